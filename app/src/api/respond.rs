@@ -1,0 +1,54 @@
+//! Shaping a server function's HTTP response: status codes, the session cookie, redirects.
+
+use crate::domain::viewer::Viewer;
+use crate::error::AppError;
+use crate::services::sign_in::SignedIn;
+use crate::state::app_state;
+use axum::http::header::{ACCEPT, SET_COOKIE};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode};
+use leptos::prelude::use_context;
+use leptos_axum::ResponseOptions;
+
+/// Sends an error with its status, except to a plain form post, which is redirected back to
+/// its page with the error in the address (leptos' progressive enhancement).
+pub fn finish<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(error) = &result {
+        if !is_plain_form_post() {
+            if let (Some(response), Ok(status)) = (use_context::<ResponseOptions>(), StatusCode::from_u16(error.status())) {
+                response.set_status(status);
+            }
+        }
+    }
+    result
+}
+
+fn is_plain_form_post() -> bool {
+    use_context::<Parts>().is_some_and(|parts| {
+        parts.uri.path().starts_with("/api/")
+            && parts.headers.get(ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"))
+    })
+}
+
+pub fn set_cookie(value: String) -> Result<(), AppError> {
+    let response = use_context::<ResponseOptions>().ok_or(AppError::Internal)?;
+    let value = HeaderValue::from_str(&value).map_err(|_| AppError::Internal)?;
+    response.append_header(SET_COOKIE, value);
+    Ok(())
+}
+
+/// After signing in: set the cookie and go to the person's start page.
+pub fn start_session(signed_in: SignedIn) -> Result<(), AppError> {
+    let state = app_state()?;
+    set_cookie(crate::auth::cookie::set(&state.settings, &signed_in.token))?;
+    leptos_axum::redirect(home_of(&signed_in.viewer));
+    Ok(())
+}
+
+pub fn home_of(viewer: &Viewer) -> &'static str {
+    match viewer.staff_role() {
+        None => "/me",
+        Some(crate::domain::role::StaffRole::Administrator) => "/accounts",
+        Some(_) => "/families",
+    }
+}

@@ -1,0 +1,67 @@
+//! Signing in and out, and who is signed in.
+
+use crate::domain::viewer::SignedIn;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "sign_in")]
+pub async fn sign_in(login: String, password: String) -> Result<(), AppError> {
+    use crate::api::respond::{finish, start_session};
+    use crate::auth::caller::Caller;
+    finish(
+        async {
+            let caller = Caller::current().await?;
+            let signed_in = crate::services::sign_in::sign_in(&caller, &login, &password).await?;
+            start_session(signed_in)
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "sign_out")]
+pub async fn sign_out() -> Result<(), AppError> {
+    use crate::api::respond::{finish, set_cookie};
+    use crate::auth::caller::Caller;
+    finish(
+        async {
+            let caller = Caller::current().await?;
+            crate::services::sign_in::sign_out(&caller).await?;
+            set_cookie(crate::auth::cookie::clear(&caller.state.settings))?;
+            leptos_axum::redirect("/login");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "sign_out_everywhere")]
+pub async fn sign_out_everywhere() -> Result<(), AppError> {
+    use crate::api::respond::{finish, set_cookie};
+    use crate::auth::caller::Caller;
+    finish(
+        async {
+            let caller = Caller::current().await?;
+            crate::services::sign_in::sign_out_everywhere(&caller).await?;
+            set_cookie(crate::auth::cookie::clear(&caller.state.settings))?;
+            leptos_axum::redirect("/login");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// The person signed in, or `None`. Reading it is not case content, so it is not audited.
+#[server(prefix = "/api", endpoint = "whoami")]
+pub async fn whoami() -> Result<Option<SignedIn>, AppError> {
+    use crate::auth::caller::Caller;
+    let caller = Caller::current().await?;
+    Ok(caller.viewer.as_ref().map(SignedIn::from))
+}
+
+/// Where "/" sends the person: their start page, or sign-in.
+#[server(prefix = "/api", endpoint = "home")]
+pub async fn home() -> Result<String, AppError> {
+    use crate::auth::caller::Caller;
+    let caller = Caller::current().await?;
+    Ok(caller.viewer.as_ref().map(crate::api::respond::home_of).unwrap_or("/login").to_string())
+}

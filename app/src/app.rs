@@ -1,0 +1,57 @@
+//! The HTML document and the routes.
+
+use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
+use crate::pages;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    crate::response::content_security_policy();
+    view! {
+        <!DOCTYPE html>
+        <html lang="en-GB">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light"/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Every page waits for its data before the first byte, so a refusal can carry its status code.
+    let ssr = SsrMode::Async;
+    view! {
+        <Title formatter=|page: String| format!("{page} – Hearth")/>
+        <Router>
+            <SkipLink/>
+            <SiteHeader/>
+            <main id="main" class="page" tabindex="-1">
+                <Routes fallback=crate::components::problem::NotFoundPage>
+                    <Route path=path!("/") view=pages::home::HomePage ssr=ssr.clone()/>
+                    <Route path=path!("/login") view=pages::sign_in::SignInPage ssr=ssr.clone()/>
+                    <Route path=path!("/join") view=pages::join::JoinPage ssr=ssr.clone()/>
+                    <Route path=path!("/families") view=pages::caseload::CaseloadPage ssr=ssr.clone()/>
+                    <Route path=path!("/families/:id") view=pages::family::FamilyPage ssr=ssr.clone()/>
+                    <Route path=path!("/invitations/:id") view=pages::invitation::InvitationPage ssr=ssr.clone()/>
+                    <Route path=path!("/me") view=pages::own_page::OwnPagePage ssr=ssr.clone()/>
+                    <Route path=path!("/audit") view=pages::audit_trail::AuditTrailPage ssr=ssr.clone()/>
+                    <Route path=path!("/accounts") view=pages::accounts::AccountsPage ssr=ssr.clone()/>
+                    <Route path=path!("/account") view=pages::account::AccountPage ssr=ssr/>
+                </Routes>
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}

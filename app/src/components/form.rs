@@ -1,0 +1,200 @@
+//! Forms that work without JavaScript and, with it, check input in the browser by the same
+//! rules the server applies, before anything is sent.
+
+use crate::error::{AppError, FieldErrors};
+use leptos::form::FromFormData;
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos::web_sys::SubmitEvent;
+use serde::de::DeserializeOwned;
+
+/// What a form has to say about its last submission.
+#[derive(Clone, Copy)]
+pub struct Feedback {
+    pub error: Signal<Option<AppError>>,
+    client: RwSignal<Option<FieldErrors>>,
+}
+
+impl Feedback {
+    /// Errors found in the browser, else the server's answer (which, without JavaScript, comes
+    /// back in the page's address and is picked up by `ServerAction::new`).
+    pub fn new<S>(action: ServerAction<S>) -> Self
+    where
+        S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+        S::Output: Clone + Send + Sync + 'static,
+    {
+        let client = RwSignal::new(None::<FieldErrors>);
+        let value = action.value();
+        let error = Signal::derive(move || {
+            client.get().map(AppError::Invalid).or_else(|| value.get().and_then(Result::err))
+        });
+        Feedback { error, client }
+    }
+
+    pub fn field(&self, name: &str) -> Option<String> {
+        self.error.with(|e| e.as_ref().and_then(AppError::field_errors).and_then(|f| f.for_field(name)).map(str::to_string))
+    }
+
+    pub fn value(&self, name: &str) -> Option<String> {
+        self.error.with(|e| e.as_ref().and_then(AppError::field_errors).and_then(|f| f.value(name)).map(str::to_string))
+    }
+}
+
+/// A submit handler: validates with `validate`, then sends through the action. If the form
+/// cannot be read as the server function's arguments, the browser posts it as a plain form.
+pub fn submit_checked<S>(action: ServerAction<S>, feedback: Feedback, validate: fn(&S) -> FieldErrors) -> impl Fn(SubmitEvent) + 'static
+where
+    S: DeserializeOwned + ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    move |ev: SubmitEvent| {
+        let Ok(input) = S::from_event(&ev) else { return };
+        ev.prevent_default();
+        let errors = validate(&input);
+        if errors.is_empty() {
+            feedback.client.set(None);
+            action.dispatch(input);
+        } else {
+            feedback.client.set(Some(errors));
+        }
+    }
+}
+
+#[component]
+pub fn ErrorSummary(feedback: Feedback) -> impl IntoView {
+    let summary = NodeRef::<Div>::new();
+    // Move focus to the summary so screen readers announce it and keyboard users start there.
+    Effect::new(move |_| {
+        if feedback.error.with(Option::is_some) {
+            if let Some(element) = summary.get() {
+                let _ = element.focus();
+            }
+        }
+    });
+    move || {
+        feedback.error.get().map(|error| {
+            let items = match &error {
+                AppError::Invalid(errors) => errors
+                    .errors
+                    .iter()
+                    .map(|e| view! { <li><a href=format!("#{}", e.field)>{e.message.clone()}</a></li> }.into_any())
+                    .collect_view(),
+                other => vec![view! { <li>{other.to_string()}</li> }.into_any()].collect_view(),
+            };
+            view! {
+                <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title" node_ref=summary>
+                    <h2 class="error-summary__title" id="error-summary-title">"There is a problem"</h2>
+                    <ul class="error-summary__list">{items}</ul>
+                </div>
+            }
+        })
+    }
+}
+
+/// `aria-describedby` for a field: its hint, and its error message when there is one.
+fn described_by(feedback: Feedback, name: &'static str, has_hint: bool) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+    move || {
+        let mut ids = Vec::new();
+        if has_hint {
+            ids.push(format!("{name}-hint"));
+        }
+        if feedback.field(name).is_some() {
+            ids.push(format!("{name}-error"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+fn group_class(feedback: Feedback, name: &'static str) -> impl Fn() -> &'static str + Send + Sync + 'static {
+    move || if feedback.field(name).is_some() { "form-group form-group--error" } else { "form-group" }
+}
+
+/// The label, hint and error message above a field.
+#[component]
+fn FieldHeading(feedback: Feedback, name: &'static str, label: &'static str, hint: Option<&'static str>) -> impl IntoView {
+    view! {
+        <label class="label" for=name>{label}</label>
+        {hint.map(|text| view! { <div class="hint" id=format!("{name}-hint")>{text}</div> })}
+        {move || feedback.field(name).map(|message| view! {
+            <p class="error-message" id=format!("{name}-error")>
+                <span class="visually-hidden">"Error:"</span>" "{message}
+            </p>
+        })}
+    }
+}
+
+/// A labelled input with its hint and its error message.
+#[component]
+pub fn TextField(
+    feedback: Feedback,
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    /// Logins and codes: no autocorrect or capitals from phone keyboards.
+    #[prop(optional)]
+    verbatim: bool,
+    #[prop(optional)] width: Option<&'static str>,
+) -> impl IntoView {
+    let secret = kind == "password";
+    let input_class = move || {
+        let mut class = String::from("input");
+        if let Some(width) = width {
+            class.push_str(" input--");
+            class.push_str(width);
+        }
+        if feedback.field(name).is_some() {
+            class.push_str(" input--error");
+        }
+        class
+    };
+    view! {
+        <div class=group_class(feedback, name)>
+            <FieldHeading feedback name label hint/>
+            <input
+                class=input_class
+                id=name
+                name=name
+                type=kind
+                autocomplete=autocomplete
+                autocapitalize=verbatim.then_some("none")
+                spellcheck=verbatim.then_some("false")
+                aria-describedby=described_by(feedback, name, hint.is_some())
+                aria-invalid=move || feedback.field(name).is_some().then_some("true")
+                value=move || if secret { None } else { feedback.value(name) }
+            />
+        </div>
+    }
+}
+
+/// A labelled text area with its hint and its error message.
+#[component]
+pub fn TextArea(feedback: Feedback, name: &'static str, label: &'static str, #[prop(optional)] hint: Option<&'static str>) -> impl IntoView {
+    view! {
+        <div class=group_class(feedback, name)>
+            <FieldHeading feedback name label hint/>
+            <textarea
+                class=move || if feedback.field(name).is_some() { "textarea input--error" } else { "textarea" }
+                id=name
+                name=name
+                rows="5"
+                aria-describedby=described_by(feedback, name, hint.is_some())
+                aria-invalid=move || feedback.field(name).is_some().then_some("true")
+            >
+                {move || feedback.value(name).unwrap_or_default()}
+            </textarea>
+        </div>
+    }
+}
+
+/// A submit button that says what is happening while the request is under way.
+#[component]
+pub fn SubmitButton(label: &'static str, busy_label: &'static str, pending: Signal<bool>, #[prop(optional)] class: Option<&'static str>) -> impl IntoView {
+    view! {
+        <button type="submit" class=class.unwrap_or("button") aria-disabled=move || pending.get().then_some("true")>
+            {move || if pending.get() { busy_label } else { label }}
+        </button>
+    }
+}

@@ -1,0 +1,46 @@
+//! What a page shows when it cannot show what was asked for.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Redirect;
+
+#[component]
+pub fn Problem(error: AppError) -> impl IntoView {
+    crate::response::set_status(error.status());
+    match error {
+        AppError::SignInRequired => view! { <Redirect path="/login"/> }.into_any(),
+        AppError::NotFound => view! { <NotFound/> }.into_any(),
+        AppError::Forbidden | AppError::ReasonRequired => view! {
+            <Title text="You cannot see this page"/>
+            <h1>"You cannot see this page"</h1>
+            <p class="lead">"Your account does not give you access to this page."</p>
+            <p>"If you think you need it, ask your team manager. Attempts to open pages are recorded."</p>
+            <p><a href="/">"Go to your start page"</a></p>
+        }
+        .into_any(),
+        other => view! {
+            <Title text="Sorry, there is a problem"/>
+            <h1>"Sorry, there is a problem"</h1>
+            <p class="lead">{other.to_string()}</p>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    view! {
+        <Title text="Page not found"/>
+        <h1>"Page not found"</h1>
+        <p class="lead">"If you typed the web address, check it is correct."</p>
+        <p>"If you followed a link, the record may have been moved or the link may be wrong."</p>
+        <p><a href="/">"Go to your start page"</a></p>
+    }
+}
+
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    crate::response::set_status(404);
+    view! { <NotFound/> }
+}

@@ -1,0 +1,42 @@
+//! The audit trail as managers read it.
+
+use serde::{Deserialize, Serialize};
+
+coded_enum!(
+    /// What happened. Every read and change of case content is one of these.
+    AuditAction {
+        SignIn => "sign_in", "Signed in";
+        SignInRefused => "sign_in_refused", "Sign-in refused";
+        SignOut => "sign_out", "Signed out";
+        SignOutEverywhere => "sign_out_everywhere", "Signed out on every device";
+        ViewCaseload => "view_caseload", "Viewed caseload";
+        ViewFamily => "view_family", "Viewed family";
+        OpenOutsideTeam => "open_outside_team", "Opened a family outside their team";
+        CreateInvitation => "create_invitation", "Created an invitation code";
+        ShowInvitationCode => "show_invitation_code", "Was shown an invitation code";
+        ClaimInvitation => "claim_invitation", "Set up a family account";
+        ViewOwnPage => "view_own_page", "Family member viewed their page";
+        ViewAuditTrail => "view_audit_trail", "Viewed the audit trail";
+        ViewAccounts => "view_accounts", "Viewed accounts";
+    }
+);
+
+coded_enum!(Outcome {
+    Allowed => "allowed", "Allowed";
+    Denied => "denied", "Refused";
+});
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntryView {
+    pub seq: i64,
+    /// Unix milliseconds.
+    pub at: i64,
+    pub actor_name: String,
+    pub action: AuditAction,
+    pub record: String,
+    pub outcome: Outcome,
+    pub detail: String,
+    pub origin: String,
+    /// Needs a manager's review: access outside the team, or a refusal.
+    pub flagged: bool,
+}

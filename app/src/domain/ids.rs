@@ -1,0 +1,54 @@
+//! Typed identifiers: a family id can never be passed where a member id is expected.
+//! They are UUIDs made where the record is made, so a retried save is idempotent.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use uuid::Uuid;
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub Uuid);
+
+        impl $name {
+            pub fn new() -> Self {
+                Self(Uuid::new_v4())
+            }
+
+            /// Parses an id from a URL or form; `None` for anything that is not a UUID.
+            pub fn parse(text: &str) -> Option<Self> {
+                Uuid::parse_str(text.trim()).ok().map(Self)
+            }
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A local authority: the tenant.
+    AuthorityId
+);
+id_type!(TeamId);
+id_type!(
+    /// Any account: a practitioner, manager, administrator or family member.
+    AccountId
+);
+id_type!(FamilyId);
+id_type!(
+    /// A person in a family: an adult or a child.
+    MemberId
+);
+id_type!(InvitationId);

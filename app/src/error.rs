@@ -1,0 +1,144 @@
+//! The one error type. Every variant carries words a social worker or a parent can act on;
+//! internal details are logged on the server and never sent.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A message to show next to one form field, and in the error summary.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// The form field's `name`, so the page can place the message and link to the field.
+    pub field: String,
+    pub message: String,
+}
+
+/// What was wrong with a form, plus the values to put back (never secrets) so nothing typed is
+/// lost when the page comes back without JavaScript.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldErrors {
+    pub errors: Vec<FieldError>,
+    pub values: Vec<(String, String)>,
+}
+
+impl FieldErrors {
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.errors.push(FieldError { field: field.into(), message: message.into() });
+    }
+
+    pub fn keep(&mut self, field: &str, value: &str) {
+        self.values.push((field.into(), value.into()));
+    }
+
+    pub fn for_field(&self, field: &str) -> Option<&str> {
+        self.errors.iter().find(|e| e.field == field).map(|e| e.message.as_str())
+    }
+
+    pub fn value(&self, field: &str) -> Option<&str> {
+        self.values.iter().find(|(f, _)| f == field).map(|(_, v)| v.as_str())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// `Ok(())` when nothing was wrong, otherwise the errors as an [`AppError`].
+    pub fn into_result(self) -> Result<(), AppError> {
+        if self.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Invalid(self))
+        }
+    }
+}
+
+/// Collects a field's parse error into `errors`, returning the parsed value if there was none.
+pub fn check<T>(errors: &mut FieldErrors, field: &str, parsed: Result<T, String>) -> Option<T> {
+    match parsed {
+        Ok(value) => Some(value),
+        Err(message) => {
+            errors.add(field, message);
+            None
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AppError {
+    /// Bad input: messages per field.
+    Invalid(FieldErrors),
+    SignInRequired,
+    /// Not allowed at all.
+    Forbidden,
+    /// A family of another team: allowed only with a stated reason.
+    ReasonRequired,
+    NotFound,
+    TooManyAttempts,
+    /// Someone else saved this record first.
+    Conflict(String),
+    /// Our fault; the details are in the server log.
+    Internal,
+    /// The request never reached Hearth, or its answer could not be read.
+    Connection(String),
+}
+
+impl AppError {
+    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+        let mut errors = FieldErrors::default();
+        errors.add(field, message);
+        AppError::Invalid(errors)
+    }
+
+    /// The HTTP status this error is sent with.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::Invalid(_) => 422,
+            AppError::SignInRequired => 401,
+            AppError::Forbidden | AppError::ReasonRequired => 403,
+            AppError::NotFound => 404,
+            AppError::TooManyAttempts => 429,
+            AppError::Conflict(_) => 409,
+            AppError::Internal => 500,
+            AppError::Connection(_) => 503,
+        }
+    }
+
+    pub fn field_errors(&self) -> Option<&FieldErrors> {
+        match self {
+            AppError::Invalid(errors) => Some(errors),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for AppError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match self {
+            AppError::Invalid(_) => "There is a problem with what was entered",
+            AppError::SignInRequired => "Sign in to see this page",
+            AppError::Forbidden => "You cannot see this page",
+            AppError::ReasonRequired => "This family is not in your team",
+            AppError::NotFound => "Page not found",
+            AppError::TooManyAttempts => "Too many attempts. Wait 15 minutes, then try again",
+            AppError::Conflict(what) => return write!(f, "{what}"),
+            AppError::Internal => "Something went wrong on our side. Nothing you entered has been saved; please try again",
+            AppError::Connection(_) => "Hearth could not be reached. Check your signal and try again",
+        };
+        f.write_str(text)
+    }
+}
+
+impl std::error::Error for AppError {}
+
+impl leptos::server_fn::error::FromServerFnError for AppError {
+    type Encoder = leptos::server_fn::codec::JsonEncoding;
+
+    fn from_server_fn_error(value: leptos::server_fn::error::ServerFnErrorErr) -> Self {
+        use leptos::server_fn::error::ServerFnErrorErr as E;
+        match value {
+            // Arguments that do not parse (a malformed id, a missing field) are bad input.
+            E::Args(_) | E::MissingArg(_) => AppError::NotFound,
+            E::Request(message) => AppError::Connection(message),
+            other => AppError::Connection(other.to_string()),
+        }
+    }
+}

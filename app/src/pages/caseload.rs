@@ -1,0 +1,92 @@
+use crate::api::caseload::load_caseload;
+use crate::components::family_tags::{CohortStatus, TrioTags};
+use crate::components::problem::Problem;
+use crate::domain::family::{household_title, FamilySummary};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn CaseloadPage() -> impl IntoView {
+    let caseload = Resource::new(|| (), |_| load_caseload());
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading your families…"</p> }>
+            {move || Suspend::new(async move {
+                match caseload.await {
+                    Err(error) => view! { <Problem error/> }.into_any(),
+                    Ok(caseload) => {
+                        let heading = if caseload.whole_team { "Team families" } else { "My families" };
+                        view! {
+                            <Title text=heading/>
+                            <p class="caption">{caseload.team_name}</p>
+                            <h1>{heading}</h1>
+                            <FamilyCards families=caseload.mine empty="No families are allocated to you yet." nested=false/>
+                            {(!caseload.whole_team).then(|| view! {
+                                <h2>"Other families in your team"</h2>
+                                <FamilyCards families=caseload.others empty="There are no other families in your team." nested=true/>
+                            })}
+                        }
+                        .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn FamilyCards(
+    families: Vec<FamilySummary>,
+    empty: &'static str,
+    /// Under a second-level heading, so the card titles are one level lower.
+    nested: bool,
+) -> impl IntoView {
+    if families.is_empty() {
+        return view! { <p>{empty}</p> }.into_any();
+    }
+    let cards = families
+        .into_iter()
+        .map(|family| {
+            let children = if family.children.is_empty() {
+                "No children recorded".to_string()
+            } else {
+                family
+                    .children
+                    .iter()
+                    .map(|(name, age)| match age {
+                        Some(age) => format!("{name} ({age})"),
+                        None => name.clone(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            view! {
+                <li class="card">
+                    {
+                        let link = view! { <a href=format!("/families/{}", family.id)>{household_title(&family.name)}</a> };
+                        if nested {
+                            view! { <h3 class="card__title">{link}</h3> }.into_any()
+                        } else {
+                            view! { <h2 class="card__title">{link}</h2> }.into_any()
+                        }
+                    }
+                    <dl class="summary-list">
+                        <div class="summary-list__row">
+                            <dt class="summary-list__key">"Children"</dt>
+                            <dd class="summary-list__value">{children}</dd>
+                        </div>
+                        <div class="summary-list__row">
+                            <dt class="summary-list__key">"Social worker"</dt>
+                            <dd class="summary-list__value">{family.case_holder.unwrap_or_else(|| "Not allocated".into())}</dd>
+                        </div>
+                        <div class="summary-list__row">
+                            <dt class="summary-list__key">"Trio"</dt>
+                            <dd class="summary-list__value"><TrioTags trio=family.trio/></dd>
+                        </div>
+                    </dl>
+                    <CohortStatus cohort=family.cohort brief=true/>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="card-list">{cards}</ul> }.into_any()
+}

@@ -1,0 +1,199 @@
+use crate::api::family::{family, OpenFamily};
+use crate::api::invitations::CreateInvitation;
+use crate::components::family_tags::CohortStatus;
+use crate::components::form::{submit_checked, ErrorSummary, Feedback, SubmitButton, TextArea};
+use crate::components::problem::Problem;
+use crate::domain::credentials::validate_reason;
+use crate::domain::family::{household_title, FamilyDetail, Member, MemberKind, TrioFinding, Vulnerability};
+use crate::domain::ids::InvitationId;
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn FamilyPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let open = ServerAction::<OpenFamily>::new();
+    // Asked again after a reason is recorded, so the page opens in place.
+    let detail = Resource::new(move || (id(), open.version().get()), |(id, _)| family(id));
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading the family…"</p> }>
+            {move || Suspend::new(async move {
+                match detail.await {
+                    Ok(detail) => view! { <FamilyDetailView detail/> }.into_any(),
+                    Err(AppError::ReasonRequired) => view! { <OpenOutsideTeam id=id() action=open/> }.into_any(),
+                    Err(error) => view! { <Problem error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// "Break glass": the family is another team's; a worker may open it by saying why.
+#[component]
+fn OpenOutsideTeam(id: String, action: ServerAction<OpenFamily>) -> impl IntoView {
+    crate::response::set_status(403);
+    let feedback = Feedback::new(action);
+    let on_submit = submit_checked(action, feedback, |input: &OpenFamily| validate_reason(&input.reason));
+    view! {
+        <Title text="This family is not in your team"/>
+        <ErrorSummary feedback/>
+        <h1>"This family is not in your team"</h1>
+        <p class="lead">"You can open it if you need to, for example when you are covering duty."</p>
+        <div class="inset">
+            "Your reason is recorded with your name and the time, and your team manager and the family's team manager will review it. You will have access for 8 hours."
+        </div>
+        <form method="post" action=OpenFamily::url() novalidate on:submit=on_submit>
+            <input type="hidden" name="id" value=id/>
+            <TextArea feedback name="reason" label="Why do you need to open this family?" hint="For example: duty cover, police call-out overnight to the family's address"/>
+            <SubmitButton label="Open this family and record my reason" busy_label="Opening…" pending=action.pending().into() class="button button--warning"/>
+        </form>
+        <p><a href="/families">"Back to my families"</a></p>
+    }
+}
+
+#[component]
+fn FamilyDetailView(detail: FamilyDetail) -> impl IntoView {
+    let title = household_title(&detail.name);
+    let adults: Vec<Member> = detail.members.iter().filter(|m| m.kind == MemberKind::Adult).cloned().collect();
+    view! {
+        <Title text=title.clone()/>
+        {detail.opened_outside_team.then(|| view! {
+            <div class="banner banner--important" role="region" aria-labelledby="outside-title">
+                <div class="banner__header"><h2 class="banner__title" id="outside-title">"Important"</h2></div>
+                <div class="banner__content">
+                    <p>"You opened this family outside your team. Everything you look at is recorded and will be reviewed."</p>
+                </div>
+            </div>
+        })}
+        <p class="caption">{detail.team_name.clone()}</p>
+        <h1>{title}</h1>
+
+        <h2>"Who is in the family"</h2>
+        <Members members=detail.members.clone()/>
+
+        <h2>"Cohort check"</h2>
+        <p class="hint">"Worcestershire's criteria: a child aged 10 or under on a child protection plan (or in pre-proceedings), and the trio found by the social work assessment. This is advice for the team."</p>
+        <CohortStatus cohort=detail.cohort.clone()/>
+
+        <h2>"Trio of vulnerabilities"</h2>
+        <Trio findings=detail.trio.clone()/>
+
+        <h2>"Who is working with the family"</h2>
+        <dl class="summary-list">
+            {detail.allocations.iter().map(|a| view! {
+                <div class="summary-list__row">
+                    <dt class="summary-list__key">{a.role.label()}</dt>
+                    <dd class="summary-list__value">{a.worker_name.clone()}</dd>
+                </div>
+            }).collect_view()}
+        </dl>
+
+        <h2>"Family accounts"</h2>
+        <FamilyAccounts adults can_invite=detail.can_invite/>
+    }
+}
+
+#[component]
+fn Members(members: Vec<Member>) -> impl IntoView {
+    let rows = members
+        .into_iter()
+        .map(|m| {
+            let age = match (m.kind, m.age) {
+                (MemberKind::Child, Some(age)) => format!("{age}"),
+                (MemberKind::Child, None) => "Not recorded".into(),
+                (MemberKind::Adult, Some(age)) => format!("{age}"),
+                (MemberKind::Adult, None) => String::new(),
+            };
+            let born = m.date_of_birth.map(|d| d.format("%-d %b %Y").to_string()).unwrap_or_default();
+            let status = m.legal_status.map(|s| s.label()).unwrap_or_default();
+            view! {
+                <tr>
+                    <th scope="row" class="table__header">{m.full_name()}</th>
+                    <td class="table__cell">{m.relationship}</td>
+                    <td class="table__cell">{age}</td>
+                    <td class="table__cell">{born}</td>
+                    <td class="table__cell">{status}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="members-caption">
+            <table class="table">
+                <caption class="table__caption visually-hidden" id="members-caption">"Members of the family"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" class="table__header">"Name"</th>
+                        <th scope="col" class="table__header">"In the family"</th>
+                        <th scope="col" class="table__header">"Age"</th>
+                        <th scope="col" class="table__header">"Born"</th>
+                        <th scope="col" class="table__header">"Legal status"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn Trio(findings: Vec<TrioFinding>) -> impl IntoView {
+    let rows = Vulnerability::ALL
+        .iter()
+        .map(|v| {
+            let text = match findings.iter().find(|f| f.vulnerability == *v) {
+                Some(f) => format!("Yes. Identified by: {} on {}", f.identified_by.label().to_lowercase(), f.identified_on.format("%-d %B %Y")),
+                None => "Not identified".to_string(),
+            };
+            view! {
+                <div class="summary-list__row">
+                    <dt class="summary-list__key">{v.label()}</dt>
+                    <dd class="summary-list__value">{text}</dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! { <dl class="summary-list">{rows}</dl> }
+}
+
+/// Adults with accounts, and codes for those without.
+#[component]
+fn FamilyAccounts(adults: Vec<Member>, can_invite: bool) -> impl IntoView {
+    let invite = ServerAction::<CreateInvitation>::new();
+    let feedback = Feedback::new(invite);
+    let rows = adults
+        .into_iter()
+        .map(|adult| {
+            let name = adult.full_name();
+            let action = if adult.has_account {
+                view! { <strong class="tag tag--green">"Has an account"</strong> }.into_any()
+            } else if can_invite {
+                view! {
+                    <ActionForm action=invite>
+                        <input type="hidden" name="member" value=adult.id.to_string()/>
+                        <input type="hidden" name="invitation" value=InvitationId::new().to_string()/>
+                        <button type="submit" class="button button--secondary">{format!("Create an invitation code for {}", adult.full_name())}</button>
+                    </ActionForm>
+                }
+                .into_any()
+            } else {
+                view! { <span>"No account"</span> }.into_any()
+            };
+            view! {
+                <div class="summary-list__row">
+                    <dt class="summary-list__key">{name.clone()}</dt>
+                    <dd class="summary-list__value">{action}</dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <ErrorSummary feedback/>
+        <p>"A family member with an account can see their own goals and progress, and nothing else. Hand them the code in person."</p>
+        <dl class="summary-list">{rows}</dl>
+    }
+}

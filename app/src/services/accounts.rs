@@ -1,0 +1,20 @@
+//! The administrator's accounts page.
+
+use super::authorize;
+use crate::auth::caller::Caller;
+use crate::domain::access::{Action, Target};
+use crate::domain::accounts::AccountsOverview;
+use crate::domain::audit::AuditAction;
+use crate::error::AppError;
+use crate::store::{self, audit};
+
+pub async fn overview(caller: &Caller) -> Result<AccountsOverview, AppError> {
+    let viewer = caller.viewer()?;
+    let entry = caller.entry(AuditAction::ViewAccounts, "accounts");
+    authorize(caller, Action::ManageAccounts, Target::Own, entry.clone()).await?;
+    let db = &caller.state.db;
+    let authority = store::directory::authority_of(db, viewer.account_id).await?.ok_or(AppError::Forbidden)?;
+    let overview = store::directory::overview(db, authority).await?;
+    audit::record(db, &entry).await?;
+    Ok(overview)
+}

@@ -1,0 +1,104 @@
+//! A family's page for the team, and opening a family outside one's team.
+
+use super::{authorize, today};
+use crate::auth::caller::Caller;
+use crate::domain::access::{decide, Action, Decision, Target};
+use crate::domain::age::age_in_years;
+use crate::domain::audit::AuditAction;
+use crate::domain::cohort::{check_cohort, CohortChild, CohortCheck};
+use crate::domain::credentials::{parse_reason, validate_reason};
+use crate::domain::family::{FamilyDetail, FamilySummary, Member, MemberKind};
+use crate::domain::ids::FamilyId;
+use crate::domain::role::StaffRole;
+use crate::error::AppError;
+use crate::store::families::StoredFamily;
+use crate::store::{self, audit, now_ms};
+use chrono::NaiveDate;
+
+pub async fn view(caller: &Caller, family: FamilyId) -> Result<FamilyDetail, AppError> {
+    let db = &caller.state.db;
+    let team = store::families::team_of(db, family).await?.ok_or(AppError::NotFound)?;
+    let target = Target::Family { family_id: family, team_id: team };
+    let entry = caller.entry(AuditAction::ViewFamily, "family").about_family(family, team);
+    let decision = authorize(caller, Action::ViewFamily, target, entry.clone()).await?;
+    let stored = store::families::one(db, family).await?.ok_or(AppError::NotFound)?;
+    let outside = decision == Decision::AllowOutsideTeam;
+    audit::record(db, &if outside { entry.flagged().detail("outside own team") } else { entry }).await?;
+
+    let viewer = caller.viewer()?;
+    let any_adult = Target::Member { family_id: family, team_id: team, member_id: Default::default(), is_adult: true };
+    let today = today();
+    Ok(FamilyDetail {
+        id: stored.id,
+        name: stored.name.clone(),
+        team_id: stored.team_id,
+        team_name: stored.team_name.clone(),
+        members: members(&stored, today),
+        cohort: cohort(&stored, today),
+        trio: stored.trio,
+        allocations: stored.allocations,
+        opened_outside_team: outside,
+        can_invite: decide(viewer, Action::InviteFamilyMember, any_adult).is_allowed(),
+    })
+}
+
+/// Records why a worker opens another team's family; the opening lasts a working day.
+pub async fn open_outside_team(caller: &Caller, family: FamilyId, reason: &str) -> Result<(), AppError> {
+    let db = &caller.state.db;
+    let team = store::families::team_of(db, family).await?.ok_or(AppError::NotFound)?;
+    let entry = caller.entry(AuditAction::OpenOutsideTeam, "family").about_family(family, team);
+    authorize(caller, Action::OpenOutsideTeam, Target::Family { family_id: family, team_id: team }, entry.clone()).await?;
+    validate_reason(reason).into_result()?;
+    let reason = parse_reason(reason).map_err(|m| AppError::invalid("reason", m))?;
+    let viewer = caller.viewer()?;
+    let mut write = db.write().await?;
+    store::break_glass::open(&mut write, viewer.account_id, family, &reason, now_ms()).await?;
+    audit::append(&mut write, &entry.detail(reason).flagged()).await?;
+    write.commit().await?;
+    Ok(())
+}
+
+pub fn members(stored: &StoredFamily, today: NaiveDate) -> Vec<Member> {
+    stored
+        .members
+        .iter()
+        .map(|m| Member {
+            id: m.id,
+            kind: m.kind,
+            given_name: m.given_name.clone(),
+            family_name: m.family_name.clone(),
+            relationship: m.relationship.clone(),
+            date_of_birth: m.date_of_birth,
+            age: m.date_of_birth.and_then(|d| age_in_years(d, today)),
+            legal_status: m.legal_status,
+            has_account: m.has_account,
+        })
+        .collect()
+}
+
+pub fn cohort(stored: &StoredFamily, today: NaiveDate) -> CohortCheck {
+    let children: Vec<CohortChild<'_>> = stored
+        .members
+        .iter()
+        .filter(|m| m.kind == MemberKind::Child)
+        .map(|m| CohortChild { given_name: &m.given_name, date_of_birth: m.date_of_birth, legal_status: m.legal_status })
+        .collect();
+    check_cohort(&children, &stored.trio, today)
+}
+
+pub fn summary(stored: &StoredFamily, viewer_account: crate::domain::ids::AccountId, today: NaiveDate) -> FamilySummary {
+    FamilySummary {
+        id: stored.id,
+        name: stored.name.clone(),
+        children: stored
+            .members
+            .iter()
+            .filter(|m| m.kind == MemberKind::Child)
+            .map(|m| (m.given_name.clone(), m.date_of_birth.and_then(|d| age_in_years(d, today))))
+            .collect(),
+        trio: stored.trio.iter().map(|f| f.vulnerability).collect(),
+        cohort: cohort(stored, today),
+        case_holder: stored.allocations.iter().find(|a| a.role == StaffRole::SocialWorker).map(|a| a.worker_name.clone()),
+        allocated_to_viewer: stored.allocations.iter().any(|a| a.worker_id == viewer_account),
+    }
+}

@@ -1,0 +1,18 @@
+//! Server-only operations behind the server functions: each asks the access policy, does its
+//! work through the store and records it in the audit trail.
+
+pub mod accounts;
+pub mod audit_trail;
+pub mod caseload;
+pub mod family;
+mod guard;
+pub mod invitations;
+pub mod own_page;
+pub mod sign_in;
+
+pub use guard::authorize;
+
+/// Today's date for ages and the cohort check.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
+}

@@ -1,0 +1,93 @@
+//! Signing in and out.
+
+use crate::auth::caller::Caller;
+use crate::auth::{passwords, tokens};
+use crate::domain::audit::AuditAction;
+use crate::domain::credentials::{parse_login, validate_sign_in};
+use crate::domain::viewer::Viewer;
+use crate::error::{AppError, FieldErrors};
+use crate::store::{self, audit, now_ms};
+
+/// Failures within this window count towards slowing down and refusing.
+const FAILURE_WINDOW_MS: i64 = 15 * 60 * 1000;
+/// After this many failures, sign-in is slowed down.
+const SLOW_AFTER: i64 = 3;
+/// After this many, it is refused until the window has passed.
+const REFUSE_AFTER: i64 = 10;
+
+/// A new session: the token goes into the cookie, the viewer decides where to go.
+pub struct SignedIn {
+    pub token: String,
+    pub viewer: Viewer,
+}
+
+pub async fn sign_in(caller: &Caller, login: &str, password: &str) -> Result<SignedIn, AppError> {
+    validate_sign_in(login, password).into_result()?;
+    let login = parse_login(login).map_err(|m| AppError::invalid("login", m))?;
+    let db = &caller.state.db;
+    let now = now_ms();
+
+    let failures = store::login_failures::count_since(db, &login, now - FAILURE_WINDOW_MS).await?;
+    if failures >= REFUSE_AFTER {
+        audit::record(db, &caller.entry(AuditAction::SignInRefused, "account").detail(format!("{login}: too many attempts")).refused()).await?;
+        return Err(AppError::TooManyAttempts);
+    }
+    if failures >= SLOW_AFTER {
+        let steps = u32::try_from(failures - SLOW_AFTER + 1).unwrap_or(u32::MAX).min(5);
+        tokio::time::sleep(caller.state.settings.sign_in_delay_step * steps).await;
+    }
+
+    let credentials = store::accounts::credentials(db, &login).await?;
+    let stored = credentials.as_ref().map(|c| c.password_hash.clone());
+    let matches = passwords::verify(password.to_string(), stored).await?;
+    let account = credentials.filter(|c| matches && !c.disabled).map(|c| c.account_id);
+    let viewer = match account {
+        Some(account) => store::accounts::viewer(db, account, now).await?,
+        None => None,
+    };
+    let Some(viewer) = viewer else {
+        store::login_failures::record(db, &login, &caller.origin, now).await?;
+        audit::record(db, &caller.entry(AuditAction::SignInRefused, "account").detail(format!("{login}: wrong email, username or password")).refused())
+            .await?;
+        let mut errors = FieldErrors::default();
+        errors.add("password", "The email, username or password is not right");
+        errors.keep("login", &login);
+        return Err(AppError::Invalid(errors));
+    };
+
+    store::login_failures::clear(db, &login).await?;
+    // A new id at every sign-in: a session fixed before sign-in is never the one used after it.
+    if let Some(old) = &caller.session {
+        store::sessions::delete(db, old).await?;
+    }
+    let token = tokens::session_token();
+    store::sessions::create(db, &tokens::digest(&token), viewer.account_id, &caller.user_agent, now).await?;
+    let mut entry = caller.entry(AuditAction::SignIn, "account").record(viewer.account_id);
+    entry.actor_id = Some(viewer.account_id);
+    entry.actor_name = viewer.display_name.clone();
+    entry.team_id = match &viewer.kind {
+        crate::domain::viewer::ViewerKind::Staff { team_id, .. } => *team_id,
+        crate::domain::viewer::ViewerKind::FamilyMember { .. } => None,
+    };
+    audit::record(db, &entry).await?;
+    Ok(SignedIn { token, viewer })
+}
+
+pub async fn sign_out(caller: &Caller) -> Result<(), AppError> {
+    if let Some(session) = &caller.session {
+        store::sessions::delete(&caller.state.db, session).await?;
+        audit::record(&caller.state.db, &caller.entry(AuditAction::SignOut, "account")).await?;
+    }
+    Ok(())
+}
+
+pub async fn sign_out_everywhere(caller: &Caller) -> Result<u64, AppError> {
+    let viewer = caller.viewer()?;
+    let ended = store::sessions::delete_all_for(&caller.state.db, viewer.account_id).await?;
+    audit::record(
+        &caller.state.db,
+        &caller.entry(AuditAction::SignOutEverywhere, "account").record(viewer.account_id).detail(format!("{ended} sessions ended")),
+    )
+    .await?;
+    Ok(ended)
+}

@@ -1,0 +1,248 @@
+//! The append-only, hash-chained audit trail.
+
+use super::db::{now_ms, Db, WriteTx};
+use super::row::{coded, StoreError};
+use crate::domain::audit::{AuditAction, AuditEntryView, Outcome};
+use crate::domain::ids::{AccountId, FamilyId, TeamId};
+use sha2::{Digest, Sha256};
+use sqlx::Row;
+use uuid::Uuid;
+
+/// Who did what to which record, from where.
+#[derive(Clone, Debug)]
+pub struct NewEntry {
+    pub actor_id: Option<AccountId>,
+    pub actor_name: String,
+    pub action: AuditAction,
+    pub record_kind: &'static str,
+    pub record_id: Option<String>,
+    pub family_id: Option<FamilyId>,
+    /// The team whose manager should see this entry.
+    pub team_id: Option<TeamId>,
+    pub outcome: Outcome,
+    pub detail: String,
+    pub origin: String,
+    pub flagged: bool,
+}
+
+/// The fields a row's hash covers, in a fixed order.
+struct Sealed<'a> {
+    seq: i64,
+    id: &'a str,
+    at: i64,
+    actor_id: Option<&'a str>,
+    actor_name: &'a str,
+    action: &'a str,
+    record_kind: &'a str,
+    record_id: Option<&'a str>,
+    family_id: Option<&'a str>,
+    team_id: Option<&'a str>,
+    outcome: &'a str,
+    detail: &'a str,
+    origin: &'a str,
+    flagged: bool,
+}
+
+impl Sealed<'_> {
+    fn hash(&self, prev_hash: &str) -> String {
+        let mut hasher = Sha256::new();
+        let seq = self.seq.to_string();
+        let at = self.at.to_string();
+        let fields: [&str; 15] = [
+            prev_hash,
+            &seq,
+            self.id,
+            &at,
+            self.actor_id.unwrap_or("\u{0}"),
+            self.actor_name,
+            self.action,
+            self.record_kind,
+            self.record_id.unwrap_or("\u{0}"),
+            self.family_id.unwrap_or("\u{0}"),
+            self.team_id.unwrap_or("\u{0}"),
+            self.outcome,
+            self.detail,
+            self.origin,
+            if self.flagged { "1" } else { "0" },
+        ];
+        for field in fields {
+            // Length-prefixed, so no choice of field contents can imitate another row.
+            hasher.update((field.len() as u64).to_be_bytes());
+            hasher.update(field.as_bytes());
+        }
+        hex::encode(hasher.finalize())
+    }
+}
+
+/// Appends an entry inside a write transaction: it commits or rolls back with the change it records.
+pub async fn append(write: &mut WriteTx, entry: &NewEntry) -> Result<(), StoreError> {
+    let head = sqlx::query("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash")
+        .fetch_one(&mut *write.tx)
+        .await?;
+    let seq: i64 = head.try_get("seq")?;
+    let prev_hash: String = head.try_get("hash")?;
+    let id = Uuid::new_v4().to_string();
+    let actor_id = entry.actor_id.map(|a| a.to_string());
+    let record_id = entry.record_id.clone();
+    let family_id = entry.family_id.map(|f| f.to_string());
+    let team_id = entry.team_id.map(|t| t.to_string());
+    let sealed = Sealed {
+        seq,
+        id: &id,
+        at: now_ms(),
+        actor_id: actor_id.as_deref(),
+        actor_name: &entry.actor_name,
+        action: entry.action.code(),
+        record_kind: entry.record_kind,
+        record_id: record_id.as_deref(),
+        family_id: family_id.as_deref(),
+        team_id: team_id.as_deref(),
+        outcome: entry.outcome.code(),
+        detail: &entry.detail,
+        origin: &entry.origin,
+        flagged: entry.flagged,
+    };
+    let hash = sealed.hash(&prev_hash);
+    sqlx::query(
+        "INSERT INTO audit_log (seq, id, at, actor_id, actor_name, action, record_kind, record_id, family_id, team_id, outcome, detail, origin, flagged, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+    )
+    .bind(seq)
+    .bind(&id)
+    .bind(sealed.at)
+    .bind(sealed.actor_id)
+    .bind(sealed.actor_name)
+    .bind(sealed.action)
+    .bind(sealed.record_kind)
+    .bind(sealed.record_id)
+    .bind(sealed.family_id)
+    .bind(sealed.team_id)
+    .bind(sealed.outcome)
+    .bind(sealed.detail)
+    .bind(sealed.origin)
+    .bind(i64::from(sealed.flagged))
+    .bind(&prev_hash)
+    .bind(&hash)
+    .execute(&mut *write.tx)
+    .await?;
+    sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1").bind(&hash).execute(&mut *write.tx).await?;
+    Ok(())
+}
+
+/// Records a read, or anything else that changes no other data, in a transaction of its own.
+pub async fn record(db: &Db, entry: &NewEntry) -> Result<(), StoreError> {
+    let mut write = db.write().await?;
+    append(&mut write, entry).await?;
+    write.commit().await
+}
+
+/// A manager's view: entries about their team's families and people, newest first.
+pub async fn list_for_team(db: &Db, team: TeamId, before_seq: Option<i64>, limit: i64) -> Result<Vec<AuditEntryView>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT seq, at, actor_name, action, record_kind, record_id, outcome, detail, origin, flagged
+         FROM audit_log WHERE team_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3",
+    )
+    .bind(team.to_string())
+    .bind(before_seq.unwrap_or(i64::MAX))
+    .bind(limit)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let kind: String = row.try_get("record_kind")?;
+            let record_id: Option<String> = row.try_get("record_id")?;
+            Ok(AuditEntryView {
+                seq: row.try_get("seq")?,
+                at: row.try_get("at")?,
+                actor_name: row.try_get("actor_name")?,
+                action: coded("audit_log.action", &row.try_get::<String, _>("action")?, AuditAction::from_code)?,
+                record: match record_id {
+                    Some(id) => format!("{kind} {id}"),
+                    None => kind,
+                },
+                outcome: coded("audit_log.outcome", &row.try_get::<String, _>("outcome")?, Outcome::from_code)?,
+                detail: row.try_get("detail")?,
+                origin: row.try_get("origin")?,
+                flagged: row.try_get::<i64, _>("flagged")? != 0,
+            })
+        })
+        .collect()
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Verdict {
+    Intact { entries: i64 },
+    Broken { seq: i64, problem: String },
+}
+
+/// Walks the whole chain, recomputing every hash. Reads in pages so memory stays flat.
+pub async fn verify(db: &Db) -> Result<Verdict, StoreError> {
+    let mut expected_prev = "0".repeat(64);
+    let mut expected_seq = 1_i64;
+    loop {
+        let rows = sqlx::query(
+            "SELECT seq, id, at, actor_id, actor_name, action, record_kind, record_id, family_id, team_id, outcome, detail, origin, flagged, prev_hash, hash
+             FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT 1000",
+        )
+        .bind(expected_seq)
+        .fetch_all(db.pool())
+        .await?;
+        if rows.is_empty() {
+            break;
+        }
+        for row in &rows {
+            let seq: i64 = row.try_get("seq")?;
+            if seq != expected_seq {
+                return Ok(Verdict::Broken { seq: expected_seq, problem: format!("entry {expected_seq} is missing") });
+            }
+            let id: String = row.try_get("id")?;
+            let actor_id: Option<String> = row.try_get("actor_id")?;
+            let actor_name: String = row.try_get("actor_name")?;
+            let action: String = row.try_get("action")?;
+            let record_kind: String = row.try_get("record_kind")?;
+            let record_id: Option<String> = row.try_get("record_id")?;
+            let family_id: Option<String> = row.try_get("family_id")?;
+            let team_id: Option<String> = row.try_get("team_id")?;
+            let outcome: String = row.try_get("outcome")?;
+            let detail: String = row.try_get("detail")?;
+            let origin: String = row.try_get("origin")?;
+            let prev_hash: String = row.try_get("prev_hash")?;
+            let hash: String = row.try_get("hash")?;
+            let sealed = Sealed {
+                seq,
+                id: &id,
+                at: row.try_get("at")?,
+                actor_id: actor_id.as_deref(),
+                actor_name: &actor_name,
+                action: &action,
+                record_kind: &record_kind,
+                record_id: record_id.as_deref(),
+                family_id: family_id.as_deref(),
+                team_id: team_id.as_deref(),
+                outcome: &outcome,
+                detail: &detail,
+                origin: &origin,
+                flagged: row.try_get::<i64, _>("flagged")? != 0,
+            };
+            if prev_hash != expected_prev {
+                return Ok(Verdict::Broken { seq, problem: format!("entry {seq} does not follow entry {}", seq - 1) });
+            }
+            if sealed.hash(&prev_hash) != hash {
+                return Ok(Verdict::Broken { seq, problem: format!("entry {seq} was changed after it was written") });
+            }
+            expected_prev = hash;
+            expected_seq += 1;
+        }
+    }
+    let head = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_one(db.pool()).await?;
+    let head_seq: i64 = head.try_get("seq")?;
+    let head_hash: String = head.try_get("hash")?;
+    let entries = expected_seq - 1;
+    if head_seq != entries || head_hash != expected_prev {
+        return Ok(Verdict::Broken {
+            seq: head_seq,
+            problem: format!("the trail ends at entry {entries} but {head_seq} were written: the newest entries were removed"),
+        });
+    }
+    Ok(Verdict::Intact { entries })
+}

@@ -1,0 +1,105 @@
+//! One-time invitation codes for family members. Only a hash of each code is kept for
+//! checking; the code itself is kept until it has been shown once to the worker who made it.
+
+use super::db::WriteTx;
+use super::row::{uuid, StoreError};
+use crate::domain::ids::{AccountId, InvitationId, MemberId};
+use sqlx::Row;
+
+/// A code works for a week: long enough to be used at the next visit, short enough to go stale.
+pub const VALID_FOR_MS: i64 = 7 * 24 * 60 * 60 * 1000;
+
+pub struct NewInvitation<'a> {
+    pub id: InvitationId,
+    pub member_id: MemberId,
+    pub code_hash: &'a str,
+    pub code: &'a str,
+    pub created_by: AccountId,
+    pub now: i64,
+}
+
+/// Stores a new invitation and withdraws the member's older unused ones. Saving the same id
+/// twice (a retried request) changes nothing. Returns whether a new row was written.
+pub async fn create(write: &mut WriteTx, invitation: &NewInvitation<'_>) -> Result<bool, StoreError> {
+    let done = sqlx::query(
+        "INSERT INTO invitations (id, member_id, code_hash, code_to_show, created_by, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(invitation.id.to_string())
+    .bind(invitation.member_id.to_string())
+    .bind(invitation.code_hash)
+    .bind(invitation.code)
+    .bind(invitation.created_by.to_string())
+    .bind(invitation.now)
+    .bind(invitation.now + VALID_FOR_MS)
+    .execute(&mut *write.tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Ok(false);
+    }
+    sqlx::query("UPDATE invitations SET revoked_at = $1 WHERE member_id = $2 AND id <> $3 AND used_at IS NULL AND revoked_at IS NULL")
+        .bind(invitation.now)
+        .bind(invitation.member_id.to_string())
+        .bind(invitation.id.to_string())
+        .execute(&mut *write.tx)
+        .await?;
+    Ok(true)
+}
+
+pub struct ShownInvitation {
+    pub member_id: MemberId,
+    /// `None` when it has been shown before.
+    pub code: Option<String>,
+    pub expires_at: i64,
+}
+
+/// The code for its maker, once: it is forgotten as it is read.
+pub async fn take_code(write: &mut WriteTx, id: InvitationId, maker: AccountId) -> Result<Option<ShownInvitation>, StoreError> {
+    let row = sqlx::query("SELECT member_id, code_to_show, expires_at FROM invitations WHERE id = $1 AND created_by = $2")
+        .bind(id.to_string())
+        .bind(maker.to_string())
+        .fetch_optional(&mut *write.tx)
+        .await?;
+    let Some(row) = row else { return Ok(None) };
+    sqlx::query("UPDATE invitations SET code_to_show = NULL WHERE id = $1").bind(id.to_string()).execute(&mut *write.tx).await?;
+    Ok(Some(ShownInvitation {
+        member_id: MemberId(uuid("invitations.member_id", &row.try_get::<String, _>("member_id")?)?),
+        code: row.try_get("code_to_show")?,
+        expires_at: row.try_get("expires_at")?,
+    }))
+}
+
+pub struct FoundInvitation {
+    pub id: InvitationId,
+    pub member_id: MemberId,
+    pub expires_at: i64,
+    pub used: bool,
+    pub revoked: bool,
+}
+
+pub async fn find_by_code_hash(write: &mut WriteTx, code_hash: &str) -> Result<Option<FoundInvitation>, StoreError> {
+    let row = sqlx::query("SELECT id, member_id, expires_at, used_at, revoked_at FROM invitations WHERE code_hash = $1")
+        .bind(code_hash)
+        .fetch_optional(&mut *write.tx)
+        .await?;
+    row.map(|row| {
+        Ok(FoundInvitation {
+            id: InvitationId(uuid("invitations.id", &row.try_get::<String, _>("id")?)?),
+            member_id: MemberId(uuid("invitations.member_id", &row.try_get::<String, _>("member_id")?)?),
+            expires_at: row.try_get("expires_at")?,
+            used: row.try_get::<Option<i64>, _>("used_at")?.is_some(),
+            revoked: row.try_get::<Option<i64>, _>("revoked_at")?.is_some(),
+        })
+    })
+    .transpose()
+}
+
+/// Marks a code used; false if another request used it first.
+pub async fn mark_used(write: &mut WriteTx, id: InvitationId, now: i64) -> Result<bool, StoreError> {
+    let done = sqlx::query("UPDATE invitations SET used_at = $1, code_to_show = NULL WHERE id = $2 AND used_at IS NULL")
+        .bind(now)
+        .bind(id.to_string())
+        .execute(&mut *write.tx)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}

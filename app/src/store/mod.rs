@@ -1,0 +1,16 @@
+//! Server-only storage: one code path over `sqlx::Any` for SQLite and PostgreSQL
+//! (docs/decisions/0001-two-backends.md). Each file holds the queries of one kind of record.
+
+pub mod accounts;
+pub mod audit;
+pub mod break_glass;
+mod db;
+pub mod directory;
+pub mod families;
+pub mod invitations;
+pub mod login_failures;
+mod row;
+pub mod sessions;
+
+pub use db::{now_ms, Backend, Db, WriteTx};
+pub use row::StoreError;

@@ -1,0 +1,53 @@
+//! Configuration from the environment (README.md lists every variable).
+
+use app::state::Settings;
+use leptos::config::LeptosOptions;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Debug)]
+pub struct Config {
+    pub database_url: String,
+    pub addr: SocketAddr,
+    pub leptos_options: LeptosOptions,
+    pub settings: Settings,
+}
+
+fn var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+impl Config {
+    pub fn from_env() -> Result<Config, String> {
+        let data_dir = PathBuf::from(var("HEARTH_DATA_DIR").unwrap_or_else(|| "data".into()));
+        let database_url = match var("DATABASE_URL") {
+            Some(url) => url,
+            None => {
+                std::fs::create_dir_all(&data_dir)
+                    .map_err(|e| format!("cannot create the data directory {}: {e}", data_dir.display()))?;
+                format!("sqlite://{}", data_dir.join("hearth.db").display())
+            }
+        };
+        let addr: SocketAddr = var("HEARTH_ADDR")
+            .unwrap_or_else(|| "127.0.0.1:3000".into())
+            .parse()
+            .map_err(|e| format!("HEARTH_ADDR is not an address like 127.0.0.1:3000: {e}"))?;
+        let public_origin = var("HEARTH_PUBLIC_ORIGIN").map(|o| o.trim_end_matches('/').to_string());
+        let secure = public_origin.as_deref().is_some_and(|o| o.starts_with("https://"));
+        let settings = Settings { secure, public_origin, trust_proxy: var("HEARTH_TRUST_PROXY").as_deref() == Some("1"), ..Settings::default() };
+        Ok(Config { database_url, addr, leptos_options: leptos_options(addr), settings })
+    }
+}
+
+/// Built here rather than read from Cargo.toml, so the binary runs the same however it was built.
+/// cargo-leptos writes `hash.txt` beside the binary when asset names carry content hashes.
+pub fn leptos_options(addr: SocketAddr) -> LeptosOptions {
+    let hashed = std::env::current_exe().ok().and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt"))).is_some_and(|p| p.exists());
+    LeptosOptions::builder()
+        .output_name("hearth")
+        .site_root(var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()))
+        .site_pkg_dir("pkg")
+        .site_addr(addr)
+        .hash_files(hashed)
+        .build()
+}

@@ -1,0 +1,9 @@
+//! The Hearth web server: configuration, the router and what wraps every response.
+
+pub mod config;
+mod cross_site;
+pub mod router;
+mod security_headers;
+mod static_files;
+
+pub use router::router;

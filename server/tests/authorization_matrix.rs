@@ -1,0 +1,153 @@
+//! Every server function × every kind of person × own team / other team / own family / other
+//! family member: the expected outcome is written out here, by hand, and each one is asserted.
+//! Refusals must be recorded in the audit trail and must change nothing.
+
+mod support;
+
+use app::error::AppError;
+use support::TestApp;
+
+/// A = allowed (200), F = forbidden (403), R = another team's family: a reason is needed (403),
+/// U = not signed in (401), N = not found (404; used where revealing existence would leak).
+const CASES: [&str; 13] = [
+    "caseload",
+    "family Ashworth (North)",
+    "family Fairweather (South)",
+    "own page",
+    "audit trail",
+    "accounts",
+    "invite Darren Ashworth (North adult)",
+    "invite Lily Ashworth (North child)",
+    "invite Ben Fairweather (South adult)",
+    "open Ashworth outside team",
+    "open Fairweather outside team",
+    "family Ashworth again",
+    "family Fairweather again",
+];
+
+/// (login, expected outcome per case, in the order of CASES)
+const MATRIX: &[(&str, &str)] = &[
+    ("sam.whitfield@brookford.example", "AARFFFAFFFAAA"),
+    ("priya.nair@brookford.example", "AARFFFAFFFAAA"),
+    ("dana.price@brookford.example", "AARFFFAFFFAAA"),
+    ("owen.baker@brookford.example", "AARFFFAFFFAAA"),
+    ("rhys.morgan@brookford.example", "AARFFFAFFFAAA"),
+    ("lena.fischer@brookford.example", "AARFFFAFFFAAA"),
+    ("ada.chen@brookford.example", "AARFFFAFFFAAA"),
+    ("tom.reilly@brookford.example", "AARFFFAFFFAAA"),
+    ("maya.okafor@brookford.example", "AARFAFAFFFAAA"),
+    ("noor.haddad@brookford.example", "ARAFFFFFAAFAA"),
+    ("grace.mensah@brookford.example", "ARAFAFFFAAFAA"),
+    ("jordan.lee@brookford.example", "FFFFFAFFFFFFF"),
+    ("kelly.ashworth", "FFFAFFFFFFFFF"),
+    ("marcus.baptiste", "FFFAFFFFFFFFF"),
+    ("chloe.fairweather", "FFFAFFFFFFFFF"),
+    ("", "UUUUUUUUUUUUU"),
+];
+
+const REASON: &str = "Duty cover: police call-out to the family's address overnight";
+
+fn check(case: &str, who: &str, expected: char, reply: &support::Reply) {
+    let context = format!("{who} → {case}: {} {}", reply.status, reply.body);
+    match expected {
+        'A' => assert_eq!(reply.status, 200, "{context}"),
+        'F' => {
+            assert_eq!(reply.status, 403, "{context}");
+            assert_eq!(reply.error(), AppError::Forbidden, "{context}");
+        }
+        'R' => {
+            assert_eq!(reply.status, 403, "{context}");
+            assert_eq!(reply.error(), AppError::ReasonRequired, "{context}");
+        }
+        'U' => {
+            assert_eq!(reply.status, 401, "{context}");
+            assert_eq!(reply.error(), AppError::SignInRequired, "{context}");
+        }
+        'N' => assert_eq!(reply.status, 404, "{context}"),
+        other => panic!("unknown expectation {other}"),
+    }
+}
+
+async fn matrix(app: TestApp) {
+    let ashworth = app.family_id("Ashworth").await;
+    let fairweather = app.family_id("Fairweather").await;
+    let darren = app.member_id("Darren").await;
+    let lily = app.member_id("Lily").await;
+    let ben = app.member_id("Ben").await;
+    let mut asserted = 0;
+    let mut refusals = 0;
+    let mut invitations_allowed = 0;
+    let mut openings_allowed = 0;
+
+    for (login, row) in MATRIX {
+        let expected: Vec<char> = row.chars().collect();
+        assert_eq!(expected.len(), CASES.len(), "row for {login}");
+        let cookie = if login.is_empty() { None } else { Some(app.sign_in(login).await) };
+        let cookie = cookie.as_deref();
+        let who = if login.is_empty() { "not signed in" } else { login };
+        let new_id = || uuid::Uuid::new_v4().to_string();
+        let (inv_darren, inv_lily, inv_ben) = (new_id(), new_id(), new_id());
+        let calls: [(&str, Vec<(&str, &str)>); 13] = [
+            ("caseload", vec![]),
+            ("family", vec![("id", &ashworth)]),
+            ("family", vec![("id", &fairweather)]),
+            ("own_page", vec![]),
+            ("audit_trail", vec![]),
+            ("accounts", vec![]),
+            ("create_invitation", vec![("member", &darren), ("invitation", &inv_darren)]),
+            ("create_invitation", vec![("member", &lily), ("invitation", &inv_lily)]),
+            ("create_invitation", vec![("member", &ben), ("invitation", &inv_ben)]),
+            ("open_family", vec![("id", &ashworth), ("reason", REASON)]),
+            ("open_family", vec![("id", &fairweather), ("reason", REASON)]),
+            ("family", vec![("id", &ashworth)]),
+            ("family", vec![("id", &fairweather)]),
+        ];
+        for (index, (function, form)) in calls.iter().enumerate() {
+            let reply = app.call(function, form, cookie).await;
+            check(CASES[index], who, expected[index], &reply);
+            asserted += 1;
+            if matches!(expected[index], 'F' | 'R') {
+                refusals += 1;
+            }
+            if expected[index] == 'A' && *function == "create_invitation" {
+                invitations_allowed += 1;
+            }
+            if expected[index] == 'A' && *function == "open_family" {
+                openings_allowed += 1;
+            }
+        }
+        let me = app.call("whoami", &[], cookie).await;
+        assert_eq!(me.status, 200, "{who} → whoami");
+        assert_eq!(me.body == "null", login.is_empty(), "{who} → whoami: {}", me.body);
+        asserted += 1;
+    }
+
+    // An invitation code is shown only to the worker who made it.
+    let sam = app.sign_in("sam.whitfield@brookford.example").await;
+    let invitation = uuid::Uuid::new_v4().to_string();
+    let nadia = app.member_id("Nadia").await;
+    let made = app.call("create_invitation", &[("member", &nadia), ("invitation", &invitation)], Some(&sam)).await;
+    assert_eq!(made.status, 200, "{}", made.body);
+    invitations_allowed += 1;
+    for (login, _) in MATRIX.iter().filter(|(l, _)| *l != "sam.whitfield@brookford.example") {
+        let cookie = if login.is_empty() { None } else { Some(app.sign_in(login).await) };
+        let reply = app.call("invitation", &[("id", &invitation)], cookie.as_deref()).await;
+        check("see Sam's invitation code", login, if login.is_empty() { 'U' } else { 'N' }, &reply);
+        asserted += 1;
+    }
+    let shown = app.call("invitation", &[("id", &invitation)], Some(&sam)).await;
+    check("see own invitation code", "sam", 'A', &shown);
+    let view: app::domain::family::InvitationView = shown.json();
+    assert!(view.code.is_some(), "the maker sees the code the first time");
+    let again: app::domain::family::InvitationView = app.call("invitation", &[("id", &invitation)], Some(&sam)).await.json();
+    assert_eq!(again.code, None, "the code is shown only once");
+    asserted += 2;
+
+    // Refusals changed nothing and were each recorded, flagged for review.
+    assert_eq!(app.count("SELECT COUNT(*) FROM invitations").await, invitations_allowed);
+    assert_eq!(app.count("SELECT COUNT(*) FROM break_glass").await, openings_allowed);
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE outcome = 'denied' AND flagged = 1").await, refusals);
+    println!("authorization matrix: {asserted} outcomes asserted ({} people × {} cases, plus who-am-I and invitation codes)", MATRIX.len(), CASES.len());
+}
+
+on_both_backends!(authorization_matrix, super::matrix);
