@@ -2,7 +2,10 @@
 //! families of varied make-up and one family member account each. Never real people or places.
 
 use crate::auth::passwords;
-use crate::domain::family::{IdentifiedBy, LegalStatus, LegalStatusKind, MemberKind, ProtectionCategory, TrioFinding, Vulnerability};
+use crate::domain::family::{
+    IdentifiedBy, LegalStatus, LegalStatusKind, MemberKind, ProtectionCategory, TrioFinding,
+    Vulnerability,
+};
 use crate::domain::ids::{AccountId, AuthorityId, FamilyId, MemberId, TeamId};
 use crate::domain::role::StaffRole;
 use crate::error::AppError;
@@ -22,18 +25,78 @@ enum Team {
 
 /// (login, name, role, team)
 const STAFF: &[(&str, &str, StaffRole, Option<Team>)] = &[
-    ("sam.whitfield@brookford.example", "Sam Whitfield", StaffRole::SocialWorker, Some(Team::North)),
-    ("priya.nair@brookford.example", "Priya Nair", StaffRole::SocialWorker, Some(Team::North)),
-    ("maya.okafor@brookford.example", "Maya Okafor", StaffRole::TeamManager, Some(Team::North)),
-    ("dana.price@brookford.example", "Dana Price", StaffRole::DomesticAbusePractitioner, Some(Team::North)),
-    ("owen.baker@brookford.example", "Owen Baker", StaffRole::DomesticAbuseOfficer, Some(Team::North)),
-    ("rhys.morgan@brookford.example", "Rhys Morgan", StaffRole::RecoveryWorker, Some(Team::North)),
-    ("lena.fischer@brookford.example", "Lena Fischer", StaffRole::MentalHealthPractitioner, Some(Team::North)),
-    ("ada.chen@brookford.example", "Ada Chen", StaffRole::Psychologist, Some(Team::North)),
-    ("tom.reilly@brookford.example", "Tom Reilly", StaffRole::FamilySupportWorker, Some(Team::North)),
-    ("noor.haddad@brookford.example", "Noor Haddad", StaffRole::SocialWorker, Some(Team::South)),
-    ("grace.mensah@brookford.example", "Grace Mensah", StaffRole::TeamManager, Some(Team::South)),
-    ("jordan.lee@brookford.example", "Jordan Lee", StaffRole::Administrator, None),
+    (
+        "sam.whitfield@brookford.example",
+        "Sam Whitfield",
+        StaffRole::SocialWorker,
+        Some(Team::North),
+    ),
+    (
+        "priya.nair@brookford.example",
+        "Priya Nair",
+        StaffRole::SocialWorker,
+        Some(Team::North),
+    ),
+    (
+        "maya.okafor@brookford.example",
+        "Maya Okafor",
+        StaffRole::TeamManager,
+        Some(Team::North),
+    ),
+    (
+        "dana.price@brookford.example",
+        "Dana Price",
+        StaffRole::DomesticAbusePractitioner,
+        Some(Team::North),
+    ),
+    (
+        "owen.baker@brookford.example",
+        "Owen Baker",
+        StaffRole::DomesticAbuseOfficer,
+        Some(Team::North),
+    ),
+    (
+        "rhys.morgan@brookford.example",
+        "Rhys Morgan",
+        StaffRole::RecoveryWorker,
+        Some(Team::North),
+    ),
+    (
+        "lena.fischer@brookford.example",
+        "Lena Fischer",
+        StaffRole::MentalHealthPractitioner,
+        Some(Team::North),
+    ),
+    (
+        "ada.chen@brookford.example",
+        "Ada Chen",
+        StaffRole::Psychologist,
+        Some(Team::North),
+    ),
+    (
+        "tom.reilly@brookford.example",
+        "Tom Reilly",
+        StaffRole::FamilySupportWorker,
+        Some(Team::North),
+    ),
+    (
+        "noor.haddad@brookford.example",
+        "Noor Haddad",
+        StaffRole::SocialWorker,
+        Some(Team::South),
+    ),
+    (
+        "grace.mensah@brookford.example",
+        "Grace Mensah",
+        StaffRole::TeamManager,
+        Some(Team::South),
+    ),
+    (
+        "jordan.lee@brookford.example",
+        "Jordan Lee",
+        StaffRole::Administrator,
+        None,
+    ),
 ];
 
 struct DemoMember {
@@ -57,12 +120,39 @@ struct DemoFamily {
     workers: &'static [&'static str],
 }
 
-const fn adult(given: &'static str, family: &'static str, relationship: &'static str, born: (i32, u32, u32), login: Option<&'static str>) -> DemoMember {
-    DemoMember { given, family, relationship, born, status: None, login }
+const fn adult(
+    given: &'static str,
+    family: &'static str,
+    relationship: &'static str,
+    born: (i32, u32, u32),
+    login: Option<&'static str>,
+) -> DemoMember {
+    DemoMember {
+        given,
+        family,
+        relationship,
+        born,
+        status: None,
+        login,
+    }
 }
 
-const fn child(given: &'static str, family: &'static str, relationship: &'static str, born: (i32, u32, u32), status: LegalStatusKind, category: Option<ProtectionCategory>) -> DemoMember {
-    DemoMember { given, family, relationship, born, status: Some((status, category)), login: None }
+const fn child(
+    given: &'static str,
+    family: &'static str,
+    relationship: &'static str,
+    born: (i32, u32, u32),
+    status: LegalStatusKind,
+    category: Option<ProtectionCategory>,
+) -> DemoMember {
+    DemoMember {
+        given,
+        family,
+        relationship,
+        born,
+        status: Some((status, category)),
+        login: None,
+    }
 }
 
 use IdentifiedBy::{Family as ToldUs, Referral, SocialWorkAssessment as Assessed};
@@ -86,12 +176,36 @@ const FAMILIES: &[DemoFamily] = &[
         team: Team::North,
         social_worker: SAM,
         members: &[
-            adult("Kelly", "Ashworth", "Mother", (1994, 3, 12), Some("kelly.ashworth")),
+            adult(
+                "Kelly",
+                "Ashworth",
+                "Mother",
+                (1994, 3, 12),
+                Some("kelly.ashworth"),
+            ),
             adult("Darren", "Ashworth", "Father", (1990, 7, 2), None),
-            child("Lily", "Ashworth", "Daughter", (2017, 9, 15), ChildProtectionPlan, Some(Neglect)),
-            child("Kai", "Ashworth", "Son", (2020, 3, 1), ChildProtectionPlan, Some(Neglect)),
+            child(
+                "Lily",
+                "Ashworth",
+                "Daughter",
+                (2017, 9, 15),
+                ChildProtectionPlan,
+                Some(Neglect),
+            ),
+            child(
+                "Kai",
+                "Ashworth",
+                "Son",
+                (2020, 3, 1),
+                ChildProtectionPlan,
+                Some(Neglect),
+            ),
         ],
-        trio: &[(DomesticAbuse, Assessed, (2026, 5, 4)), (SubstanceMisuse, Assessed, (2026, 5, 4)), (MentalHealth, Assessed, (2026, 5, 18))],
+        trio: &[
+            (DomesticAbuse, Assessed, (2026, 5, 4)),
+            (SubstanceMisuse, Assessed, (2026, 5, 4)),
+            (MentalHealth, Assessed, (2026, 5, 18)),
+        ],
         workers: &[DANA, OWEN, RHYS, LENA, TOM],
     },
     DemoFamily {
@@ -99,12 +213,36 @@ const FAMILIES: &[DemoFamily] = &[
         team: Team::North,
         social_worker: SAM,
         members: &[
-            adult("Marcus", "Baptiste", "Father", (1988, 11, 3), Some("marcus.baptiste")),
+            adult(
+                "Marcus",
+                "Baptiste",
+                "Father",
+                (1988, 11, 3),
+                Some("marcus.baptiste"),
+            ),
             adult("Nadia", "Baptiste", "Mother", (1991, 2, 27), None),
-            child("Jayden", "Baptiste", "Son", (2013, 5, 20), ChildProtectionPlan, Some(Emotional)),
-            child("Amara", "Baptiste", "Daughter", (2021, 11, 30), ChildInNeed, None),
+            child(
+                "Jayden",
+                "Baptiste",
+                "Son",
+                (2013, 5, 20),
+                ChildProtectionPlan,
+                Some(Emotional),
+            ),
+            child(
+                "Amara",
+                "Baptiste",
+                "Daughter",
+                (2021, 11, 30),
+                ChildInNeed,
+                None,
+            ),
         ],
-        trio: &[(DomesticAbuse, Assessed, (2026, 2, 10)), (SubstanceMisuse, Assessed, (2026, 2, 10)), (MentalHealth, Referral, (2026, 7, 1))],
+        trio: &[
+            (DomesticAbuse, Assessed, (2026, 2, 10)),
+            (SubstanceMisuse, Assessed, (2026, 2, 10)),
+            (MentalHealth, Referral, (2026, 7, 1)),
+        ],
         workers: &[DANA, OWEN, RHYS],
     },
     DemoFamily {
@@ -112,10 +250,27 @@ const FAMILIES: &[DemoFamily] = &[
         team: Team::North,
         social_worker: SAM,
         members: &[
-            adult("Jade", "Clarke", "Mother", (1999, 8, 8), Some("jade.clarke")),
-            child("Mason", "Clarke", "Son", (2024, 2, 10), PreProceedings, Some(Neglect)),
+            adult(
+                "Jade",
+                "Clarke",
+                "Mother",
+                (1999, 8, 8),
+                Some("jade.clarke"),
+            ),
+            child(
+                "Mason",
+                "Clarke",
+                "Son",
+                (2024, 2, 10),
+                PreProceedings,
+                Some(Neglect),
+            ),
         ],
-        trio: &[(DomesticAbuse, Assessed, (2026, 3, 2)), (SubstanceMisuse, Assessed, (2026, 3, 2)), (MentalHealth, Assessed, (2026, 3, 2))],
+        trio: &[
+            (DomesticAbuse, Assessed, (2026, 3, 2)),
+            (SubstanceMisuse, Assessed, (2026, 3, 2)),
+            (MentalHealth, Assessed, (2026, 3, 2)),
+        ],
         workers: &[DANA, RHYS, LENA, ADA, TOM],
     },
     DemoFamily {
@@ -123,12 +278,35 @@ const FAMILIES: &[DemoFamily] = &[
         team: Team::North,
         social_worker: PRIYA,
         members: &[
-            adult("Leon", "Dunmore", "Father", (1985, 4, 19), Some("leon.dunmore")),
+            adult(
+                "Leon",
+                "Dunmore",
+                "Father",
+                (1985, 4, 19),
+                Some("leon.dunmore"),
+            ),
             adult("Tasha", "Reid", "Stepmother", (1992, 12, 5), None),
-            child("Ellie", "Dunmore", "Daughter", (2016, 12, 1), ChildProtectionPlan, Some(Physical)),
-            child("Noah", "Dunmore", "Son", (2019, 4, 4), ChildProtectionPlan, Some(Physical)),
+            child(
+                "Ellie",
+                "Dunmore",
+                "Daughter",
+                (2016, 12, 1),
+                ChildProtectionPlan,
+                Some(Physical),
+            ),
+            child(
+                "Noah",
+                "Dunmore",
+                "Son",
+                (2019, 4, 4),
+                ChildProtectionPlan,
+                Some(Physical),
+            ),
         ],
-        trio: &[(DomesticAbuse, Assessed, (2026, 6, 15)), (SubstanceMisuse, ToldUs, (2026, 8, 20))],
+        trio: &[
+            (DomesticAbuse, Assessed, (2026, 6, 15)),
+            (SubstanceMisuse, ToldUs, (2026, 8, 20)),
+        ],
         workers: &[DANA, OWEN, RHYS, TOM],
     },
     DemoFamily {
@@ -136,12 +314,36 @@ const FAMILIES: &[DemoFamily] = &[
         team: Team::North,
         social_worker: PRIYA,
         members: &[
-            adult("Sophie", "Evans", "Mother", (1997, 1, 23), Some("sophie.evans")),
+            adult(
+                "Sophie",
+                "Evans",
+                "Mother",
+                (1997, 1, 23),
+                Some("sophie.evans"),
+            ),
             adult("Callum", "Price", "Mother's partner", (1995, 6, 30), None),
-            child("Ruby", "Evans", "Daughter", (2022, 6, 18), ChildProtectionPlan, Some(Emotional)),
-            child("Alfie", "Evans", "Son", (2025, 8, 1), ChildProtectionPlan, Some(Emotional)),
+            child(
+                "Ruby",
+                "Evans",
+                "Daughter",
+                (2022, 6, 18),
+                ChildProtectionPlan,
+                Some(Emotional),
+            ),
+            child(
+                "Alfie",
+                "Evans",
+                "Son",
+                (2025, 8, 1),
+                ChildProtectionPlan,
+                Some(Emotional),
+            ),
         ],
-        trio: &[(DomesticAbuse, Assessed, (2026, 9, 9)), (SubstanceMisuse, Assessed, (2026, 9, 9)), (MentalHealth, Assessed, (2026, 9, 23))],
+        trio: &[
+            (DomesticAbuse, Assessed, (2026, 9, 9)),
+            (SubstanceMisuse, Assessed, (2026, 9, 9)),
+            (MentalHealth, Assessed, (2026, 9, 23)),
+        ],
         workers: &[DANA, OWEN, RHYS, LENA, ADA],
     },
     DemoFamily {
@@ -149,11 +351,27 @@ const FAMILIES: &[DemoFamily] = &[
         team: Team::South,
         social_worker: NOOR,
         members: &[
-            adult("Chloe", "Fairweather", "Mother", (1996, 10, 14), Some("chloe.fairweather")),
+            adult(
+                "Chloe",
+                "Fairweather",
+                "Mother",
+                (1996, 10, 14),
+                Some("chloe.fairweather"),
+            ),
             adult("Ben", "Fairweather", "Father", (1994, 3, 3), None),
-            child("Poppy", "Fairweather", "Daughter", (2018, 1, 22), ChildProtectionPlan, Some(Neglect)),
+            child(
+                "Poppy",
+                "Fairweather",
+                "Daughter",
+                (2018, 1, 22),
+                ChildProtectionPlan,
+                Some(Neglect),
+            ),
         ],
-        trio: &[(DomesticAbuse, ToldUs, (2026, 4, 30)), (MentalHealth, Assessed, (2026, 5, 12))],
+        trio: &[
+            (DomesticAbuse, ToldUs, (2026, 4, 30)),
+            (MentalHealth, Assessed, (2026, 5, 12)),
+        ],
         workers: &[],
     },
     DemoFamily {
@@ -161,8 +379,21 @@ const FAMILIES: &[DemoFamily] = &[
         team: Team::South,
         social_worker: NOOR,
         members: &[
-            adult("Ryan", "Greenhill", "Father", (1989, 9, 9), Some("ryan.greenhill")),
-            child("Oscar", "Greenhill", "Son", (2015, 10, 10), ChildInNeed, None),
+            adult(
+                "Ryan",
+                "Greenhill",
+                "Father",
+                (1989, 9, 9),
+                Some("ryan.greenhill"),
+            ),
+            child(
+                "Oscar",
+                "Greenhill",
+                "Son",
+                (2015, 10, 10),
+                ChildInNeed,
+                None,
+            ),
         ],
         trio: &[(SubstanceMisuse, Assessed, (2026, 1, 15))],
         workers: &[],
@@ -182,11 +413,20 @@ pub async fn seed_if_empty(db: &Db) -> Result<bool, AppError> {
     let hash = passwords::hash(PASSWORD.to_string()).await?;
     let now = now_ms();
     let authority = AuthorityId::new();
-    let teams = [(Team::North, TeamId::new(), "Family Safeguarding North"), (Team::South, TeamId::new(), "Family Safeguarding South")];
-    let team_id = |team: Team| teams.iter().find(|(t, _, _)| *t == team).map(|(_, id, _)| *id);
+    let teams = [
+        (Team::North, TeamId::new(), "Family Safeguarding North"),
+        (Team::South, TeamId::new(), "Family Safeguarding South"),
+    ];
+    let team_id = |team: Team| {
+        teams
+            .iter()
+            .find(|(t, _, _)| *t == team)
+            .map(|(_, id, _)| *id)
+    };
 
     let mut write = db.write().await?;
-    store::directory::insert_authority(&mut write, authority, "Brookford Council (made up)").await?;
+    store::directory::insert_authority(&mut write, authority, "Brookford Council (made up)")
+        .await?;
     for (_, id, name) in &teams {
         store::directory::insert_team(&mut write, *id, authority, name).await?;
     }
@@ -207,7 +447,12 @@ pub async fn seed_if_empty(db: &Db) -> Result<bool, AppError> {
         };
         store::accounts::insert(&mut write, &account).await?;
     }
-    let role_of = |login: &str| STAFF.iter().find(|(l, ..)| *l == login).map(|(_, _, role, _)| *role);
+    let role_of = |login: &str| {
+        STAFF
+            .iter()
+            .find(|(l, ..)| *l == login)
+            .map(|(_, _, role, _)| *role)
+    };
     for family in FAMILIES {
         let family_id = FamilyId::new();
         let team = team_id(family.team).ok_or(AppError::Internal)?;
@@ -216,15 +461,26 @@ pub async fn seed_if_empty(db: &Db) -> Result<bool, AppError> {
             let member = StoredMember {
                 id: MemberId::new(),
                 family_id,
-                kind: if m.status.is_some() { MemberKind::Child } else { MemberKind::Adult },
+                kind: if m.status.is_some() {
+                    MemberKind::Child
+                } else {
+                    MemberKind::Adult
+                },
                 given_name: m.given.into(),
                 family_name: m.family.into(),
                 relationship: m.relationship.into(),
                 date_of_birth: Some(date(m.born)?),
-                legal_status: m.status.map(|(kind, category)| LegalStatus { kind, category }),
+                legal_status: m
+                    .status
+                    .map(|(kind, category)| LegalStatus { kind, category }),
                 has_account: false,
             };
-            store::families::insert_member(&mut write, &member, i32::try_from(position).unwrap_or(i32::MAX)).await?;
+            store::families::insert_member(
+                &mut write,
+                &member,
+                i32::try_from(position).unwrap_or(i32::MAX),
+            )
+            .await?;
             if let Some(login) = m.login {
                 let name = format!("{} {}", m.given, m.family);
                 let account = NewAccount {
@@ -242,7 +498,11 @@ pub async fn seed_if_empty(db: &Db) -> Result<bool, AppError> {
             }
         }
         for (vulnerability, identified_by, on) in family.trio {
-            let finding = TrioFinding { vulnerability: *vulnerability, identified_by: *identified_by, identified_on: date(*on)? };
+            let finding = TrioFinding {
+                vulnerability: *vulnerability,
+                identified_by: *identified_by,
+                identified_on: date(*on)?,
+            };
             store::families::insert_trio_finding(&mut write, family_id, &finding).await?;
         }
         for login in std::iter::once(&family.social_worker).chain(family.workers) {
@@ -260,12 +520,23 @@ pub async fn seed_if_empty(db: &Db) -> Result<bool, AppError> {
 pub fn logins() -> Vec<(String, String)> {
     let mut rows: Vec<(String, String)> = STAFF
         .iter()
-        .map(|(login, name, role, _)| (login.to_string(), format!("{name}, {}", role.label().to_lowercase())))
+        .map(|(login, name, role, _)| {
+            (
+                login.to_string(),
+                format!("{name}, {}", role.label().to_lowercase()),
+            )
+        })
         .collect();
     for family in FAMILIES {
         for m in family.members {
             if let Some(login) = m.login {
-                rows.push((login.to_string(), format!("{} {}, parent in the {} family", m.given, m.family, family.name)));
+                rows.push((
+                    login.to_string(),
+                    format!(
+                        "{} {}, parent in the {} family",
+                        m.given, m.family, family.name
+                    ),
+                ));
             }
         }
     }

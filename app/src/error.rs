@@ -22,7 +22,10 @@ pub struct FieldErrors {
 
 impl FieldErrors {
     pub fn add(&mut self, field: &str, message: impl Into<String>) {
-        self.errors.push(FieldError { field: field.into(), message: message.into() });
+        self.errors.push(FieldError {
+            field: field.into(),
+            message: message.into(),
+        });
     }
 
     pub fn keep(&mut self, field: &str, value: &str) {
@@ -30,11 +33,17 @@ impl FieldErrors {
     }
 
     pub fn for_field(&self, field: &str) -> Option<&str> {
-        self.errors.iter().find(|e| e.field == field).map(|e| e.message.as_str())
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
     }
 
     pub fn value(&self, field: &str) -> Option<&str> {
-        self.values.iter().find(|(f, _)| f == field).map(|(_, v)| v.as_str())
+        self.values
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, v)| v.as_str())
     }
 
     pub fn is_empty(&self) -> bool {
@@ -75,6 +84,8 @@ pub enum AppError {
     TooManyAttempts,
     /// Someone else saved this record first.
     Conflict(String),
+    /// A request Hearth could not read: a missing or malformed field, not typed by a person.
+    BadRequest,
     /// Our fault; the details are in the server log.
     Internal,
     /// The request never reached Hearth, or its answer could not be read.
@@ -92,6 +103,7 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::Invalid(_) => 422,
+            AppError::BadRequest => 400,
             AppError::SignInRequired => 401,
             AppError::Forbidden | AppError::ReasonRequired => 403,
             AppError::NotFound => 404,
@@ -120,6 +132,7 @@ impl fmt::Display for AppError {
             AppError::NotFound => "Page not found",
             AppError::TooManyAttempts => "Too many attempts. Wait 15 minutes, then try again",
             AppError::Conflict(what) => return write!(f, "{what}"),
+            AppError::BadRequest => "Hearth could not read what was sent. Reload the page and try again",
             AppError::Internal => "Something went wrong on our side. Nothing you entered has been saved; please try again",
             AppError::Connection(_) => "Hearth could not be reached. Check your signal and try again",
         };
@@ -135,8 +148,7 @@ impl leptos::server_fn::error::FromServerFnError for AppError {
     fn from_server_fn_error(value: leptos::server_fn::error::ServerFnErrorErr) -> Self {
         use leptos::server_fn::error::ServerFnErrorErr as E;
         match value {
-            // Arguments that do not parse (a malformed id, a missing field) are bad input.
-            E::Args(_) | E::MissingArg(_) => AppError::NotFound,
+            E::Args(_) | E::MissingArg(_) => AppError::BadRequest,
             E::Request(message) => AppError::Connection(message),
             other => AppError::Connection(other.to_string()),
         }

@@ -21,7 +21,12 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { secure: false, public_origin: None, trust_proxy: false, sign_in_delay_step: Duration::from_secs(1) }
+        Settings {
+            secure: false,
+            public_origin: None,
+            trust_proxy: false,
+            sign_in_delay_step: Duration::from_secs(1),
+        }
     }
 }
 

@@ -23,8 +23,12 @@ impl Config {
         let database_url = match var("DATABASE_URL") {
             Some(url) => url,
             None => {
-                std::fs::create_dir_all(&data_dir)
-                    .map_err(|e| format!("cannot create the data directory {}: {e}", data_dir.display()))?;
+                std::fs::create_dir_all(&data_dir).map_err(|e| {
+                    format!(
+                        "cannot create the data directory {}: {e}",
+                        data_dir.display()
+                    )
+                })?;
                 format!("sqlite://{}", data_dir.join("hearth.db").display())
             }
         };
@@ -32,17 +36,33 @@ impl Config {
             .unwrap_or_else(|| "127.0.0.1:3000".into())
             .parse()
             .map_err(|e| format!("HEARTH_ADDR is not an address like 127.0.0.1:3000: {e}"))?;
-        let public_origin = var("HEARTH_PUBLIC_ORIGIN").map(|o| o.trim_end_matches('/').to_string());
-        let secure = public_origin.as_deref().is_some_and(|o| o.starts_with("https://"));
-        let settings = Settings { secure, public_origin, trust_proxy: var("HEARTH_TRUST_PROXY").as_deref() == Some("1"), ..Settings::default() };
-        Ok(Config { database_url, addr, leptos_options: leptos_options(addr), settings })
+        let public_origin =
+            var("HEARTH_PUBLIC_ORIGIN").map(|o| o.trim_end_matches('/').to_string());
+        let secure = public_origin
+            .as_deref()
+            .is_some_and(|o| o.starts_with("https://"));
+        let settings = Settings {
+            secure,
+            public_origin,
+            trust_proxy: var("HEARTH_TRUST_PROXY").as_deref() == Some("1"),
+            ..Settings::default()
+        };
+        Ok(Config {
+            database_url,
+            addr,
+            leptos_options: leptos_options(addr),
+            settings,
+        })
     }
 }
 
 /// Built here rather than read from Cargo.toml, so the binary runs the same however it was built.
 /// cargo-leptos writes `hash.txt` beside the binary when asset names carry content hashes.
 pub fn leptos_options(addr: SocketAddr) -> LeptosOptions {
-    let hashed = std::env::current_exe().ok().and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt"))).is_some_and(|p| p.exists());
+    let hashed = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")))
+        .is_some_and(|p| p.exists());
     LeptosOptions::builder()
         .output_name("hearth")
         .site_root(var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()))

@@ -7,12 +7,24 @@ use axum::http::{header, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-pub async fn refuse_cross_site(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    if matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) || same_site(&state, &request) {
+pub async fn refuse_cross_site(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    ) || same_site(&state, &request)
+    {
         return next.run(request).await;
     }
     tracing::warn!(path = %request.uri().path(), "refused a cross-site request");
-    (StatusCode::FORBIDDEN, "Hearth refused this request because it did not come from a Hearth page.").into_response()
+    (
+        StatusCode::FORBIDDEN,
+        "Hearth refused this request because it did not come from a Hearth page.",
+    )
+        .into_response()
 }
 
 fn same_site(state: &AppState, request: &Request) -> bool {
@@ -27,8 +39,14 @@ fn same_site(state: &AppState, request: &Request) -> bool {
     match &state.settings.public_origin {
         Some(expected) => origin == expected,
         None => {
-            let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
-            origin.strip_prefix("http://").or_else(|| origin.strip_prefix("https://")) == Some(host)
+            let host = headers
+                .get(header::HOST)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default();
+            origin
+                .strip_prefix("http://")
+                .or_else(|| origin.strip_prefix("https://"))
+                == Some(host)
         }
     }
 }

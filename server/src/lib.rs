@@ -1,5 +1,6 @@
 //! The Hearth web server: configuration, the router and what wraps every response.
 
+mod api_status;
 pub mod config;
 mod cross_site;
 pub mod router;

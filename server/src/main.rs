@@ -16,7 +16,10 @@ const USAGE: &str = "usage: hearth [serve | demo | audit verify]
 #[tokio::main]
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn".into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
         .init();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -36,31 +39,54 @@ async fn main() -> ExitCode {
 }
 
 async fn open(config: &Config) -> Result<Db, String> {
-    Db::connect(&config.database_url).await.map_err(|e| format!("cannot open the database: {e}"))
+    Db::connect(&config.database_url)
+        .await
+        .map_err(|e| format!("cannot open the database: {e}"))
 }
 
 async fn serve(demo: bool) -> Result<ExitCode, String> {
     let config = Config::from_env()?;
     let db = open(&config).await?;
     if demo {
-        let seeded = app::demo::seed_if_empty(&db).await.map_err(|e| format!("cannot add the demo data: {e}"))?;
+        let seeded = app::demo::seed_if_empty(&db)
+            .await
+            .map_err(|e| format!("cannot add the demo data: {e}"))?;
         print_demo_logins(seeded, config.addr);
     }
-    let state = AppState { leptos_options: config.leptos_options.clone(), db: db.clone(), settings: Arc::new(config.settings) };
-    let listener = tokio::net::TcpListener::bind(config.addr).await.map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
-    println!("Hearth is listening on http://{}", config.addr);
-    axum::serve(listener, server::router(state).into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown())
+    let state = AppState {
+        leptos_options: config.leptos_options.clone(),
+        db: db.clone(),
+        settings: Arc::new(config.settings),
+    };
+    let listener = tokio::net::TcpListener::bind(config.addr)
         .await
-        .map_err(|e| format!("the server stopped: {e}"))?;
+        .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
+    println!("Hearth is listening on http://{}", config.addr);
+    axum::serve(
+        listener,
+        server::router(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown())
+    .await
+    .map_err(|e| format!("the server stopped: {e}"))?;
     db.close().await;
     Ok(ExitCode::SUCCESS)
 }
 
 fn print_demo_logins(seeded: bool, addr: SocketAddr) {
     println!();
-    println!("{}", if seeded { "Demo data added: a made-up council, two teams and seven families." } else { "Demo data was already there." });
-    println!("Open http://{addr} and sign in with any of these. Every password is: {}", app::demo::PASSWORD);
+    println!(
+        "{}",
+        if seeded {
+            "Demo data added: a made-up council, two teams and seven families."
+        } else {
+            "Demo data was already there."
+        }
+    );
+    println!(
+        "Open http://{addr} and sign in with any of these. Every password is: {}",
+        app::demo::PASSWORD
+    );
     for (login, who) in app::demo::logins() {
         println!("  {login:<36} {who}");
     }
@@ -70,7 +96,9 @@ fn print_demo_logins(seeded: bool, addr: SocketAddr) {
 async fn verify() -> Result<ExitCode, String> {
     let config = Config::from_env()?;
     let db = open(&config).await?;
-    let verdict = app::store::audit::verify(&db).await.map_err(|e| format!("cannot read the audit trail: {e}"))?;
+    let verdict = app::store::audit::verify(&db)
+        .await
+        .map_err(|e| format!("cannot read the audit trail: {e}"))?;
     db.close().await;
     match verdict {
         Verdict::Intact { entries } => {

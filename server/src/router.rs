@@ -1,15 +1,14 @@
 //! The whole application as one router, built from its state so tests can drive it in-process.
 
-use crate::{cross_site, security_headers, static_files};
+use crate::{api_status, cross_site, security_headers, static_files};
 use app::app::{shell, App};
 use app::state::AppState;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::response::IntoResponse;
-use axum::routing::post;
 use axum::{middleware, Router};
 use leptos::prelude::provide_context;
-use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use leptos_axum::{generate_route_list, LeptosRoutes};
 
 pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
@@ -18,28 +17,38 @@ pub fn router(state: AppState) -> Router {
         let state = state.clone();
         move || provide_context(state.clone())
     };
+    // Registers every page and, at its own path under /api/, every server function.
     let pages = Router::new()
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
         })
-        .route("/api/{*name}", post(server_function))
         .fallback(not_found)
         .with_state(state.clone());
     Router::new()
-        .merge(static_files::routes(&options.site_root, &options.site_pkg_dir, options.hash_files))
+        .merge(static_files::routes(
+            &options.site_root,
+            &options.site_pkg_dir,
+            options.hash_files,
+        ))
         .merge(pages)
-        .layer(middleware::from_fn_with_state(state.clone(), cross_site::refuse_cross_site))
-        .layer(middleware::from_fn_with_state(state, security_headers::add_security_headers))
-}
-
-async fn server_function(State(state): State<AppState>, request: Request<Body>) -> impl IntoResponse {
-    handle_server_fns_with_context(move || provide_context(state.clone()), request).await
+        .layer(middleware::from_fn(api_status::correct_error_status))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            cross_site::refuse_cross_site,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state,
+            security_headers::add_security_headers,
+        ))
 }
 
 /// Any other address: the app renders its "Page not found" with status 404.
 async fn not_found(State(state): State<AppState>, request: Request<Body>) -> impl IntoResponse {
     let options = state.leptos_options.clone();
-    let handler = leptos_axum::render_app_async_with_context(move || provide_context(state.clone()), move || shell(options.clone()));
+    let handler = leptos_axum::render_app_async_with_context(
+        move || provide_context(state.clone()),
+        move || shell(options.clone()),
+    );
     handler(request).await
 }

@@ -82,9 +82,17 @@ async fn matrix(app: TestApp) {
     for (login, row) in MATRIX {
         let expected: Vec<char> = row.chars().collect();
         assert_eq!(expected.len(), CASES.len(), "row for {login}");
-        let cookie = if login.is_empty() { None } else { Some(app.sign_in(login).await) };
+        let cookie = if login.is_empty() {
+            None
+        } else {
+            Some(app.sign_in(login).await)
+        };
         let cookie = cookie.as_deref();
-        let who = if login.is_empty() { "not signed in" } else { login };
+        let who = if login.is_empty() {
+            "not signed in"
+        } else {
+            login
+        };
         let new_id = || uuid::Uuid::new_v4().to_string();
         let (inv_darren, inv_lily, inv_ben) = (new_id(), new_id(), new_id());
         let calls: [(&str, Vec<(&str, &str)>); 13] = [
@@ -94,11 +102,23 @@ async fn matrix(app: TestApp) {
             ("own_page", vec![]),
             ("audit_trail", vec![]),
             ("accounts", vec![]),
-            ("create_invitation", vec![("member", &darren), ("invitation", &inv_darren)]),
-            ("create_invitation", vec![("member", &lily), ("invitation", &inv_lily)]),
-            ("create_invitation", vec![("member", &ben), ("invitation", &inv_ben)]),
+            (
+                "create_invitation",
+                vec![("member", &darren), ("invitation", &inv_darren)],
+            ),
+            (
+                "create_invitation",
+                vec![("member", &lily), ("invitation", &inv_lily)],
+            ),
+            (
+                "create_invitation",
+                vec![("member", &ben), ("invitation", &inv_ben)],
+            ),
             ("open_family", vec![("id", &ashworth), ("reason", REASON)]),
-            ("open_family", vec![("id", &fairweather), ("reason", REASON)]),
+            (
+                "open_family",
+                vec![("id", &fairweather), ("reason", REASON)],
+            ),
             ("family", vec![("id", &ashworth)]),
             ("family", vec![("id", &fairweather)]),
         ];
@@ -118,7 +138,12 @@ async fn matrix(app: TestApp) {
         }
         let me = app.call("whoami", &[], cookie).await;
         assert_eq!(me.status, 200, "{who} → whoami");
-        assert_eq!(me.body == "null", login.is_empty(), "{who} → whoami: {}", me.body);
+        assert_eq!(
+            me.body == "null",
+            login.is_empty(),
+            "{who} → whoami: {}",
+            me.body
+        );
         asserted += 1;
     }
 
@@ -126,28 +151,89 @@ async fn matrix(app: TestApp) {
     let sam = app.sign_in("sam.whitfield@brookford.example").await;
     let invitation = uuid::Uuid::new_v4().to_string();
     let nadia = app.member_id("Nadia").await;
-    let made = app.call("create_invitation", &[("member", &nadia), ("invitation", &invitation)], Some(&sam)).await;
+    let made = app
+        .call(
+            "create_invitation",
+            &[("member", &nadia), ("invitation", &invitation)],
+            Some(&sam),
+        )
+        .await;
     assert_eq!(made.status, 200, "{}", made.body);
     invitations_allowed += 1;
-    for (login, _) in MATRIX.iter().filter(|(l, _)| *l != "sam.whitfield@brookford.example") {
-        let cookie = if login.is_empty() { None } else { Some(app.sign_in(login).await) };
-        let reply = app.call("invitation", &[("id", &invitation)], cookie.as_deref()).await;
-        check("see Sam's invitation code", login, if login.is_empty() { 'U' } else { 'N' }, &reply);
+    for (login, _) in MATRIX
+        .iter()
+        .filter(|(l, _)| *l != "sam.whitfield@brookford.example")
+    {
+        let cookie = if login.is_empty() {
+            None
+        } else {
+            Some(app.sign_in(login).await)
+        };
+        let reply = app
+            .call("invitation", &[("id", &invitation)], cookie.as_deref())
+            .await;
+        check(
+            "see Sam's invitation code",
+            login,
+            if login.is_empty() { 'U' } else { 'N' },
+            &reply,
+        );
         asserted += 1;
     }
-    let shown = app.call("invitation", &[("id", &invitation)], Some(&sam)).await;
+    let shown = app
+        .call("invitation", &[("id", &invitation)], Some(&sam))
+        .await;
     check("see own invitation code", "sam", 'A', &shown);
     let view: app::domain::family::InvitationView = shown.json();
-    assert!(view.code.is_some(), "the maker sees the code the first time");
-    let again: app::domain::family::InvitationView = app.call("invitation", &[("id", &invitation)], Some(&sam)).await.json();
+    assert!(
+        view.code.is_some(),
+        "the maker sees the code the first time"
+    );
+    let again: app::domain::family::InvitationView = app
+        .call("invitation", &[("id", &invitation)], Some(&sam))
+        .await
+        .json();
     assert_eq!(again.code, None, "the code is shown only once");
     asserted += 2;
 
     // Refusals changed nothing and were each recorded, flagged for review.
-    assert_eq!(app.count("SELECT COUNT(*) FROM invitations").await, invitations_allowed);
-    assert_eq!(app.count("SELECT COUNT(*) FROM break_glass").await, openings_allowed);
-    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE outcome = 'denied' AND flagged = 1").await, refusals);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM invitations").await,
+        invitations_allowed
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM break_glass").await,
+        openings_allowed
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_log WHERE outcome = 'denied' AND flagged = 1")
+            .await,
+        refusals
+    );
     println!("authorization matrix: {asserted} outcomes asserted ({} people × {} cases, plus who-am-I and invitation codes)", MATRIX.len(), CASES.len());
 }
 
 on_both_backends!(authorization_matrix, super::matrix);
+
+/// A worker who moved team after making a code may no longer see it; the refusal is recorded and
+/// the code stays unshown for a colleague to replace.
+async fn moved_worker_cannot_see_their_code(app: TestApp) {
+    let sam = app.sign_in("sam.whitfield@brookford.example").await;
+    let darren = app.member_id("Darren").await;
+    let id = uuid::Uuid::new_v4().to_string();
+    let made = app.call("create_invitation", &[("member", &darren), ("invitation", &id)], Some(&sam)).await;
+    assert_eq!(made.status, 200);
+    let south = app.one_text("SELECT id FROM teams WHERE name = $1", "Family Safeguarding South").await;
+    sqlx::query("UPDATE accounts SET team_id = $1 WHERE login = 'sam.whitfield@brookford.example'")
+        .bind(&south)
+        .execute(app.db.pool())
+        .await
+        .expect("move Sam");
+    let refused = tokio::time::timeout(std::time::Duration::from_secs(10), app.call("invitation", &[("id", &id)], Some(&sam)))
+        .await
+        .expect("answered without waiting on a lock");
+    check("see own code after moving team", "sam", 'F', &refused);
+    assert_eq!(app.count("SELECT COUNT(*) FROM invitations WHERE code_to_show IS NOT NULL").await, 1);
+}
+
+on_both_backends!(moved_worker, super::moved_worker_cannot_see_their_code);

@@ -35,12 +35,19 @@ pub async fn invitation(id: String) -> Result<InvitationView, AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "claim_invitation")]
-pub async fn claim_invitation(code: String, login: String, passphrase: String, confirm: String) -> Result<(), AppError> {
+pub async fn claim_invitation(
+    code: String,
+    login: String,
+    passphrase: String,
+    confirm: String,
+) -> Result<(), AppError> {
     use crate::auth::caller::Caller;
     crate::api::respond::finish(
         async {
             let caller = Caller::current().await?;
-            let signed_in = crate::services::invitations::claim(&caller, &code, &login, &passphrase, &confirm).await?;
+            let signed_in =
+                crate::services::invitations::claim(&caller, &code, &login, &passphrase, &confirm)
+                    .await?;
             crate::api::respond::start_session(signed_in)
         }
         .await,

@@ -15,7 +15,10 @@ use leptos_axum::ResponseOptions;
 pub fn finish<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     if let Err(error) = &result {
         if !is_plain_form_post() {
-            if let (Some(response), Ok(status)) = (use_context::<ResponseOptions>(), StatusCode::from_u16(error.status())) {
+            if let (Some(response), Ok(status)) = (
+                use_context::<ResponseOptions>(),
+                StatusCode::from_u16(error.status()),
+            ) {
                 response.set_status(status);
             }
         }
@@ -26,7 +29,11 @@ pub fn finish<T>(result: Result<T, AppError>) -> Result<T, AppError> {
 fn is_plain_form_post() -> bool {
     use_context::<Parts>().is_some_and(|parts| {
         parts.uri.path().starts_with("/api/")
-            && parts.headers.get(ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"))
+            && parts
+                .headers
+                .get(ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("text/html"))
     })
 }
 

@@ -63,5 +63,10 @@ pub async fn whoami() -> Result<Option<SignedIn>, AppError> {
 pub async fn home() -> Result<String, AppError> {
     use crate::auth::caller::Caller;
     let caller = Caller::current().await?;
-    Ok(caller.viewer.as_ref().map(crate::api::respond::home_of).unwrap_or("/login").to_string())
+    Ok(caller
+        .viewer
+        .as_ref()
+        .map(crate::api::respond::home_of)
+        .unwrap_or("/login")
+        .to_string())
 }

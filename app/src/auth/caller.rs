@@ -30,7 +30,11 @@ impl Caller {
             AppError::Internal
         })?;
         let origin = client_address(&parts, state.settings.trust_proxy);
-        let user_agent = header(&parts, USER_AGENT.as_str()).unwrap_or_default().chars().take(200).collect();
+        let user_agent = header(&parts, USER_AGENT.as_str())
+            .unwrap_or_default()
+            .chars()
+            .take(200)
+            .collect();
         let token_hash = parts
             .headers
             .get_all(COOKIE)
@@ -47,7 +51,13 @@ impl Caller {
                 session = viewer.as_ref().map(|_| hash);
             }
         }
-        Ok(Caller { state, viewer, origin, user_agent, session })
+        Ok(Caller {
+            state,
+            viewer,
+            origin,
+            user_agent,
+            session,
+        })
     }
 
     pub fn viewer(&self) -> Result<&Viewer, AppError> {
@@ -58,7 +68,11 @@ impl Caller {
     pub fn entry(&self, action: AuditAction, record_kind: &'static str) -> NewEntry {
         NewEntry {
             actor_id: self.viewer.as_ref().map(|v| v.account_id),
-            actor_name: self.viewer.as_ref().map(|v| v.display_name.clone()).unwrap_or_else(|| "Not signed in".into()),
+            actor_name: self
+                .viewer
+                .as_ref()
+                .map(|v| v.display_name.clone())
+                .unwrap_or_else(|| "Not signed in".into()),
             action,
             record_kind,
             record_id: None,
@@ -110,7 +124,11 @@ fn staff_team(viewer: &Viewer) -> Option<TeamId> {
 }
 
 fn header(parts: &Parts, name: &str) -> Option<String> {
-    parts.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_string)
+    parts
+        .headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
 }
 
 fn client_address(parts: &Parts, trust_proxy: bool) -> String {

@@ -23,13 +23,21 @@ pub fn set(settings: &Settings, token: &str) -> String {
 }
 
 pub fn clear(settings: &Settings) -> String {
-    format!("{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}", name(settings), if settings.secure { "; Secure" } else { "" })
+    format!(
+        "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}",
+        name(settings),
+        if settings.secure { "; Secure" } else { "" }
+    )
 }
 
 /// Finds our cookie in a `Cookie` request header.
 pub fn read<'a>(settings: &Settings, header: &'a str) -> Option<&'a str> {
     let wanted = name(settings);
-    header.split(';').filter_map(|pair| pair.trim().split_once('=')).find(|(key, _)| *key == wanted).map(|(_, value)| value)
+    header
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == wanted)
+        .map(|(_, value)| value)
 }
 
 #[cfg(test)]
@@ -41,9 +49,13 @@ mod tests {
         let settings = Settings::default();
         assert_eq!(read(&settings, "a=1; hearth_session=abc; b=2"), Some("abc"));
         assert_eq!(read(&settings, "hearth_session_x=abc"), None);
-        let secure = Settings { secure: true, ..Settings::default() };
+        let secure = Settings {
+            secure: true,
+            ..Settings::default()
+        };
         assert!(set(&secure, "t").contains("; Secure"));
-        assert!(set(&secure, "t").starts_with("__Host-hearth_session=t; Path=/; HttpOnly; SameSite=Lax"));
+        assert!(set(&secure, "t")
+            .starts_with("__Host-hearth_session=t; Path=/; HttpOnly; SameSite=Lax"));
         assert!(!set(&settings, "t").contains("Secure"));
     }
 }

@@ -1,7 +1,9 @@
 //! Argon2id password hashing, off the async runtime: one hash takes tens of milliseconds of CPU.
 
 use crate::error::AppError;
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
 use argon2::Argon2;
 use std::sync::OnceLock;
 
@@ -16,10 +18,13 @@ pub async fn hash(password: String) -> Result<String, AppError> {
 
 fn hash_now(password: &str) -> Result<String, AppError> {
     let salt = SaltString::generate(&mut OsRng);
-    Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).map_err(|error| {
-        tracing::error!(%error, "password hashing failed");
-        AppError::Internal
-    })
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|error| {
+            tracing::error!(%error, "password hashing failed");
+            AppError::Internal
+        })
 }
 
 /// Checks a password. With no stored hash (unknown login) it still does the same work, so the
@@ -35,7 +40,9 @@ pub async fn verify(password: String, stored: Option<String>) -> Result<bool, Ap
             tracing::error!(%error, "stored password hash does not parse");
             AppError::Internal
         })?;
-        let matches = Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok();
+        let matches = Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok();
         Ok(matches && !decoy)
     })
     .await

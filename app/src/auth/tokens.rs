@@ -14,7 +14,9 @@ pub fn session_token() -> String {
 
 /// An invitation code: 12 characters from a 32-letter alphabet, 60 random bits.
 pub fn invitation_code() -> String {
-    (0..CODE_LENGTH).map(|_| CODE_ALPHABET[OsRng.gen_range(0..CODE_ALPHABET.len())] as char).collect()
+    (0..CODE_LENGTH)
+        .map(|_| CODE_ALPHABET[OsRng.gen_range(0..CODE_ALPHABET.len())] as char)
+        .collect()
 }
 
 /// What is stored for a token or a code.

@@ -29,9 +29,17 @@ pub fn CohortStatus(cohort: CohortCheck, #[prop(optional)] brief: bool) -> impl 
     let (class, tag_class, tag) = if cohort.meets {
         ("cohort--met", "tag tag--green", "Meets the cohort criteria")
     } else {
-        ("cohort--not-met", "tag tag--grey", "Does not meet the cohort criteria")
+        (
+            "cohort--not-met",
+            "tag tag--grey",
+            "Does not meet the cohort criteria",
+        )
     };
-    let reasons = cohort.reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view();
+    let reasons = cohort
+        .reasons
+        .into_iter()
+        .map(|r| view! { <li>{r}</li> })
+        .collect_view();
     view! {
         <div class=class>
             <p><strong class=tag_class>{tag}</strong></p>

@@ -27,29 +27,48 @@ impl Feedback {
         let client = RwSignal::new(None::<FieldErrors>);
         let value = action.value();
         let error = Signal::derive(move || {
-            client.get().map(AppError::Invalid).or_else(|| value.get().and_then(Result::err))
+            client
+                .get()
+                .map(AppError::Invalid)
+                .or_else(|| value.get().and_then(Result::err))
         });
         Feedback { error, client }
     }
 
     pub fn field(&self, name: &str) -> Option<String> {
-        self.error.with(|e| e.as_ref().and_then(AppError::field_errors).and_then(|f| f.for_field(name)).map(str::to_string))
+        self.error.with(|e| {
+            e.as_ref()
+                .and_then(AppError::field_errors)
+                .and_then(|f| f.for_field(name))
+                .map(str::to_string)
+        })
     }
 
     pub fn value(&self, name: &str) -> Option<String> {
-        self.error.with(|e| e.as_ref().and_then(AppError::field_errors).and_then(|f| f.value(name)).map(str::to_string))
+        self.error.with(|e| {
+            e.as_ref()
+                .and_then(AppError::field_errors)
+                .and_then(|f| f.value(name))
+                .map(str::to_string)
+        })
     }
 }
 
 /// A submit handler: validates with `validate`, then sends through the action. If the form
 /// cannot be read as the server function's arguments, the browser posts it as a plain form.
-pub fn submit_checked<S>(action: ServerAction<S>, feedback: Feedback, validate: fn(&S) -> FieldErrors) -> impl Fn(SubmitEvent) + 'static
+pub fn submit_checked<S>(
+    action: ServerAction<S>,
+    feedback: Feedback,
+    validate: fn(&S) -> FieldErrors,
+) -> impl Fn(SubmitEvent) + 'static
 where
     S: DeserializeOwned + ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
     S::Output: Clone + Send + Sync + 'static,
 {
     move |ev: SubmitEvent| {
-        let Ok(input) = S::from_event(&ev) else { return };
+        let Ok(input) = S::from_event(&ev) else {
+            return;
+        };
         ev.prevent_default();
         let errors = validate(&input);
         if errors.is_empty() {
@@ -93,7 +112,11 @@ pub fn ErrorSummary(feedback: Feedback) -> impl IntoView {
 }
 
 /// `aria-describedby` for a field: its hint, and its error message when there is one.
-fn described_by(feedback: Feedback, name: &'static str, has_hint: bool) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+fn described_by(
+    feedback: Feedback,
+    name: &'static str,
+    has_hint: bool,
+) -> impl Fn() -> Option<String> + Send + Sync + 'static {
     move || {
         let mut ids = Vec::new();
         if has_hint {
@@ -106,13 +129,27 @@ fn described_by(feedback: Feedback, name: &'static str, has_hint: bool) -> impl 
     }
 }
 
-fn group_class(feedback: Feedback, name: &'static str) -> impl Fn() -> &'static str + Send + Sync + 'static {
-    move || if feedback.field(name).is_some() { "form-group form-group--error" } else { "form-group" }
+fn group_class(
+    feedback: Feedback,
+    name: &'static str,
+) -> impl Fn() -> &'static str + Send + Sync + 'static {
+    move || {
+        if feedback.field(name).is_some() {
+            "form-group form-group--error"
+        } else {
+            "form-group"
+        }
+    }
 }
 
 /// The label, hint and error message above a field.
 #[component]
-fn FieldHeading(feedback: Feedback, name: &'static str, label: &'static str, hint: Option<&'static str>) -> impl IntoView {
+fn FieldHeading(
+    feedback: Feedback,
+    name: &'static str,
+    label: &'static str,
+    hint: Option<&'static str>,
+) -> impl IntoView {
     view! {
         <label class="label" for=name>{label}</label>
         {hint.map(|text| view! { <div class="hint" id=format!("{name}-hint")>{text}</div> })}
@@ -171,7 +208,12 @@ pub fn TextField(
 
 /// A labelled text area with its hint and its error message.
 #[component]
-pub fn TextArea(feedback: Feedback, name: &'static str, label: &'static str, #[prop(optional)] hint: Option<&'static str>) -> impl IntoView {
+pub fn TextArea(
+    feedback: Feedback,
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
     view! {
         <div class=group_class(feedback, name)>
             <FieldHeading feedback name label hint/>
@@ -191,7 +233,12 @@ pub fn TextArea(feedback: Feedback, name: &'static str, label: &'static str, #[p
 
 /// A submit button that says what is happening while the request is under way.
 #[component]
-pub fn SubmitButton(label: &'static str, busy_label: &'static str, pending: Signal<bool>, #[prop(optional)] class: Option<&'static str>) -> impl IntoView {
+pub fn SubmitButton(
+    label: &'static str,
+    busy_label: &'static str,
+    pending: Signal<bool>,
+    #[prop(optional)] class: Option<&'static str>,
+) -> impl IntoView {
     view! {
         <button type="submit" class=class.unwrap_or("button") aria-disabled=move || pending.get().then_some("true")>
             {move || if pending.get() { busy_label } else { label }}

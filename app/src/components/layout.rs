@@ -34,7 +34,9 @@ fn links_for(role: Option<StaffRole>) -> Vec<(&'static str, &'static str)> {
     match role {
         None => vec![("/me", "Your page")],
         Some(StaffRole::Administrator) => vec![("/accounts", "Accounts")],
-        Some(StaffRole::TeamManager) => vec![("/families", "My families"), ("/audit", "Audit trail")],
+        Some(StaffRole::TeamManager) => {
+            vec![("/families", "My families"), ("/audit", "Audit trail")]
+        }
         Some(_) => vec![("/families", "My families")],
     }
 }

@@ -29,8 +29,16 @@ pub enum Action {
 pub enum Target {
     /// Actions that concern the viewer's own scope (their caseload, the accounts list).
     Own,
-    Family { family_id: FamilyId, team_id: TeamId },
-    Member { family_id: FamilyId, team_id: TeamId, member_id: MemberId, is_adult: bool },
+    Family {
+        family_id: FamilyId,
+        team_id: TeamId,
+    },
+    Member {
+        family_id: FamilyId,
+        team_id: TeamId,
+        member_id: MemberId,
+        is_adult: bool,
+    },
     Team(TeamId),
 }
 
@@ -52,10 +60,16 @@ impl Decision {
 
 pub fn decide(viewer: &Viewer, action: Action, target: Target) -> Decision {
     match &viewer.kind {
-        ViewerKind::FamilyMember { family_id, member_id } => {
-            decide_for_family_member(*family_id, *member_id, action, target)
-        }
-        ViewerKind::Staff { role, team_id, case_access_granted, opened_families } => {
+        ViewerKind::FamilyMember {
+            family_id,
+            member_id,
+        } => decide_for_family_member(*family_id, *member_id, action, target),
+        ViewerKind::Staff {
+            role,
+            team_id,
+            case_access_granted,
+            opened_families,
+        } => {
             let staff = Staff {
                 role: *role,
                 team_id: *team_id,
@@ -67,13 +81,21 @@ pub fn decide(viewer: &Viewer, action: Action, target: Target) -> Decision {
     }
 }
 
-fn decide_for_family_member(own_family: FamilyId, own_member: MemberId, action: Action, target: Target) -> Decision {
+fn decide_for_family_member(
+    own_family: FamilyId,
+    own_member: MemberId,
+    action: Action,
+    target: Target,
+) -> Decision {
     match (action, target) {
-        (Action::ViewOwnPage, Target::Member { family_id, member_id, .. })
-            if family_id == own_family && member_id == own_member =>
-        {
-            Decision::Allow
-        }
+        (
+            Action::ViewOwnPage,
+            Target::Member {
+                family_id,
+                member_id,
+                ..
+            },
+        ) if family_id == own_family && member_id == own_member => Decision::Allow,
         _ => Decision::Deny,
     }
 }
@@ -97,7 +119,9 @@ impl Staff<'_> {
     fn decide(&self, action: Action, target: Target) -> Decision {
         let allow_if = |yes: bool| if yes { Decision::Allow } else { Decision::Deny };
         match (action, target) {
-            (Action::ViewCaseload, Target::Own) => allow_if(self.reads_cases && self.team_id.is_some()),
+            (Action::ViewCaseload, Target::Own) => {
+                allow_if(self.reads_cases && self.team_id.is_some())
+            }
             (Action::ViewFamily, Target::Family { family_id, team_id }) => {
                 if !self.reads_cases {
                     Decision::Deny
@@ -116,13 +140,18 @@ impl Staff<'_> {
                 allow_if(self.is_case_worker() && !self.in_team(team_id))
             }
             // Inviting changes who can read the family's plan: only the family's own team may.
-            (Action::InviteFamilyMember, Target::Member { team_id, is_adult, .. }) => {
-                allow_if(self.is_case_worker() && self.in_team(team_id) && is_adult)
-            }
+            (
+                Action::InviteFamilyMember,
+                Target::Member {
+                    team_id, is_adult, ..
+                },
+            ) => allow_if(self.is_case_worker() && self.in_team(team_id) && is_adult),
             (Action::ViewAuditTrail, Target::Team(team)) => {
                 allow_if(self.role == StaffRole::TeamManager && self.in_team(team))
             }
-            (Action::ManageAccounts, Target::Own) => allow_if(self.role == StaffRole::Administrator),
+            (Action::ManageAccounts, Target::Own) => {
+                allow_if(self.role == StaffRole::Administrator)
+            }
             _ => Decision::Deny,
         }
     }
@@ -137,7 +166,12 @@ mod tests {
         Viewer {
             account_id: AccountId::new(),
             display_name: "Test Worker".into(),
-            kind: ViewerKind::Staff { role, team_id: Some(team), case_access_granted: false, opened_families: vec![] },
+            kind: ViewerKind::Staff {
+                role,
+                team_id: Some(team),
+                case_access_granted: false,
+                opened_families: vec![],
+            },
         }
     }
 
@@ -145,7 +179,10 @@ mod tests {
         Viewer {
             account_id: AccountId::new(),
             display_name: "Test Parent".into(),
-            kind: ViewerKind::FamilyMember { family_id, member_id },
+            kind: ViewerKind::FamilyMember {
+                family_id,
+                member_id,
+            },
         }
     }
 
@@ -157,22 +194,60 @@ mod tests {
     }
 
     fn world() -> World {
-        World { own_team: TeamId::new(), other_team: TeamId::new(), own_family: FamilyId::new(), other_family: FamilyId::new() }
+        World {
+            own_team: TeamId::new(),
+            other_team: TeamId::new(),
+            own_family: FamilyId::new(),
+            other_family: FamilyId::new(),
+        }
     }
 
     #[test]
     fn every_case_worker_sees_their_team_families_and_must_give_a_reason_for_others() {
         let w = world();
-        for role in StaffRole::ALL.into_iter().filter(|r| r.reads_case_content()) {
+        for role in StaffRole::ALL
+            .into_iter()
+            .filter(|r| r.reads_case_content())
+        {
             let viewer = staff(role, w.own_team);
-            let own = Target::Family { family_id: w.own_family, team_id: w.own_team };
-            let other = Target::Family { family_id: w.other_family, team_id: w.other_team };
-            assert_eq!(decide(&viewer, Action::ViewFamily, own), Decision::Allow, "{role:?}");
-            assert_eq!(decide(&viewer, Action::ViewFamily, other), Decision::ReasonRequired, "{role:?}");
-            assert_eq!(decide(&viewer, Action::OpenOutsideTeam, other), Decision::Allow, "{role:?}");
-            assert_eq!(decide(&viewer, Action::OpenOutsideTeam, own), Decision::Deny, "{role:?}");
-            assert_eq!(decide(&viewer, Action::ViewCaseload, Target::Own), Decision::Allow, "{role:?}");
-            assert_eq!(decide(&viewer, Action::ManageAccounts, Target::Own), Decision::Deny, "{role:?}");
+            let own = Target::Family {
+                family_id: w.own_family,
+                team_id: w.own_team,
+            };
+            let other = Target::Family {
+                family_id: w.other_family,
+                team_id: w.other_team,
+            };
+            assert_eq!(
+                decide(&viewer, Action::ViewFamily, own),
+                Decision::Allow,
+                "{role:?}"
+            );
+            assert_eq!(
+                decide(&viewer, Action::ViewFamily, other),
+                Decision::ReasonRequired,
+                "{role:?}"
+            );
+            assert_eq!(
+                decide(&viewer, Action::OpenOutsideTeam, other),
+                Decision::Allow,
+                "{role:?}"
+            );
+            assert_eq!(
+                decide(&viewer, Action::OpenOutsideTeam, own),
+                Decision::Deny,
+                "{role:?}"
+            );
+            assert_eq!(
+                decide(&viewer, Action::ViewCaseload, Target::Own),
+                Decision::Allow,
+                "{role:?}"
+            );
+            assert_eq!(
+                decide(&viewer, Action::ManageAccounts, Target::Own),
+                Decision::Deny,
+                "{role:?}"
+            );
         }
     }
 
@@ -180,55 +255,124 @@ mod tests {
     fn an_opened_family_is_allowed_but_flagged() {
         let w = world();
         let mut viewer = staff(StaffRole::RecoveryWorker, w.own_team);
-        if let ViewerKind::Staff { opened_families, .. } = &mut viewer.kind {
+        if let ViewerKind::Staff {
+            opened_families, ..
+        } = &mut viewer.kind
+        {
             opened_families.push(w.other_family);
         }
-        let other = Target::Family { family_id: w.other_family, team_id: w.other_team };
-        assert_eq!(decide(&viewer, Action::ViewFamily, other), Decision::AllowOutsideTeam);
+        let other = Target::Family {
+            family_id: w.other_family,
+            team_id: w.other_team,
+        };
+        assert_eq!(
+            decide(&viewer, Action::ViewFamily, other),
+            Decision::AllowOutsideTeam
+        );
         // Opening a family does not let you invite its members.
-        let member = Target::Member { family_id: w.other_family, team_id: w.other_team, member_id: MemberId::new(), is_adult: true };
-        assert_eq!(decide(&viewer, Action::InviteFamilyMember, member), Decision::Deny);
+        let member = Target::Member {
+            family_id: w.other_family,
+            team_id: w.other_team,
+            member_id: MemberId::new(),
+            is_adult: true,
+        };
+        assert_eq!(
+            decide(&viewer, Action::InviteFamilyMember, member),
+            Decision::Deny
+        );
     }
 
     #[test]
     fn administrators_manage_accounts_but_read_no_case_content_unless_granted() {
         let w = world();
         let admin = staff(StaffRole::Administrator, w.own_team);
-        let own = Target::Family { family_id: w.own_family, team_id: w.own_team };
-        let other = Target::Family { family_id: w.other_family, team_id: w.other_team };
-        assert_eq!(decide(&admin, Action::ManageAccounts, Target::Own), Decision::Allow);
+        let own = Target::Family {
+            family_id: w.own_family,
+            team_id: w.own_team,
+        };
+        let other = Target::Family {
+            family_id: w.other_family,
+            team_id: w.other_team,
+        };
+        assert_eq!(
+            decide(&admin, Action::ManageAccounts, Target::Own),
+            Decision::Allow
+        );
         assert_eq!(decide(&admin, Action::ViewFamily, own), Decision::Deny);
-        assert_eq!(decide(&admin, Action::ViewCaseload, Target::Own), Decision::Deny);
-        assert_eq!(decide(&admin, Action::OpenOutsideTeam, other), Decision::Deny);
+        assert_eq!(
+            decide(&admin, Action::ViewCaseload, Target::Own),
+            Decision::Deny
+        );
+        assert_eq!(
+            decide(&admin, Action::OpenOutsideTeam, other),
+            Decision::Deny
+        );
 
         let mut granted = admin.clone();
-        if let ViewerKind::Staff { case_access_granted, .. } = &mut granted.kind {
+        if let ViewerKind::Staff {
+            case_access_granted,
+            ..
+        } = &mut granted.kind
+        {
             *case_access_granted = true;
         }
         assert_eq!(decide(&granted, Action::ViewFamily, own), Decision::Allow);
         assert_eq!(decide(&granted, Action::ViewFamily, other), Decision::Deny);
-        let member = Target::Member { family_id: w.own_family, team_id: w.own_team, member_id: MemberId::new(), is_adult: true };
-        assert_eq!(decide(&granted, Action::InviteFamilyMember, member), Decision::Deny);
+        let member = Target::Member {
+            family_id: w.own_family,
+            team_id: w.own_team,
+            member_id: MemberId::new(),
+            is_adult: true,
+        };
+        assert_eq!(
+            decide(&granted, Action::InviteFamilyMember, member),
+            Decision::Deny
+        );
     }
 
     #[test]
     fn only_a_team_manager_reads_their_own_team_audit_trail() {
         let w = world();
         let manager = staff(StaffRole::TeamManager, w.own_team);
-        assert_eq!(decide(&manager, Action::ViewAuditTrail, Target::Team(w.own_team)), Decision::Allow);
-        assert_eq!(decide(&manager, Action::ViewAuditTrail, Target::Team(w.other_team)), Decision::Deny);
+        assert_eq!(
+            decide(&manager, Action::ViewAuditTrail, Target::Team(w.own_team)),
+            Decision::Allow
+        );
+        assert_eq!(
+            decide(&manager, Action::ViewAuditTrail, Target::Team(w.other_team)),
+            Decision::Deny
+        );
         let worker = staff(StaffRole::SocialWorker, w.own_team);
-        assert_eq!(decide(&worker, Action::ViewAuditTrail, Target::Team(w.own_team)), Decision::Deny);
+        assert_eq!(
+            decide(&worker, Action::ViewAuditTrail, Target::Team(w.own_team)),
+            Decision::Deny
+        );
     }
 
     #[test]
     fn invitations_are_for_adults_of_the_team_families() {
         let w = world();
         let worker = staff(StaffRole::SocialWorker, w.own_team);
-        let adult = Target::Member { family_id: w.own_family, team_id: w.own_team, member_id: MemberId::new(), is_adult: true };
-        let child = Target::Member { family_id: w.own_family, team_id: w.own_team, member_id: MemberId::new(), is_adult: false };
-        assert_eq!(decide(&worker, Action::InviteFamilyMember, adult), Decision::Allow);
-        assert_eq!(decide(&worker, Action::InviteFamilyMember, child), Decision::Deny);
+        let adult = Target::Member {
+            family_id: w.own_family,
+            team_id: w.own_team,
+            member_id: MemberId::new(),
+            is_adult: true,
+        };
+        let child = Target::Member {
+            family_id: w.own_family,
+            team_id: w.own_team,
+            member_id: MemberId::new(),
+            is_adult: false,
+        };
+        assert_eq!(
+            decide(&worker, Action::InviteFamilyMember, adult),
+            Decision::Allow
+        );
+        assert_eq!(
+            decide(&worker, Action::InviteFamilyMember, child),
+            Decision::Deny
+        );
     }
 
     #[test]
@@ -237,26 +381,68 @@ mod tests {
         let me = MemberId::new();
         let other_parent = MemberId::new();
         let viewer = parent(w.own_family, me);
-        let own = Target::Member { family_id: w.own_family, team_id: w.own_team, member_id: me, is_adult: true };
-        let partner = Target::Member { family_id: w.own_family, team_id: w.own_team, member_id: other_parent, is_adult: true };
-        let stranger = Target::Member { family_id: w.other_family, team_id: w.other_team, member_id: me, is_adult: true };
+        let own = Target::Member {
+            family_id: w.own_family,
+            team_id: w.own_team,
+            member_id: me,
+            is_adult: true,
+        };
+        let partner = Target::Member {
+            family_id: w.own_family,
+            team_id: w.own_team,
+            member_id: other_parent,
+            is_adult: true,
+        };
+        let stranger = Target::Member {
+            family_id: w.other_family,
+            team_id: w.other_team,
+            member_id: me,
+            is_adult: true,
+        };
         assert_eq!(decide(&viewer, Action::ViewOwnPage, own), Decision::Allow);
-        assert_eq!(decide(&viewer, Action::ViewOwnPage, partner), Decision::Deny);
-        assert_eq!(decide(&viewer, Action::ViewOwnPage, stranger), Decision::Deny);
-        let family = Target::Family { family_id: w.own_family, team_id: w.own_team };
-        for action in [Action::ViewFamily, Action::OpenOutsideTeam, Action::InviteFamilyMember] {
+        assert_eq!(
+            decide(&viewer, Action::ViewOwnPage, partner),
+            Decision::Deny
+        );
+        assert_eq!(
+            decide(&viewer, Action::ViewOwnPage, stranger),
+            Decision::Deny
+        );
+        let family = Target::Family {
+            family_id: w.own_family,
+            team_id: w.own_team,
+        };
+        for action in [
+            Action::ViewFamily,
+            Action::OpenOutsideTeam,
+            Action::InviteFamilyMember,
+        ] {
             assert_eq!(decide(&viewer, action, family), Decision::Deny);
         }
-        assert_eq!(decide(&viewer, Action::ViewCaseload, Target::Own), Decision::Deny);
-        assert_eq!(decide(&viewer, Action::ViewAuditTrail, Target::Team(w.own_team)), Decision::Deny);
+        assert_eq!(
+            decide(&viewer, Action::ViewCaseload, Target::Own),
+            Decision::Deny
+        );
+        assert_eq!(
+            decide(&viewer, Action::ViewAuditTrail, Target::Team(w.own_team)),
+            Decision::Deny
+        );
     }
 
     #[test]
     fn staff_never_see_a_family_member_page() {
         let w = world();
-        let target = Target::Member { family_id: w.own_family, team_id: w.own_team, member_id: MemberId::new(), is_adult: true };
+        let target = Target::Member {
+            family_id: w.own_family,
+            team_id: w.own_team,
+            member_id: MemberId::new(),
+            is_adult: true,
+        };
         for role in StaffRole::ALL {
-            assert_eq!(decide(&staff(role, w.own_team), Action::ViewOwnPage, target), Decision::Deny);
+            assert_eq!(
+                decide(&staff(role, w.own_team), Action::ViewOwnPage, target),
+                Decision::Deny
+            );
         }
     }
 }

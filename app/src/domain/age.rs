@@ -9,12 +9,9 @@ pub fn age_in_years(date_of_birth: NaiveDate, today: NaiveDate) -> Option<u32> {
         return None;
     }
     let mut years = today.year() - date_of_birth.year();
-    let birthday_this_year = NaiveDate::from_ymd_opt(
-        today.year(),
-        date_of_birth.month(),
-        date_of_birth.day(),
-    )
-    .or_else(|| NaiveDate::from_ymd_opt(today.year(), 3, 1));
+    let birthday_this_year =
+        NaiveDate::from_ymd_opt(today.year(), date_of_birth.month(), date_of_birth.day())
+            .or_else(|| NaiveDate::from_ymd_opt(today.year(), 3, 1));
     if let Some(birthday) = birthday_this_year {
         if today < birthday {
             years -= 1;
@@ -28,8 +25,7 @@ pub fn describe_age(date_of_birth: NaiveDate, today: NaiveDate) -> String {
     match age_in_years(date_of_birth, today) {
         None => "not born yet".to_string(),
         Some(0) => {
-            let months = (today.year() - date_of_birth.year()) * 12
-                + today.month() as i32
+            let months = (today.year() - date_of_birth.year()) * 12 + today.month() as i32
                 - date_of_birth.month() as i32
                 - i32::from(today.day() < date_of_birth.day());
             match months {
@@ -73,9 +69,15 @@ mod tests {
 
     #[test]
     fn babies_are_described_in_months() {
-        assert_eq!(describe_age(d(2026, 11, 1), d(2026, 11, 23)), "under 1 month old");
+        assert_eq!(
+            describe_age(d(2026, 11, 1), d(2026, 11, 23)),
+            "under 1 month old"
+        );
         assert_eq!(describe_age(d(2026, 10, 1), d(2026, 11, 23)), "1 month old");
-        assert_eq!(describe_age(d(2026, 4, 24), d(2026, 11, 23)), "6 months old");
+        assert_eq!(
+            describe_age(d(2026, 4, 24), d(2026, 11, 23)),
+            "6 months old"
+        );
         assert_eq!(describe_age(d(2025, 11, 23), d(2026, 11, 23)), "1 year old");
         assert_eq!(describe_age(d(2019, 1, 1), d(2026, 11, 23)), "7 years old");
     }

@@ -23,12 +23,20 @@ pub struct CohortChild<'a> {
     pub legal_status: Option<LegalStatus>,
 }
 
-pub fn check_cohort(children: &[CohortChild<'_>], trio: &[TrioFinding], today: NaiveDate) -> CohortCheck {
+pub fn check_cohort(
+    children: &[CohortChild<'_>],
+    trio: &[TrioFinding],
+    today: NaiveDate,
+) -> CohortCheck {
     let mut reasons = Vec::new();
 
     let qualifying: Vec<String> = children
         .iter()
-        .filter(|child| child.legal_status.is_some_and(LegalStatus::is_protection_plan_or_pre_proceedings))
+        .filter(|child| {
+            child
+                .legal_status
+                .is_some_and(LegalStatus::is_protection_plan_or_pre_proceedings)
+        })
         .filter_map(|child| {
             let age = age_in_years(child.date_of_birth?, today)?;
             (age <= COHORT_MAX_AGE).then(|| format!("{} ({age})", child.given_name))
@@ -40,7 +48,10 @@ pub fn check_cohort(children: &[CohortChild<'_>], trio: &[TrioFinding], today: N
             "On a child protection plan or in pre-proceedings and aged {COHORT_MAX_AGE} or under: {}.",
             qualifying.join(", ")
         ));
-    } else if children.iter().any(|c| c.legal_status.is_some_and(LegalStatus::is_protection_plan_or_pre_proceedings)) {
+    } else if children.iter().any(|c| {
+        c.legal_status
+            .is_some_and(LegalStatus::is_protection_plan_or_pre_proceedings)
+    }) {
         reasons.push(format!(
             "The children on a plan or in pre-proceedings are all older than {COHORT_MAX_AGE}, or their date of birth is not recorded."
         ));
@@ -55,7 +66,10 @@ pub fn check_cohort(children: &[CohortChild<'_>], trio: &[TrioFinding], today: N
         match trio.iter().find(|f| f.vulnerability == *vulnerability) {
             None => {
                 trio_test = false;
-                reasons.push(format!("{} has not been identified.", vulnerability.label()));
+                reasons.push(format!(
+                    "{} has not been identified.",
+                    vulnerability.label()
+                ));
             }
             Some(found) if found.identified_by != IdentifiedBy::SocialWorkAssessment => {
                 trio_test = false;
@@ -69,10 +83,15 @@ pub fn check_cohort(children: &[CohortChild<'_>], trio: &[TrioFinding], today: N
         }
     }
     if trio_test {
-        reasons.push("The social work assessment found all three of the trio of vulnerabilities.".into());
+        reasons.push(
+            "The social work assessment found all three of the trio of vulnerabilities.".into(),
+        );
     }
 
-    CohortCheck { meets: child_test && trio_test, reasons }
+    CohortCheck {
+        meets: child_test && trio_test,
+        reasons,
+    }
 }
 
 #[cfg(test)]
@@ -88,44 +107,92 @@ mod tests {
         d(TODAY.0, TODAY.1, TODAY.2)
     }
     fn plan() -> Option<LegalStatus> {
-        Some(LegalStatus { kind: LegalStatusKind::ChildProtectionPlan, category: Some(ProtectionCategory::Neglect) })
+        Some(LegalStatus {
+            kind: LegalStatusKind::ChildProtectionPlan,
+            category: Some(ProtectionCategory::Neglect),
+        })
     }
     fn full_trio(by: IdentifiedBy) -> Vec<TrioFinding> {
         Vulnerability::ALL
             .iter()
-            .map(|v| TrioFinding { vulnerability: *v, identified_by: by, identified_on: d(2026, 6, 1) })
+            .map(|v| TrioFinding {
+                vulnerability: *v,
+                identified_by: by,
+                identified_on: d(2026, 6, 1),
+            })
             .collect()
     }
 
     #[test]
     fn young_child_on_plan_with_assessed_trio_meets_it() {
-        let kids = [CohortChild { given_name: "Kai", date_of_birth: Some(d(2020, 3, 1)), legal_status: plan() }];
-        let check = check_cohort(&kids, &full_trio(IdentifiedBy::SocialWorkAssessment), today());
+        let kids = [CohortChild {
+            given_name: "Kai",
+            date_of_birth: Some(d(2020, 3, 1)),
+            legal_status: plan(),
+        }];
+        let check = check_cohort(
+            &kids,
+            &full_trio(IdentifiedBy::SocialWorkAssessment),
+            today(),
+        );
         assert!(check.meets, "{:?}", check.reasons);
         assert!(check.reasons[0].contains("Kai (6)"));
     }
 
     #[test]
     fn a_child_who_turned_eleven_yesterday_does_not_count() {
-        let kids = [CohortChild { given_name: "Mia", date_of_birth: Some(d(2015, 11, 22)), legal_status: plan() }];
-        let check = check_cohort(&kids, &full_trio(IdentifiedBy::SocialWorkAssessment), today());
+        let kids = [CohortChild {
+            given_name: "Mia",
+            date_of_birth: Some(d(2015, 11, 22)),
+            legal_status: plan(),
+        }];
+        let check = check_cohort(
+            &kids,
+            &full_trio(IdentifiedBy::SocialWorkAssessment),
+            today(),
+        );
         assert!(!check.meets);
         assert!(check.reasons[0].contains("all older than 10"));
     }
 
     #[test]
     fn a_child_who_is_ten_today_counts() {
-        let kids = [CohortChild { given_name: "Mia", date_of_birth: Some(d(2016, 11, 23)), legal_status: plan() }];
-        assert!(check_cohort(&kids, &full_trio(IdentifiedBy::SocialWorkAssessment), today()).meets);
+        let kids = [CohortChild {
+            given_name: "Mia",
+            date_of_birth: Some(d(2016, 11, 23)),
+            legal_status: plan(),
+        }];
+        assert!(
+            check_cohort(
+                &kids,
+                &full_trio(IdentifiedBy::SocialWorkAssessment),
+                today()
+            )
+            .meets
+        );
     }
 
     #[test]
     fn pre_proceedings_count_but_child_in_need_does_not() {
-        let plo = Some(LegalStatus { kind: LegalStatusKind::PreProceedings, category: None });
-        let cin = Some(LegalStatus { kind: LegalStatusKind::ChildInNeed, category: None });
+        let plo = Some(LegalStatus {
+            kind: LegalStatusKind::PreProceedings,
+            category: None,
+        });
+        let cin = Some(LegalStatus {
+            kind: LegalStatusKind::ChildInNeed,
+            category: None,
+        });
         let trio = full_trio(IdentifiedBy::SocialWorkAssessment);
-        let with_plo = [CohortChild { given_name: "A", date_of_birth: Some(d(2022, 1, 1)), legal_status: plo }];
-        let with_cin = [CohortChild { given_name: "B", date_of_birth: Some(d(2022, 1, 1)), legal_status: cin }];
+        let with_plo = [CohortChild {
+            given_name: "A",
+            date_of_birth: Some(d(2022, 1, 1)),
+            legal_status: plo,
+        }];
+        let with_cin = [CohortChild {
+            given_name: "B",
+            date_of_birth: Some(d(2022, 1, 1)),
+            legal_status: cin,
+        }];
         assert!(check_cohort(&with_plo, &trio, today()).meets);
         let check = check_cohort(&with_cin, &trio, today());
         assert!(!check.meets);
@@ -134,20 +201,41 @@ mod tests {
 
     #[test]
     fn says_which_part_of_the_trio_is_missing_or_unconfirmed() {
-        let kids = [CohortChild { given_name: "Kai", date_of_birth: Some(d(2020, 3, 1)), legal_status: plan() }];
+        let kids = [CohortChild {
+            given_name: "Kai",
+            date_of_birth: Some(d(2020, 3, 1)),
+            legal_status: plan(),
+        }];
         let mut trio = full_trio(IdentifiedBy::SocialWorkAssessment);
         trio.retain(|f| f.vulnerability != Vulnerability::MentalHealth);
         trio[0].identified_by = IdentifiedBy::Referral;
         let check = check_cohort(&kids, &trio, today());
         assert!(!check.meets);
         let text = check.reasons.join(" ");
-        assert!(text.contains("Parental mental ill-health has not been identified."), "{text}");
-        assert!(text.contains("Domestic abuse was identified by: referral or partner agency"), "{text}");
+        assert!(
+            text.contains("Parental mental ill-health has not been identified."),
+            "{text}"
+        );
+        assert!(
+            text.contains("Domestic abuse was identified by: referral or partner agency"),
+            "{text}"
+        );
     }
 
     #[test]
     fn missing_date_of_birth_cannot_count() {
-        let kids = [CohortChild { given_name: "Kai", date_of_birth: None, legal_status: plan() }];
-        assert!(!check_cohort(&kids, &full_trio(IdentifiedBy::SocialWorkAssessment), today()).meets);
+        let kids = [CohortChild {
+            given_name: "Kai",
+            date_of_birth: None,
+            legal_status: plan(),
+        }];
+        assert!(
+            !check_cohort(
+                &kids,
+                &full_trio(IdentifiedBy::SocialWorkAssessment),
+                today()
+            )
+            .meets
+        );
     }
 }

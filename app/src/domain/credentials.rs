@@ -20,7 +20,9 @@ pub fn parse_login(text: &str) -> Result<String, String> {
         return Err("Enter your email or username".into());
     }
     if login.chars().count() > MAX_LOGIN_CHARS {
-        return Err(format!("Your email or username must be {MAX_LOGIN_CHARS} characters or fewer"));
+        return Err(format!(
+            "Your email or username must be {MAX_LOGIN_CHARS} characters or fewer"
+        ));
     }
     Ok(login)
 }
@@ -30,7 +32,9 @@ pub fn parse_password(text: &str) -> Result<String, String> {
         return Err("Enter your password".into());
     }
     if text.chars().count() > MAX_PASSWORD_CHARS {
-        return Err(format!("Your password must be {MAX_PASSWORD_CHARS} characters or fewer"));
+        return Err(format!(
+            "Your password must be {MAX_PASSWORD_CHARS} characters or fewer"
+        ));
     }
     Ok(text.to_string())
 }
@@ -48,14 +52,23 @@ pub fn parse_new_username(text: &str) -> Result<String, String> {
     if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return Err("Your username must start with a letter".into());
     }
-    if !name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')) {
-        return Err("Use only letters, numbers, dots, hyphens and underscores in your username".into());
+    if !name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+    {
+        return Err(
+            "Use only letters, numbers, dots, hyphens and underscores in your username".into(),
+        );
     }
     Ok(name)
 }
 
 /// A new passphrase: long rather than complicated, as NCSC advises ("three random words").
-pub fn parse_new_passphrase(passphrase: &str, confirm: &str, username: &str) -> Result<String, (&'static str, String)> {
+pub fn parse_new_passphrase(
+    passphrase: &str,
+    confirm: &str,
+    username: &str,
+) -> Result<String, (&'static str, String)> {
     let length = passphrase.chars().count();
     if passphrase.is_empty() {
         return Err(("passphrase", "Choose a passphrase".into()));
@@ -67,10 +80,16 @@ pub fn parse_new_passphrase(passphrase: &str, confirm: &str, username: &str) -> 
         ));
     }
     if length > MAX_PASSWORD_CHARS {
-        return Err(("passphrase", format!("Your passphrase must be {MAX_PASSWORD_CHARS} characters or fewer")));
+        return Err((
+            "passphrase",
+            format!("Your passphrase must be {MAX_PASSWORD_CHARS} characters or fewer"),
+        ));
     }
     if !username.is_empty() && passphrase.trim().eq_ignore_ascii_case(username.trim()) {
-        return Err(("passphrase", "Your passphrase must not be your username".into()));
+        return Err((
+            "passphrase",
+            "Your passphrase must not be your username".into(),
+        ));
     }
     if passphrase != confirm {
         return Err(("confirm", "The two passphrases are not the same".into()));
@@ -119,7 +138,9 @@ pub fn parse_reason(text: &str) -> Result<String, String> {
         return Err(format!("Give a reason of at least {MIN_REASON_CHARS} characters, so a manager reviewing it can understand"));
     }
     if length > MAX_REASON_CHARS {
-        return Err(format!("The reason must be {MAX_REASON_CHARS} characters or fewer (it has {length})"));
+        return Err(format!(
+            "The reason must be {MAX_REASON_CHARS} characters or fewer (it has {length})"
+        ));
     }
     Ok(reason.to_string())
 }
@@ -160,8 +181,14 @@ mod tests {
 
     #[test]
     fn logins_are_trimmed_and_case_insensitive() {
-        assert_eq!(parse_login("  Sam.Whitfield@Brookford.example "), Ok("sam.whitfield@brookford.example".into()));
-        assert_eq!(parse_login("   "), Err("Enter your email or username".into()));
+        assert_eq!(
+            parse_login("  Sam.Whitfield@Brookford.example "),
+            Ok("sam.whitfield@brookford.example".into())
+        );
+        assert_eq!(
+            parse_login("   "),
+            Err("Enter your email or username".into())
+        );
         assert!(parse_login(&"a".repeat(300)).is_err());
     }
 
@@ -174,7 +201,10 @@ mod tests {
 
     #[test]
     fn usernames() {
-        assert_eq!(parse_new_username("Kelly.Ashworth"), Ok("kelly.ashworth".into()));
+        assert_eq!(
+            parse_new_username("Kelly.Ashworth"),
+            Ok("kelly.ashworth".into())
+        );
         assert!(parse_new_username("ab").is_err());
         assert!(parse_new_username("9lives").is_err());
         assert!(parse_new_username("kelly ashworth").is_err());
@@ -183,18 +213,43 @@ mod tests {
 
     #[test]
     fn passphrases() {
-        assert_eq!(parse_new_passphrase("", "", "kel").unwrap_err().0, "passphrase");
-        assert_eq!(parse_new_passphrase("short", "short", "kel").unwrap_err().0, "passphrase");
-        assert_eq!(parse_new_passphrase("kelly.ashworth", "kelly.ashworth", "kelly.ashworth").unwrap_err().0, "passphrase");
-        assert_eq!(parse_new_passphrase("tea garden robin", "tea garden robins", "kel").unwrap_err().0, "confirm");
+        assert_eq!(
+            parse_new_passphrase("", "", "kel").unwrap_err().0,
+            "passphrase"
+        );
+        assert_eq!(
+            parse_new_passphrase("short", "short", "kel").unwrap_err().0,
+            "passphrase"
+        );
+        assert_eq!(
+            parse_new_passphrase("kelly.ashworth", "kelly.ashworth", "kelly.ashworth")
+                .unwrap_err()
+                .0,
+            "passphrase"
+        );
+        assert_eq!(
+            parse_new_passphrase("tea garden robin", "tea garden robins", "kel")
+                .unwrap_err()
+                .0,
+            "confirm"
+        );
         assert!(parse_new_passphrase("tea garden robin", "tea garden robin", "kel").is_ok());
     }
 
     #[test]
     fn codes_forgive_how_they_were_typed() {
-        assert_eq!(parse_invitation_code("7kqm-3xpd-9twa"), Ok("7KQM3XPD9TWA".into()));
-        assert_eq!(parse_invitation_code("7KQM 3XPD 9TWA"), Ok("7KQM3XPD9TWA".into()));
-        assert_eq!(parse_invitation_code("OKQM-3XPD-9TWI"), Ok("0KQM3XPD9TW1".into()));
+        assert_eq!(
+            parse_invitation_code("7kqm-3xpd-9twa"),
+            Ok("7KQM3XPD9TWA".into())
+        );
+        assert_eq!(
+            parse_invitation_code("7KQM 3XPD 9TWA"),
+            Ok("7KQM3XPD9TWA".into())
+        );
+        assert_eq!(
+            parse_invitation_code("OKQM-3XPD-9TWI"),
+            Ok("0KQM3XPD9TW1".into())
+        );
         assert!(parse_invitation_code("").is_err());
         assert!(parse_invitation_code("7KQM-3XPD").is_err());
         assert!(parse_invitation_code("7KQM-3XPD-9TW!").is_err());
@@ -205,7 +260,9 @@ mod tests {
     fn reasons_must_say_something_and_not_too_much() {
         assert!(parse_reason(" ").is_err());
         assert!(parse_reason("because").is_err());
-        assert!(parse_reason(&"x".repeat(MAX_REASON_CHARS + 1)).unwrap_err().contains("(it has 1001)"));
+        assert!(parse_reason(&"x".repeat(MAX_REASON_CHARS + 1))
+            .unwrap_err()
+            .contains("(it has 1001)"));
         assert!(parse_reason("Duty cover: police call-out overnight").is_ok());
     }
 }

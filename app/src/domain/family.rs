@@ -51,7 +51,11 @@ impl LegalStatus {
 
     pub fn label(self) -> String {
         match self.category {
-            Some(category) => format!("{} ({})", self.kind.label(), category.label().to_lowercase()),
+            Some(category) => format!(
+                "{} ({})",
+                self.kind.label(),
+                category.label().to_lowercase()
+            ),
             None => self.kind.label().to_string(),
         }
     }
@@ -165,8 +169,14 @@ mod tests {
 
     #[test]
     fn pre_proceedings_counts_as_a_plan_for_the_cohort() {
-        let plo = LegalStatus { kind: LegalStatusKind::PreProceedings, category: None };
-        let cin = LegalStatus { kind: LegalStatusKind::ChildInNeed, category: None };
+        let plo = LegalStatus {
+            kind: LegalStatusKind::PreProceedings,
+            category: None,
+        };
+        let cin = LegalStatus {
+            kind: LegalStatusKind::ChildInNeed,
+            category: None,
+        };
         assert!(plo.is_protection_plan_or_pre_proceedings());
         assert!(!cin.is_protection_plan_or_pre_proceedings());
     }

@@ -6,8 +6,8 @@ mod coded;
 
 pub mod access;
 pub mod accounts;
-pub mod audit;
 pub mod age;
+pub mod audit;
 pub mod cohort;
 pub mod credentials;
 pub mod family;

@@ -63,7 +63,10 @@ mod tests {
     fn explanations_use_short_sentences() {
         for kind in LegalStatusKind::ALL {
             for sentence in legal_status_for_families(*kind).split(". ") {
-                assert!(sentence.split_whitespace().count() <= 20, "too long: {sentence}");
+                assert!(
+                    sentence.split_whitespace().count() <= 20,
+                    "too long: {sentence}"
+                );
             }
         }
     }

@@ -41,7 +41,10 @@ impl Viewer {
 
     /// The first word of the name, for greetings.
     pub fn given_name(&self) -> &str {
-        self.display_name.split_whitespace().next().unwrap_or(&self.display_name)
+        self.display_name
+            .split_whitespace()
+            .next()
+            .unwrap_or(&self.display_name)
     }
 }
 
@@ -54,6 +57,9 @@ pub struct SignedIn {
 
 impl From<&Viewer> for SignedIn {
     fn from(viewer: &Viewer) -> Self {
-        SignedIn { display_name: viewer.display_name.clone(), role: viewer.staff_role() }
+        SignedIn {
+            display_name: viewer.display_name.clone(),
+            role: viewer.staff_role(),
+        }
     }
 }

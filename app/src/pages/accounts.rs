@@ -26,14 +26,16 @@ fn Overview(overview: AccountsOverview) -> impl IntoView {
     let rows = overview
         .staff
         .into_iter()
-        .map(|a| view! {
-            <tr>
-                <th scope="row" class="table__header">{a.display_name}</th>
-                <td class="table__cell">{a.role.label()}</td>
-                <td class="table__cell">{a.team_name.unwrap_or_else(|| "No team".into())}</td>
-                <td class="table__cell">{a.login}</td>
-                <td class="table__cell">{if a.disabled { "Disabled" } else { "Active" }}</td>
-            </tr>
+        .map(|a| {
+            view! {
+                <tr>
+                    <th scope="row" class="table__header">{a.display_name}</th>
+                    <td class="table__cell">{a.role.label()}</td>
+                    <td class="table__cell">{a.team_name.unwrap_or_else(|| "No team".into())}</td>
+                    <td class="table__cell">{a.login}</td>
+                    <td class="table__cell">{if a.disabled { "Disabled" } else { "Active" }}</td>
+                </tr>
+            }
         })
         .collect_view();
     view! {

@@ -10,7 +10,12 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn AuditTrailPage() -> impl IntoView {
     let query = use_query_map();
-    let before = move || query.read().get("before").and_then(|b| b.parse::<i64>().ok());
+    let before = move || {
+        query
+            .read()
+            .get("before")
+            .and_then(|b| b.parse::<i64>().ok())
+    };
     let entries = Resource::new(before, audit_trail);
     view! {
         <Title text="Audit trail"/>
@@ -27,7 +32,10 @@ pub fn AuditTrailPage() -> impl IntoView {
 
 #[component]
 fn Trail(entries: Vec<AuditEntryView>) -> impl IntoView {
-    let older = entries.last().filter(|_| entries.len() as i64 >= 50).map(|e| format!("/audit?before={}", e.seq));
+    let older = entries
+        .last()
+        .filter(|_| entries.len() as i64 >= 50)
+        .map(|e| format!("/audit?before={}", e.seq));
     let rows = entries
         .into_iter()
         .map(|e| {

@@ -4,7 +4,9 @@ use crate::components::family_tags::CohortStatus;
 use crate::components::form::{submit_checked, ErrorSummary, Feedback, SubmitButton, TextArea};
 use crate::components::problem::Problem;
 use crate::domain::credentials::validate_reason;
-use crate::domain::family::{household_title, FamilyDetail, Member, MemberKind, TrioFinding, Vulnerability};
+use crate::domain::family::{
+    household_title, FamilyDetail, Member, MemberKind, TrioFinding, Vulnerability,
+};
 use crate::domain::ids::InvitationId;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -37,7 +39,9 @@ pub fn FamilyPage() -> impl IntoView {
 fn OpenOutsideTeam(id: String, action: ServerAction<OpenFamily>) -> impl IntoView {
     crate::response::set_status(403);
     let feedback = Feedback::new(action);
-    let on_submit = submit_checked(action, feedback, |input: &OpenFamily| validate_reason(&input.reason));
+    let on_submit = submit_checked(action, feedback, |input: &OpenFamily| {
+        validate_reason(&input.reason)
+    });
     view! {
         <Title text="This family is not in your team"/>
         <ErrorSummary feedback/>
@@ -58,7 +62,12 @@ fn OpenOutsideTeam(id: String, action: ServerAction<OpenFamily>) -> impl IntoVie
 #[component]
 fn FamilyDetailView(detail: FamilyDetail) -> impl IntoView {
     let title = household_title(&detail.name);
-    let adults: Vec<Member> = detail.members.iter().filter(|m| m.kind == MemberKind::Adult).cloned().collect();
+    let adults: Vec<Member> = detail
+        .members
+        .iter()
+        .filter(|m| m.kind == MemberKind::Adult)
+        .cloned()
+        .collect();
     view! {
         <Title text=title.clone()/>
         {detail.opened_outside_team.then(|| view! {
@@ -108,7 +117,10 @@ fn Members(members: Vec<Member>) -> impl IntoView {
                 (MemberKind::Adult, Some(age)) => format!("{age}"),
                 (MemberKind::Adult, None) => String::new(),
             };
-            let born = m.date_of_birth.map(|d| d.format("%-d %b %Y").to_string()).unwrap_or_default();
+            let born = m
+                .date_of_birth
+                .map(|d| d.format("%-d %b %Y").to_string())
+                .unwrap_or_default();
             let status = m.legal_status.map(|s| s.label()).unwrap_or_default();
             view! {
                 <tr>
@@ -146,7 +158,11 @@ fn Trio(findings: Vec<TrioFinding>) -> impl IntoView {
         .iter()
         .map(|v| {
             let text = match findings.iter().find(|f| f.vulnerability == *v) {
-                Some(f) => format!("Yes. Identified by: {} on {}", f.identified_by.label().to_lowercase(), f.identified_on.format("%-d %B %Y")),
+                Some(f) => format!(
+                    "Yes. Identified by: {} on {}",
+                    f.identified_by.label().to_lowercase(),
+                    f.identified_on.format("%-d %B %Y")
+                ),
                 None => "Not identified".to_string(),
             };
             view! {

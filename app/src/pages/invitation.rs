@@ -9,7 +9,10 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn InvitationPage() -> impl IntoView {
     let params = use_params_map();
-    let shown = Resource::new(move || params.read().get("id").unwrap_or_default(), invitation);
+    let shown = Resource::new(
+        move || params.read().get("id").unwrap_or_default(),
+        invitation,
+    );
     view! {
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {

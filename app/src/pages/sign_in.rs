@@ -9,7 +9,9 @@ use leptos_meta::Title;
 pub fn SignInPage() -> impl IntoView {
     let action = ServerAction::<SignIn>::new();
     let feedback = Feedback::new(action);
-    let on_submit = submit_checked(action, feedback, |input: &SignIn| validate_sign_in(&input.login, &input.password));
+    let on_submit = submit_checked(action, feedback, |input: &SignIn| {
+        validate_sign_in(&input.login, &input.password)
+    });
     view! {
         <Title text="Sign in"/>
         <ErrorSummary feedback/>

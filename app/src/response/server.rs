@@ -5,7 +5,10 @@ use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
 
 pub fn set_status(status: u16) {
-    if let (Some(response), Ok(status)) = (use_context::<ResponseOptions>(), StatusCode::from_u16(status)) {
+    if let (Some(response), Ok(status)) = (
+        use_context::<ResponseOptions>(),
+        StatusCode::from_u16(status),
+    ) {
         response.set_status(status);
     }
 }

@@ -13,7 +13,9 @@ pub async fn overview(caller: &Caller) -> Result<AccountsOverview, AppError> {
     let entry = caller.entry(AuditAction::ViewAccounts, "accounts");
     authorize(caller, Action::ManageAccounts, Target::Own, entry.clone()).await?;
     let db = &caller.state.db;
-    let authority = store::directory::authority_of(db, viewer.account_id).await?.ok_or(AppError::Forbidden)?;
+    let authority = store::directory::authority_of(db, viewer.account_id)
+        .await?
+        .ok_or(AppError::Forbidden)?;
     let overview = store::directory::overview(db, authority).await?;
     audit::record(db, &entry).await?;
     Ok(overview)

@@ -10,14 +10,30 @@ use crate::store::{self, audit};
 
 pub const PAGE_SIZE: i64 = 50;
 
-pub async fn team_trail(caller: &Caller, before: Option<i64>) -> Result<Vec<AuditEntryView>, AppError> {
+pub async fn team_trail(
+    caller: &Caller,
+    before: Option<i64>,
+) -> Result<Vec<AuditEntryView>, AppError> {
     let viewer = caller.viewer()?;
     let entry = caller.entry(AuditAction::ViewAuditTrail, "audit_trail");
     let team = match &viewer.kind {
-        ViewerKind::Staff { team_id: Some(team), .. } => *team,
-        _ => return authorize(caller, Action::ViewAuditTrail, Target::Own, entry).await.and(Err(AppError::Forbidden)),
+        ViewerKind::Staff {
+            team_id: Some(team),
+            ..
+        } => *team,
+        _ => {
+            return authorize(caller, Action::ViewAuditTrail, Target::Own, entry)
+                .await
+                .and(Err(AppError::Forbidden))
+        }
     };
-    authorize(caller, Action::ViewAuditTrail, Target::Team(team), entry.clone()).await?;
+    authorize(
+        caller,
+        Action::ViewAuditTrail,
+        Target::Team(team),
+        entry.clone(),
+    )
+    .await?;
     let db = &caller.state.db;
     // Read first, then record the reading, so the page does not show its own visit.
     let entries = store::audit::list_for_team(db, team, before, PAGE_SIZE).await?;

@@ -14,18 +14,35 @@ pub async fn caseload(caller: &Caller) -> Result<Caseload, AppError> {
     let viewer = caller.viewer()?;
     let entry = caller.entry(AuditAction::ViewCaseload, "caseload");
     authorize(caller, Action::ViewCaseload, Target::Own, entry.clone()).await?;
-    let ViewerKind::Staff { team_id: Some(team), role, .. } = &viewer.kind else {
+    let ViewerKind::Staff {
+        team_id: Some(team),
+        role,
+        ..
+    } = &viewer.kind
+    else {
         return Err(AppError::Forbidden);
     };
     let db = &caller.state.db;
     let families = store::families::for_team(db, *team).await?;
-    audit::record(db, &entry.detail(format!("{} families listed", families.len()))).await?;
+    audit::record(
+        db,
+        &entry.detail(format!("{} families listed", families.len())),
+    )
+    .await?;
     let today = today();
-    let team_name = families.first().map(|f| f.team_name.clone()).unwrap_or_default();
+    let team_name = families
+        .first()
+        .map(|f| f.team_name.clone())
+        .unwrap_or_default();
     let whole_team = *role == StaffRole::TeamManager;
     let (mine, others) = families
         .iter()
         .map(|f| summary(f, viewer.account_id, today))
         .partition(|f| whole_team || f.allocated_to_viewer);
-    Ok(Caseload { whole_team, team_name, mine, others })
+    Ok(Caseload {
+        whole_team,
+        team_name,
+        mine,
+        others,
+    })
 }

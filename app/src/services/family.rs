@@ -5,7 +5,7 @@ use crate::auth::caller::Caller;
 use crate::domain::access::{decide, Action, Decision, Target};
 use crate::domain::age::age_in_years;
 use crate::domain::audit::AuditAction;
-use crate::domain::cohort::{check_cohort, CohortChild, CohortCheck};
+use crate::domain::cohort::{check_cohort, CohortCheck, CohortChild};
 use crate::domain::credentials::{parse_reason, validate_reason};
 use crate::domain::family::{FamilyDetail, FamilySummary, Member, MemberKind};
 use crate::domain::ids::FamilyId;
@@ -17,16 +17,38 @@ use chrono::NaiveDate;
 
 pub async fn view(caller: &Caller, family: FamilyId) -> Result<FamilyDetail, AppError> {
     let db = &caller.state.db;
-    let team = store::families::team_of(db, family).await?.ok_or(AppError::NotFound)?;
-    let target = Target::Family { family_id: family, team_id: team };
-    let entry = caller.entry(AuditAction::ViewFamily, "family").about_family(family, team);
+    let team = store::families::team_of(db, family)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let target = Target::Family {
+        family_id: family,
+        team_id: team,
+    };
+    let entry = caller
+        .entry(AuditAction::ViewFamily, "family")
+        .about_family(family, team);
     let decision = authorize(caller, Action::ViewFamily, target, entry.clone()).await?;
-    let stored = store::families::one(db, family).await?.ok_or(AppError::NotFound)?;
+    let stored = store::families::one(db, family)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let outside = decision == Decision::AllowOutsideTeam;
-    audit::record(db, &if outside { entry.flagged().detail("outside own team") } else { entry }).await?;
+    audit::record(
+        db,
+        &if outside {
+            entry.flagged().detail("outside own team")
+        } else {
+            entry
+        },
+    )
+    .await?;
 
     let viewer = caller.viewer()?;
-    let any_adult = Target::Member { family_id: family, team_id: team, member_id: Default::default(), is_adult: true };
+    let any_adult = Target::Member {
+        family_id: family,
+        team_id: team,
+        member_id: Default::default(),
+        is_adult: true,
+    };
     let today = today();
     Ok(FamilyDetail {
         id: stored.id,
@@ -43,11 +65,28 @@ pub async fn view(caller: &Caller, family: FamilyId) -> Result<FamilyDetail, App
 }
 
 /// Records why a worker opens another team's family; the opening lasts a working day.
-pub async fn open_outside_team(caller: &Caller, family: FamilyId, reason: &str) -> Result<(), AppError> {
+pub async fn open_outside_team(
+    caller: &Caller,
+    family: FamilyId,
+    reason: &str,
+) -> Result<(), AppError> {
     let db = &caller.state.db;
-    let team = store::families::team_of(db, family).await?.ok_or(AppError::NotFound)?;
-    let entry = caller.entry(AuditAction::OpenOutsideTeam, "family").about_family(family, team);
-    authorize(caller, Action::OpenOutsideTeam, Target::Family { family_id: family, team_id: team }, entry.clone()).await?;
+    let team = store::families::team_of(db, family)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let entry = caller
+        .entry(AuditAction::OpenOutsideTeam, "family")
+        .about_family(family, team);
+    authorize(
+        caller,
+        Action::OpenOutsideTeam,
+        Target::Family {
+            family_id: family,
+            team_id: team,
+        },
+        entry.clone(),
+    )
+    .await?;
     validate_reason(reason).into_result()?;
     let reason = parse_reason(reason).map_err(|m| AppError::invalid("reason", m))?;
     let viewer = caller.viewer()?;
@@ -81,12 +120,20 @@ pub fn cohort(stored: &StoredFamily, today: NaiveDate) -> CohortCheck {
         .members
         .iter()
         .filter(|m| m.kind == MemberKind::Child)
-        .map(|m| CohortChild { given_name: &m.given_name, date_of_birth: m.date_of_birth, legal_status: m.legal_status })
+        .map(|m| CohortChild {
+            given_name: &m.given_name,
+            date_of_birth: m.date_of_birth,
+            legal_status: m.legal_status,
+        })
         .collect();
     check_cohort(&children, &stored.trio, today)
 }
 
-pub fn summary(stored: &StoredFamily, viewer_account: crate::domain::ids::AccountId, today: NaiveDate) -> FamilySummary {
+pub fn summary(
+    stored: &StoredFamily,
+    viewer_account: crate::domain::ids::AccountId,
+    today: NaiveDate,
+) -> FamilySummary {
     FamilySummary {
         id: stored.id,
         name: stored.name.clone(),
@@ -94,11 +141,23 @@ pub fn summary(stored: &StoredFamily, viewer_account: crate::domain::ids::Accoun
             .members
             .iter()
             .filter(|m| m.kind == MemberKind::Child)
-            .map(|m| (m.given_name.clone(), m.date_of_birth.and_then(|d| age_in_years(d, today))))
+            .map(|m| {
+                (
+                    m.given_name.clone(),
+                    m.date_of_birth.and_then(|d| age_in_years(d, today)),
+                )
+            })
             .collect(),
         trio: stored.trio.iter().map(|f| f.vulnerability).collect(),
         cohort: cohort(stored, today),
-        case_holder: stored.allocations.iter().find(|a| a.role == StaffRole::SocialWorker).map(|a| a.worker_name.clone()),
-        allocated_to_viewer: stored.allocations.iter().any(|a| a.worker_id == viewer_account),
+        case_holder: stored
+            .allocations
+            .iter()
+            .find(|a| a.role == StaffRole::SocialWorker)
+            .map(|a| a.worker_name.clone()),
+        allocated_to_viewer: stored
+            .allocations
+            .iter()
+            .any(|a| a.worker_id == viewer_account),
     }
 }

@@ -7,7 +7,12 @@ use crate::store::audit::{self, NewEntry};
 
 /// Returns the decision when it allows; otherwise records the refusal (flagged for review) and
 /// returns the error to show.
-pub async fn authorize(caller: &Caller, action: Action, target: Target, entry: NewEntry) -> Result<Decision, AppError> {
+pub async fn authorize(
+    caller: &Caller,
+    action: Action,
+    target: Target,
+    entry: NewEntry,
+) -> Result<Decision, AppError> {
     let viewer = caller.viewer()?;
     let decision = decide(viewer, action, target);
     if decision.is_allowed() {

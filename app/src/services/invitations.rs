@@ -7,7 +7,9 @@ use crate::auth::caller::Caller;
 use crate::auth::{passwords, tokens};
 use crate::domain::access::{Action, Target};
 use crate::domain::audit::AuditAction;
-use crate::domain::credentials::{format_invitation_code, parse_invitation_code, parse_new_username, validate_claim};
+use crate::domain::credentials::{
+    format_invitation_code, parse_invitation_code, parse_new_username, validate_claim,
+};
 use crate::domain::family::{InvitationView, MemberKind};
 use crate::domain::ids::{AccountId, InvitationId, MemberId};
 use crate::error::AppError;
@@ -20,28 +22,61 @@ const CODE_ATTEMPTS: i64 = 10;
 const CODE_WINDOW_MS: i64 = 15 * 60 * 1000;
 
 fn target(member: MemberId, place: &MemberPlace) -> Target {
-    Target::Member { family_id: place.family_id, team_id: place.team_id, member_id: member, is_adult: place.kind == MemberKind::Adult }
+    Target::Member {
+        family_id: place.family_id,
+        team_id: place.team_id,
+        member_id: member,
+        is_adult: place.kind == MemberKind::Adult,
+    }
 }
 
 /// Makes a code for `member`. `id` comes from the page, so sending the same form twice makes one code.
-pub async fn create(caller: &Caller, member: MemberId, id: InvitationId) -> Result<InvitationId, AppError> {
+pub async fn create(
+    caller: &Caller,
+    member: MemberId,
+    id: InvitationId,
+) -> Result<InvitationId, AppError> {
     let db = &caller.state.db;
-    let place = store::families::place_of(db, member).await?.ok_or(AppError::NotFound)?;
-    let entry = caller.entry(AuditAction::CreateInvitation, "invitation").about_family(place.family_id, place.team_id);
-    authorize(caller, Action::InviteFamilyMember, target(member, &place), entry.clone()).await?;
+    let place = store::families::place_of(db, member)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let entry = caller
+        .entry(AuditAction::CreateInvitation, "invitation")
+        .about_family(place.family_id, place.team_id);
+    authorize(
+        caller,
+        Action::InviteFamilyMember,
+        target(member, &place),
+        entry.clone(),
+    )
+    .await?;
     if place.has_account {
-        return Err(AppError::Conflict(format!("{} already has an account.", place.full_name)));
+        return Err(AppError::Conflict(format!(
+            "{} already has an account.",
+            place.full_name
+        )));
     }
     let viewer = caller.viewer()?;
     let code = tokens::invitation_code();
     let mut write = db.write().await?;
     let created = store::invitations::create(
         &mut write,
-        &NewInvitation { id, member_id: member, code_hash: &tokens::digest(&code), code: &code, created_by: viewer.account_id, now: now_ms() },
+        &NewInvitation {
+            id,
+            member_id: member,
+            code_hash: &tokens::digest(&code),
+            code: &code,
+            created_by: viewer.account_id,
+            now: now_ms(),
+        },
     )
     .await?;
     if created {
-        audit::append(&mut write, &entry.record(id).detail(format!("for {}", place.full_name))).await?;
+        audit::append(
+            &mut write,
+            &entry.record(id).detail(format!("for {}", place.full_name)),
+        )
+        .await?;
     }
     write.commit().await?;
     Ok(id)
@@ -51,16 +86,34 @@ pub async fn create(caller: &Caller, member: MemberId, id: InvitationId) -> Resu
 pub async fn show(caller: &Caller, id: InvitationId) -> Result<InvitationView, AppError> {
     let viewer = caller.viewer()?;
     let db = &caller.state.db;
+    // Ask the policy before opening the write: a refusal is recorded in a transaction of its own.
+    let member = store::invitations::member_of(db, id, viewer.account_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let place = store::families::place_of(db, member)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let entry = caller
+        .entry(AuditAction::ShowInvitationCode, "invitation")
+        .about_family(place.family_id, place.team_id)
+        .record(id);
+    authorize(
+        caller,
+        Action::InviteFamilyMember,
+        target(member, &place),
+        entry.clone(),
+    )
+    .await?;
     let mut write = db.write().await?;
-    let shown = store::invitations::take_code(&mut write, id, viewer.account_id).await?.ok_or(AppError::NotFound)?;
-    let place = store::families::place_of(db, shown.member_id).await?.ok_or(AppError::NotFound)?;
-    let entry = caller.entry(AuditAction::ShowInvitationCode, "invitation").about_family(place.family_id, place.team_id).record(id);
-    if let Err(refused) = authorize(caller, Action::InviteFamilyMember, target(shown.member_id, &place), entry.clone()).await {
-        // Dropping the transaction keeps the code for someone who may see it.
-        return Err(refused);
-    }
+    let shown = store::invitations::take_code(&mut write, id, viewer.account_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if shown.code.is_some() {
-        audit::append(&mut write, &entry.detail(format!("for {}", place.full_name))).await?;
+        audit::append(
+            &mut write,
+            &entry.detail(format!("for {}", place.full_name)),
+        )
+        .await?;
     }
     write.commit().await?;
     Ok(InvitationView {
@@ -71,12 +124,20 @@ pub async fn show(caller: &Caller, id: InvitationId) -> Result<InvitationView, A
     })
 }
 
-pub async fn claim(caller: &Caller, code: &str, login: &str, passphrase: &str, confirm: &str) -> Result<SignedIn, AppError> {
+pub async fn claim(
+    caller: &Caller,
+    code: &str,
+    login: &str,
+    passphrase: &str,
+    confirm: &str,
+) -> Result<SignedIn, AppError> {
     validate_claim(code, login, passphrase, confirm).into_result()?;
     let db = &caller.state.db;
     let now = now_ms();
     let attempts_key = format!("invitation code from {}", caller.origin);
-    if store::login_failures::count_since(db, &attempts_key, now - CODE_WINDOW_MS).await? >= CODE_ATTEMPTS {
+    if store::login_failures::count_since(db, &attempts_key, now - CODE_WINDOW_MS).await?
+        >= CODE_ATTEMPTS
+    {
         return Err(AppError::TooManyAttempts);
     }
     let refuse = |field: &str, message: &str| {
@@ -89,29 +150,54 @@ pub async fn claim(caller: &Caller, code: &str, login: &str, passphrase: &str, c
     let password_hash = passwords::hash(passphrase.to_string()).await?;
 
     let mut write = db.write().await?;
-    let Some(found) = store::invitations::find_by_code_hash(&mut write, &tokens::digest(&code)).await? else {
+    let Some(found) =
+        store::invitations::find_by_code_hash(&mut write, &tokens::digest(&code)).await?
+    else {
         drop(write);
         store::login_failures::record(db, &attempts_key, &caller.origin, now).await?;
-        return Err(refuse("code", "We do not recognise this code. Check it and try again"));
+        return Err(refuse(
+            "code",
+            "We do not recognise this code. Check it and try again",
+        ));
     };
     if found.used {
-        return Err(refuse("code", "This code has already been used. Ask your worker for a new one"));
+        return Err(refuse(
+            "code",
+            "This code has already been used. Ask your worker for a new one",
+        ));
     }
     if found.revoked {
-        return Err(refuse("code", "This code was replaced by a newer one. Ask your worker for the new code"));
+        return Err(refuse(
+            "code",
+            "This code was replaced by a newer one. Ask your worker for the new code",
+        ));
     }
     if found.expires_at <= now {
-        return Err(refuse("code", "This code is too old. Ask your worker for a new one"));
+        return Err(refuse(
+            "code",
+            "This code is too old. Ask your worker for a new one",
+        ));
     }
-    let place = store::families::place_of(db, found.member_id).await?.ok_or(AppError::NotFound)?;
+    let place = store::families::place_of(db, found.member_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if place.has_account {
-        return Err(refuse("code", "You already have an account. Sign in instead"));
+        return Err(refuse(
+            "code",
+            "You already have an account. Sign in instead",
+        ));
     }
     if store::accounts::login_taken(&mut write, &username).await? {
-        return Err(refuse("login", "This username is taken. Choose another one"));
+        return Err(refuse(
+            "login",
+            "This username is taken. Choose another one",
+        ));
     }
     if !store::invitations::mark_used(&mut write, found.id, now).await? {
-        return Err(refuse("code", "This code has already been used. Ask your worker for a new one"));
+        return Err(refuse(
+            "code",
+            "This code has already been used. Ask your worker for a new one",
+        ));
     }
     let account = AccountId::new();
     store::accounts::insert(
@@ -129,14 +215,30 @@ pub async fn claim(caller: &Caller, code: &str, login: &str, passphrase: &str, c
         },
     )
     .await?;
-    let mut entry = caller.entry(AuditAction::ClaimInvitation, "account").about_family(place.family_id, place.team_id).record(account);
+    let mut entry = caller
+        .entry(AuditAction::ClaimInvitation, "account")
+        .about_family(place.family_id, place.team_id)
+        .record(account);
     entry.actor_id = Some(account);
     entry.actor_name = place.full_name.clone();
-    audit::append(&mut write, &entry.detail(format!("invitation {}", found.id))).await?;
+    audit::append(
+        &mut write,
+        &entry.detail(format!("invitation {}", found.id)),
+    )
+    .await?;
     write.commit().await?;
 
     let token = tokens::session_token();
-    store::sessions::create(db, &tokens::digest(&token), account, &caller.user_agent, now).await?;
-    let viewer = store::accounts::viewer(db, account, now).await?.ok_or(AppError::Internal)?;
+    store::sessions::create(
+        db,
+        &tokens::digest(&token),
+        account,
+        &caller.user_agent,
+        now,
+    )
+    .await?;
+    let viewer = store::accounts::viewer(db, account, now)
+        .await?
+        .ok_or(AppError::Internal)?;
     Ok(SignedIn { token, viewer })
 }

@@ -17,23 +17,36 @@ pub async fn own_page(caller: &Caller) -> Result<OwnPage, AppError> {
     let viewer = caller.viewer()?;
     let ViewerKind::FamilyMember { member_id, .. } = viewer.kind else {
         let entry = caller.entry(AuditAction::ViewOwnPage, "member");
-        return authorize(caller, Action::ViewOwnPage, Target::Own, entry).await.and(Err(AppError::Forbidden));
+        return authorize(caller, Action::ViewOwnPage, Target::Own, entry)
+            .await
+            .and(Err(AppError::Forbidden));
     };
     let db = &caller.state.db;
-    let place = store::families::place_of(db, member_id).await?.ok_or(AppError::NotFound)?;
+    let place = store::families::place_of(db, member_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let target = Target::Member {
         family_id: place.family_id,
         team_id: place.team_id,
         member_id,
         is_adult: place.kind == MemberKind::Adult,
     };
-    let entry = caller.entry(AuditAction::ViewOwnPage, "member").about_family(place.family_id, place.team_id).record(member_id);
+    let entry = caller
+        .entry(AuditAction::ViewOwnPage, "member")
+        .about_family(place.family_id, place.team_id)
+        .record(member_id);
     authorize(caller, Action::ViewOwnPage, target, entry.clone()).await?;
-    let family = store::families::one(db, place.family_id).await?.ok_or(AppError::NotFound)?;
+    let family = store::families::one(db, place.family_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     audit::record(db, &entry).await?;
 
     let today = today();
-    let me = family.members.iter().find(|m| m.id == member_id).ok_or(AppError::NotFound)?;
+    let me = family
+        .members
+        .iter()
+        .find(|m| m.id == member_id)
+        .ok_or(AppError::NotFound)?;
     Ok(OwnPage {
         given_name: me.given_name.clone(),
         children: family
@@ -43,9 +56,15 @@ pub async fn own_page(caller: &Caller) -> Result<OwnPage, AppError> {
             .map(|child| ChildForFamily {
                 given_name: child.given_name.clone(),
                 age: child.date_of_birth.map(|d| describe_age(d, today)),
-                status: child.legal_status.map(|s| legal_status_for_families(s.kind).to_string()),
+                status: child
+                    .legal_status
+                    .map(|s| legal_status_for_families(s.kind).to_string()),
             })
             .collect(),
-        social_worker: family.allocations.iter().find(|a| a.role == StaffRole::SocialWorker).map(|a| a.worker_name.clone()),
+        social_worker: family
+            .allocations
+            .iter()
+            .find(|a| a.role == StaffRole::SocialWorker)
+            .map(|a| a.worker_name.clone()),
     })
 }

@@ -29,26 +29,43 @@ pub async fn sign_in(caller: &Caller, login: &str, password: &str) -> Result<Sig
 
     let failures = store::login_failures::count_since(db, &login, now - FAILURE_WINDOW_MS).await?;
     if failures >= REFUSE_AFTER {
-        audit::record(db, &caller.entry(AuditAction::SignInRefused, "account").detail(format!("{login}: too many attempts")).refused()).await?;
+        audit::record(
+            db,
+            &caller
+                .entry(AuditAction::SignInRefused, "account")
+                .detail(format!("{login}: too many attempts"))
+                .refused(),
+        )
+        .await?;
         return Err(AppError::TooManyAttempts);
     }
     if failures >= SLOW_AFTER {
-        let steps = u32::try_from(failures - SLOW_AFTER + 1).unwrap_or(u32::MAX).min(5);
+        let steps = u32::try_from(failures - SLOW_AFTER + 1)
+            .unwrap_or(u32::MAX)
+            .min(5);
         tokio::time::sleep(caller.state.settings.sign_in_delay_step * steps).await;
     }
 
     let credentials = store::accounts::credentials(db, &login).await?;
     let stored = credentials.as_ref().map(|c| c.password_hash.clone());
     let matches = passwords::verify(password.to_string(), stored).await?;
-    let account = credentials.filter(|c| matches && !c.disabled).map(|c| c.account_id);
+    let account = credentials
+        .filter(|c| matches && !c.disabled)
+        .map(|c| c.account_id);
     let viewer = match account {
         Some(account) => store::accounts::viewer(db, account, now).await?,
         None => None,
     };
     let Some(viewer) = viewer else {
         store::login_failures::record(db, &login, &caller.origin, now).await?;
-        audit::record(db, &caller.entry(AuditAction::SignInRefused, "account").detail(format!("{login}: wrong email, username or password")).refused())
-            .await?;
+        audit::record(
+            db,
+            &caller
+                .entry(AuditAction::SignInRefused, "account")
+                .detail(format!("{login}: wrong email, username or password"))
+                .refused(),
+        )
+        .await?;
         let mut errors = FieldErrors::default();
         errors.add("password", "The email, username or password is not right");
         errors.keep("login", &login);
@@ -61,8 +78,17 @@ pub async fn sign_in(caller: &Caller, login: &str, password: &str) -> Result<Sig
         store::sessions::delete(db, old).await?;
     }
     let token = tokens::session_token();
-    store::sessions::create(db, &tokens::digest(&token), viewer.account_id, &caller.user_agent, now).await?;
-    let mut entry = caller.entry(AuditAction::SignIn, "account").record(viewer.account_id);
+    store::sessions::create(
+        db,
+        &tokens::digest(&token),
+        viewer.account_id,
+        &caller.user_agent,
+        now,
+    )
+    .await?;
+    let mut entry = caller
+        .entry(AuditAction::SignIn, "account")
+        .record(viewer.account_id);
     entry.actor_id = Some(viewer.account_id);
     entry.actor_name = viewer.display_name.clone();
     entry.team_id = match &viewer.kind {
@@ -76,7 +102,11 @@ pub async fn sign_in(caller: &Caller, login: &str, password: &str) -> Result<Sig
 pub async fn sign_out(caller: &Caller) -> Result<(), AppError> {
     if let Some(session) = &caller.session {
         store::sessions::delete(&caller.state.db, session).await?;
-        audit::record(&caller.state.db, &caller.entry(AuditAction::SignOut, "account")).await?;
+        audit::record(
+            &caller.state.db,
+            &caller.entry(AuditAction::SignOut, "account"),
+        )
+        .await?;
     }
     Ok(())
 }
@@ -86,7 +116,10 @@ pub async fn sign_out_everywhere(caller: &Caller) -> Result<u64, AppError> {
     let ended = store::sessions::delete_all_for(&caller.state.db, viewer.account_id).await?;
     audit::record(
         &caller.state.db,
-        &caller.entry(AuditAction::SignOutEverywhere, "account").record(viewer.account_id).detail(format!("{ended} sessions ended")),
+        &caller
+            .entry(AuditAction::SignOutEverywhere, "account")
+            .record(viewer.account_id)
+            .detail(format!("{ended} sessions ended")),
     )
     .await?;
     Ok(ended)

@@ -49,7 +49,9 @@ pub async fn viewer(db: &Db, account: AccountId, now: i64) -> Result<Option<View
             let team: Option<String> = row.try_get("team_id")?;
             ViewerKind::Staff {
                 role: coded("accounts.staff_role", &role, StaffRole::from_code)?,
-                team_id: team.map(|t| uuid("accounts.team_id", &t).map(TeamId)).transpose()?,
+                team_id: team
+                    .map(|t| uuid("accounts.team_id", &t).map(TeamId))
+                    .transpose()?,
                 case_access_granted: row.try_get::<i64, _>("case_access_granted")? != 0,
                 opened_families: super::break_glass::active_for(db, account, now).await?,
             }
@@ -57,14 +59,20 @@ pub async fn viewer(db: &Db, account: AccountId, now: i64) -> Result<Option<View
         None => {
             let member: Option<String> = row.try_get("member_id")?;
             let family: Option<String> = row.try_get("family_id")?;
-            let (Some(member), Some(family)) = (member, family) else { return Ok(None) };
+            let (Some(member), Some(family)) = (member, family) else {
+                return Ok(None);
+            };
             ViewerKind::FamilyMember {
                 family_id: FamilyId(uuid("members.family_id", &family)?),
                 member_id: MemberId(uuid("accounts.member_id", &member)?),
             }
         }
     };
-    Ok(Some(Viewer { account_id: account, display_name, kind }))
+    Ok(Some(Viewer {
+        account_id: account,
+        display_name,
+        kind,
+    }))
 }
 
 pub struct NewAccount<'a> {
@@ -99,6 +107,9 @@ pub async fn insert(write: &mut WriteTx, account: &NewAccount<'_>) -> Result<(),
 }
 
 pub async fn login_taken(write: &mut WriteTx, login: &str) -> Result<bool, StoreError> {
-    let row = sqlx::query("SELECT COUNT(*) AS n FROM accounts WHERE login = $1").bind(login).fetch_one(&mut *write.tx).await?;
+    let row = sqlx::query("SELECT COUNT(*) AS n FROM accounts WHERE login = $1")
+        .bind(login)
+        .fetch_one(&mut *write.tx)
+        .await?;
     Ok(row.try_get::<i64, _>("n")? > 0)
 }

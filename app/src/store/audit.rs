@@ -125,7 +125,10 @@ pub async fn append(write: &mut WriteTx, entry: &NewEntry) -> Result<(), StoreEr
     .bind(&hash)
     .execute(&mut *write.tx)
     .await?;
-    sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1").bind(&hash).execute(&mut *write.tx).await?;
+    sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1")
+        .bind(&hash)
+        .execute(&mut *write.tx)
+        .await?;
     Ok(())
 }
 
@@ -136,11 +139,19 @@ pub async fn record(db: &Db, entry: &NewEntry) -> Result<(), StoreError> {
     write.commit().await
 }
 
-/// A manager's view: entries about their team's families and people, newest first.
-pub async fn list_for_team(db: &Db, team: TeamId, before_seq: Option<i64>, limit: i64) -> Result<Vec<AuditEntryView>, StoreError> {
+/// A manager's view, newest first: entries about their team's families, and everything their
+/// team's people did (so a worker's look at another team's family reaches both managers).
+pub async fn list_for_team(
+    db: &Db,
+    team: TeamId,
+    before_seq: Option<i64>,
+    limit: i64,
+) -> Result<Vec<AuditEntryView>, StoreError> {
     let rows = sqlx::query(
         "SELECT seq, at, actor_name, action, record_kind, record_id, outcome, detail, origin, flagged
-         FROM audit_log WHERE team_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3",
+         FROM audit_log
+         WHERE (team_id = $1 OR actor_id IN (SELECT id FROM accounts WHERE team_id = $1)) AND seq < $2
+         ORDER BY seq DESC LIMIT $3",
     )
     .bind(team.to_string())
     .bind(before_seq.unwrap_or(i64::MAX))
@@ -155,12 +166,20 @@ pub async fn list_for_team(db: &Db, team: TeamId, before_seq: Option<i64>, limit
                 seq: row.try_get("seq")?,
                 at: row.try_get("at")?,
                 actor_name: row.try_get("actor_name")?,
-                action: coded("audit_log.action", &row.try_get::<String, _>("action")?, AuditAction::from_code)?,
+                action: coded(
+                    "audit_log.action",
+                    &row.try_get::<String, _>("action")?,
+                    AuditAction::from_code,
+                )?,
                 record: match record_id {
                     Some(id) => format!("{kind} {id}"),
                     None => kind,
                 },
-                outcome: coded("audit_log.outcome", &row.try_get::<String, _>("outcome")?, Outcome::from_code)?,
+                outcome: coded(
+                    "audit_log.outcome",
+                    &row.try_get::<String, _>("outcome")?,
+                    Outcome::from_code,
+                )?,
                 detail: row.try_get("detail")?,
                 origin: row.try_get("origin")?,
                 flagged: row.try_get::<i64, _>("flagged")? != 0,
@@ -193,7 +212,10 @@ pub async fn verify(db: &Db) -> Result<Verdict, StoreError> {
         for row in &rows {
             let seq: i64 = row.try_get("seq")?;
             if seq != expected_seq {
-                return Ok(Verdict::Broken { seq: expected_seq, problem: format!("entry {expected_seq} is missing") });
+                return Ok(Verdict::Broken {
+                    seq: expected_seq,
+                    problem: format!("entry {expected_seq} is missing"),
+                });
             }
             let id: String = row.try_get("id")?;
             let actor_id: Option<String> = row.try_get("actor_id")?;
@@ -225,16 +247,24 @@ pub async fn verify(db: &Db) -> Result<Verdict, StoreError> {
                 flagged: row.try_get::<i64, _>("flagged")? != 0,
             };
             if prev_hash != expected_prev {
-                return Ok(Verdict::Broken { seq, problem: format!("entry {seq} does not follow entry {}", seq - 1) });
+                return Ok(Verdict::Broken {
+                    seq,
+                    problem: format!("entry {seq} does not follow entry {}", seq - 1),
+                });
             }
             if sealed.hash(&prev_hash) != hash {
-                return Ok(Verdict::Broken { seq, problem: format!("entry {seq} was changed after it was written") });
+                return Ok(Verdict::Broken {
+                    seq,
+                    problem: format!("entry {seq} was changed after it was written"),
+                });
             }
             expected_prev = hash;
             expected_seq += 1;
         }
     }
-    let head = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_one(db.pool()).await?;
+    let head = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1")
+        .fetch_one(db.pool())
+        .await?;
     let head_seq: i64 = head.try_get("seq")?;
     let head_hash: String = head.try_get("hash")?;
     let entries = expected_seq - 1;

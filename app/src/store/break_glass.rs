@@ -9,7 +9,13 @@ use uuid::Uuid;
 /// How long an opening lasts before a new reason is needed.
 pub const OPEN_FOR_MS: i64 = 8 * 60 * 60 * 1000;
 
-pub async fn open(write: &mut WriteTx, account: AccountId, family: FamilyId, reason: &str, now: i64) -> Result<(), StoreError> {
+pub async fn open(
+    write: &mut WriteTx,
+    account: AccountId,
+    family: FamilyId,
+    reason: &str,
+    now: i64,
+) -> Result<(), StoreError> {
     sqlx::query("INSERT INTO break_glass (id, account_id, family_id, reason, opened_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(Uuid::new_v4().to_string())
         .bind(account.to_string())
@@ -22,13 +28,24 @@ pub async fn open(write: &mut WriteTx, account: AccountId, family: FamilyId, rea
     Ok(())
 }
 
-pub async fn active_for(db: &Db, account: AccountId, now: i64) -> Result<Vec<FamilyId>, StoreError> {
-    let rows = sqlx::query("SELECT DISTINCT family_id FROM break_glass WHERE account_id = $1 AND expires_at > $2")
-        .bind(account.to_string())
-        .bind(now)
-        .fetch_all(db.pool())
-        .await?;
+pub async fn active_for(
+    db: &Db,
+    account: AccountId,
+    now: i64,
+) -> Result<Vec<FamilyId>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT DISTINCT family_id FROM break_glass WHERE account_id = $1 AND expires_at > $2",
+    )
+    .bind(account.to_string())
+    .bind(now)
+    .fetch_all(db.pool())
+    .await?;
     rows.iter()
-        .map(|row| Ok(FamilyId(uuid("break_glass.family_id", &row.try_get::<String, _>("family_id")?)?)))
+        .map(|row| {
+            Ok(FamilyId(uuid(
+                "break_glass.family_id",
+                &row.try_get::<String, _>("family_id")?,
+            )?))
+        })
         .collect()
 }

@@ -90,7 +90,9 @@ impl Db {
     /// reads first can fail when another writer commits) and queues PostgreSQL writers on the row.
     pub async fn write(&self) -> Result<WriteTx, StoreError> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query("UPDATE audit_head SET seq = seq WHERE id = 1").execute(&mut *tx).await?;
+        sqlx::query("UPDATE audit_head SET seq = seq WHERE id = 1")
+            .execute(&mut *tx)
+            .await?;
         Ok(WriteTx { tx })
     }
 

@@ -3,7 +3,8 @@
 use super::db::{Db, WriteTx};
 use super::row::{coded, date, uuid, StoreError};
 use crate::domain::family::{
-    Allocation, IdentifiedBy, LegalStatus, LegalStatusKind, MemberKind, ProtectionCategory, TrioFinding, Vulnerability,
+    Allocation, IdentifiedBy, LegalStatus, LegalStatusKind, MemberKind, ProtectionCategory,
+    TrioFinding, Vulnerability,
 };
 use crate::domain::ids::{AccountId, AuthorityId, FamilyId, MemberId, TeamId};
 use crate::domain::role::StaffRole;
@@ -39,8 +40,17 @@ pub struct StoredFamily {
 
 /// The team a family belongs to: what the access policy needs before anything is read.
 pub async fn team_of(db: &Db, family: FamilyId) -> Result<Option<TeamId>, StoreError> {
-    let row = sqlx::query("SELECT team_id FROM families WHERE id = $1").bind(family.to_string()).fetch_optional(db.pool()).await?;
-    row.map(|row| Ok(TeamId(uuid("families.team_id", &row.try_get::<String, _>("team_id")?)?))).transpose()
+    let row = sqlx::query("SELECT team_id FROM families WHERE id = $1")
+        .bind(family.to_string())
+        .fetch_optional(db.pool())
+        .await?;
+    row.map(|row| {
+        Ok(TeamId(uuid(
+            "families.team_id",
+            &row.try_get::<String, _>("team_id")?,
+        )?))
+    })
+    .transpose()
 }
 
 /// Where a member belongs, for the access policy.
@@ -63,12 +73,29 @@ pub async fn place_of(db: &Db, member: MemberId) -> Result<Option<MemberPlace>, 
     .await?;
     row.map(|row| {
         Ok(MemberPlace {
-            authority_id: AuthorityId(uuid("teams.authority_id", &row.try_get::<String, _>("authority_id")?)?),
+            authority_id: AuthorityId(uuid(
+                "teams.authority_id",
+                &row.try_get::<String, _>("authority_id")?,
+            )?),
             has_account: row.try_get::<i64, _>("accounts")? > 0,
-            family_id: FamilyId(uuid("members.family_id", &row.try_get::<String, _>("family_id")?)?),
-            team_id: TeamId(uuid("families.team_id", &row.try_get::<String, _>("team_id")?)?),
-            kind: coded("members.kind", &row.try_get::<String, _>("kind")?, MemberKind::from_code)?,
-            full_name: format!("{} {}", row.try_get::<String, _>("given_name")?, row.try_get::<String, _>("family_name")?),
+            family_id: FamilyId(uuid(
+                "members.family_id",
+                &row.try_get::<String, _>("family_id")?,
+            )?),
+            team_id: TeamId(uuid(
+                "families.team_id",
+                &row.try_get::<String, _>("team_id")?,
+            )?),
+            kind: coded(
+                "members.kind",
+                &row.try_get::<String, _>("kind")?,
+                MemberKind::from_code,
+            )?,
+            full_name: format!(
+                "{} {}",
+                row.try_get::<String, _>("given_name")?,
+                row.try_get::<String, _>("family_name")?
+            ),
         })
     })
     .transpose()
@@ -83,10 +110,12 @@ pub async fn for_team(db: &Db, team: TeamId) -> Result<Vec<StoredFamily>, StoreE
     .bind(&team_text)
     .fetch_all(db.pool())
     .await?;
-    let members = sqlx::query(&format!("{MEMBER_SELECT} WHERE f.team_id = $1 ORDER BY m.family_id, m.position"))
-        .bind(&team_text)
-        .fetch_all(db.pool())
-        .await?;
+    let members = sqlx::query(&format!(
+        "{MEMBER_SELECT} WHERE f.team_id = $1 ORDER BY m.family_id, m.position"
+    ))
+    .bind(&team_text)
+    .fetch_all(db.pool())
+    .await?;
     let trio = sqlx::query(
         "SELECT tf.family_id, tf.vulnerability, tf.identified_by, tf.identified_on FROM trio_findings tf JOIN families f ON f.id = tf.family_id WHERE f.team_id = $1",
     )
@@ -111,12 +140,20 @@ pub async fn one(db: &Db, family: FamilyId) -> Result<Option<StoredFamily>, Stor
     if families.is_empty() {
         return Ok(None);
     }
-    let members = sqlx::query(&format!("{MEMBER_SELECT} WHERE m.family_id = $1 ORDER BY m.position")).bind(&id).fetch_all(db.pool()).await?;
+    let members = sqlx::query(&format!(
+        "{MEMBER_SELECT} WHERE m.family_id = $1 ORDER BY m.position"
+    ))
+    .bind(&id)
+    .fetch_all(db.pool())
+    .await?;
     let trio = sqlx::query("SELECT family_id, vulnerability, identified_by, identified_on FROM trio_findings WHERE family_id = $1")
         .bind(&id)
         .fetch_all(db.pool())
         .await?;
-    let allocations = sqlx::query(&format!("{ALLOCATION_SELECT} WHERE al.family_id = $1")).bind(&id).fetch_all(db.pool()).await?;
+    let allocations = sqlx::query(&format!("{ALLOCATION_SELECT} WHERE al.family_id = $1"))
+        .bind(&id)
+        .fetch_all(db.pool())
+        .await?;
     Ok(assemble(families, members, trio, allocations)?.pop())
 }
 
@@ -127,27 +164,53 @@ const MEMBER_SELECT: &str = "SELECT m.id, m.family_id, m.kind, m.given_name, m.f
 const ALLOCATION_SELECT: &str = "SELECT al.family_id, al.role, al.worker_id, a.display_name
     FROM allocations al JOIN accounts a ON a.id = al.worker_id JOIN families f ON f.id = al.family_id";
 
-fn assemble(families: Vec<AnyRow>, members: Vec<AnyRow>, trio: Vec<AnyRow>, allocations: Vec<AnyRow>) -> Result<Vec<StoredFamily>, StoreError> {
+fn assemble(
+    families: Vec<AnyRow>,
+    members: Vec<AnyRow>,
+    trio: Vec<AnyRow>,
+    allocations: Vec<AnyRow>,
+) -> Result<Vec<StoredFamily>, StoreError> {
     let mut members_by: HashMap<String, Vec<StoredMember>> = HashMap::new();
     for row in members {
         let member = member_from(&row)?;
-        members_by.entry(member.family_id.to_string()).or_default().push(member);
+        members_by
+            .entry(member.family_id.to_string())
+            .or_default()
+            .push(member);
     }
     let mut trio_by: HashMap<String, Vec<TrioFinding>> = HashMap::new();
     for row in trio {
         let family: String = row.try_get("family_id")?;
         trio_by.entry(family).or_default().push(TrioFinding {
-            vulnerability: coded("trio_findings.vulnerability", &row.try_get::<String, _>("vulnerability")?, Vulnerability::from_code)?,
-            identified_by: coded("trio_findings.identified_by", &row.try_get::<String, _>("identified_by")?, IdentifiedBy::from_code)?,
-            identified_on: date("trio_findings.identified_on", &row.try_get::<String, _>("identified_on")?)?,
+            vulnerability: coded(
+                "trio_findings.vulnerability",
+                &row.try_get::<String, _>("vulnerability")?,
+                Vulnerability::from_code,
+            )?,
+            identified_by: coded(
+                "trio_findings.identified_by",
+                &row.try_get::<String, _>("identified_by")?,
+                IdentifiedBy::from_code,
+            )?,
+            identified_on: date(
+                "trio_findings.identified_on",
+                &row.try_get::<String, _>("identified_on")?,
+            )?,
         });
     }
     let mut allocations_by: HashMap<String, Vec<Allocation>> = HashMap::new();
     for row in allocations {
         let family: String = row.try_get("family_id")?;
         allocations_by.entry(family).or_default().push(Allocation {
-            role: coded("allocations.role", &row.try_get::<String, _>("role")?, StaffRole::from_code)?,
-            worker_id: AccountId(uuid("allocations.worker_id", &row.try_get::<String, _>("worker_id")?)?),
+            role: coded(
+                "allocations.role",
+                &row.try_get::<String, _>("role")?,
+                StaffRole::from_code,
+            )?,
+            worker_id: AccountId(uuid(
+                "allocations.worker_id",
+                &row.try_get::<String, _>("worker_id")?,
+            )?),
             worker_name: row.try_get("display_name")?,
         });
     }
@@ -156,12 +219,19 @@ fn assemble(families: Vec<AnyRow>, members: Vec<AnyRow>, trio: Vec<AnyRow>, allo
         .map(|row| {
             let id: String = row.try_get("id")?;
             let mut trio = trio_by.remove(&id).unwrap_or_default();
-            trio.sort_by_key(|f| Vulnerability::ALL.iter().position(|v| *v == f.vulnerability));
+            trio.sort_by_key(|f| {
+                Vulnerability::ALL
+                    .iter()
+                    .position(|v| *v == f.vulnerability)
+            });
             let mut allocations = allocations_by.remove(&id).unwrap_or_default();
             allocations.sort_by_key(|a| StaffRole::ALLOCATED.iter().position(|r| *r == a.role));
             Ok(StoredFamily {
                 id: FamilyId(uuid("families.id", &id)?),
-                team_id: TeamId(uuid("families.team_id", &row.try_get::<String, _>("team_id")?)?),
+                team_id: TeamId(uuid(
+                    "families.team_id",
+                    &row.try_get::<String, _>("team_id")?,
+                )?),
                 team_name: row.try_get("team_name")?,
                 name: row.try_get("name")?,
                 members: members_by.remove(&id).unwrap_or_default(),
@@ -178,19 +248,34 @@ fn member_from(row: &AnyRow) -> Result<StoredMember, StoreError> {
     let date_of_birth: Option<String> = row.try_get("date_of_birth")?;
     Ok(StoredMember {
         id: MemberId(uuid("members.id", &row.try_get::<String, _>("id")?)?),
-        family_id: FamilyId(uuid("members.family_id", &row.try_get::<String, _>("family_id")?)?),
-        kind: coded("members.kind", &row.try_get::<String, _>("kind")?, MemberKind::from_code)?,
+        family_id: FamilyId(uuid(
+            "members.family_id",
+            &row.try_get::<String, _>("family_id")?,
+        )?),
+        kind: coded(
+            "members.kind",
+            &row.try_get::<String, _>("kind")?,
+            MemberKind::from_code,
+        )?,
         given_name: row.try_get("given_name")?,
         family_name: row.try_get("family_name")?,
         relationship: row.try_get("relationship")?,
-        date_of_birth: date_of_birth.map(|d| date("members.date_of_birth", &d)).transpose()?,
+        date_of_birth: date_of_birth
+            .map(|d| date("members.date_of_birth", &d))
+            .transpose()?,
         legal_status: legal_status
             .map(|kind| -> Result<LegalStatus, StoreError> {
                 Ok(LegalStatus {
                     kind: coded("members.legal_status", &kind, LegalStatusKind::from_code)?,
                     category: category
                         .as_deref()
-                        .map(|c| coded("members.protection_category", c, ProtectionCategory::from_code))
+                        .map(|c| {
+                            coded(
+                                "members.protection_category",
+                                c,
+                                ProtectionCategory::from_code,
+                            )
+                        })
                         .transpose()?,
                 })
             })
@@ -199,7 +284,13 @@ fn member_from(row: &AnyRow) -> Result<StoredMember, StoreError> {
     })
 }
 
-pub async fn insert_family(write: &mut WriteTx, id: FamilyId, team: TeamId, name: &str, now: i64) -> Result<(), StoreError> {
+pub async fn insert_family(
+    write: &mut WriteTx,
+    id: FamilyId,
+    team: TeamId,
+    name: &str,
+    now: i64,
+) -> Result<(), StoreError> {
     sqlx::query("INSERT INTO families (id, team_id, name, created_at) VALUES ($1, $2, $3, $4)")
         .bind(id.to_string())
         .bind(team.to_string())
@@ -210,7 +301,11 @@ pub async fn insert_family(write: &mut WriteTx, id: FamilyId, team: TeamId, name
     Ok(())
 }
 
-pub async fn insert_member(write: &mut WriteTx, member: &StoredMember, position: i32) -> Result<(), StoreError> {
+pub async fn insert_member(
+    write: &mut WriteTx,
+    member: &StoredMember,
+    position: i32,
+) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO members (id, family_id, position, kind, given_name, family_name, relationship, date_of_birth, legal_status, protection_category)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
@@ -230,7 +325,11 @@ pub async fn insert_member(write: &mut WriteTx, member: &StoredMember, position:
     Ok(())
 }
 
-pub async fn insert_trio_finding(write: &mut WriteTx, family: FamilyId, finding: &TrioFinding) -> Result<(), StoreError> {
+pub async fn insert_trio_finding(
+    write: &mut WriteTx,
+    family: FamilyId,
+    finding: &TrioFinding,
+) -> Result<(), StoreError> {
     sqlx::query("INSERT INTO trio_findings (family_id, vulnerability, identified_by, identified_on) VALUES ($1, $2, $3, $4)")
         .bind(family.to_string())
         .bind(finding.vulnerability.code())
@@ -241,7 +340,13 @@ pub async fn insert_trio_finding(write: &mut WriteTx, family: FamilyId, finding:
     Ok(())
 }
 
-pub async fn allocate(write: &mut WriteTx, family: FamilyId, role: StaffRole, worker: AccountId, now: i64) -> Result<(), StoreError> {
+pub async fn allocate(
+    write: &mut WriteTx,
+    family: FamilyId,
+    role: StaffRole,
+    worker: AccountId,
+    now: i64,
+) -> Result<(), StoreError> {
     sqlx::query("INSERT INTO allocations (family_id, role, worker_id, allocated_at) VALUES ($1, $2, $3, $4)")
         .bind(family.to_string())
         .bind(role.code())

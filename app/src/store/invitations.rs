@@ -1,7 +1,7 @@
 //! One-time invitation codes for family members. Only a hash of each code is kept for
 //! checking; the code itself is kept until it has been shown once to the worker who made it.
 
-use super::db::WriteTx;
+use super::db::{Db, WriteTx};
 use super::row::{uuid, StoreError};
 use crate::domain::ids::{AccountId, InvitationId, MemberId};
 use sqlx::Row;
@@ -20,7 +20,10 @@ pub struct NewInvitation<'a> {
 
 /// Stores a new invitation and withdraws the member's older unused ones. Saving the same id
 /// twice (a retried request) changes nothing. Returns whether a new row was written.
-pub async fn create(write: &mut WriteTx, invitation: &NewInvitation<'_>) -> Result<bool, StoreError> {
+pub async fn create(
+    write: &mut WriteTx,
+    invitation: &NewInvitation<'_>,
+) -> Result<bool, StoreError> {
     let done = sqlx::query(
         "INSERT INTO invitations (id, member_id, code_hash, code_to_show, created_by, created_at, expires_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING",
@@ -46,6 +49,26 @@ pub async fn create(write: &mut WriteTx, invitation: &NewInvitation<'_>) -> Resu
     Ok(true)
 }
 
+/// Whom an invitation is for, if `maker` made it.
+pub async fn member_of(
+    db: &Db,
+    id: InvitationId,
+    maker: AccountId,
+) -> Result<Option<MemberId>, StoreError> {
+    let row = sqlx::query("SELECT member_id FROM invitations WHERE id = $1 AND created_by = $2")
+        .bind(id.to_string())
+        .bind(maker.to_string())
+        .fetch_optional(db.pool())
+        .await?;
+    row.map(|row| {
+        Ok(MemberId(uuid(
+            "invitations.member_id",
+            &row.try_get::<String, _>("member_id")?,
+        )?))
+    })
+    .transpose()
+}
+
 pub struct ShownInvitation {
     pub member_id: MemberId,
     /// `None` when it has been shown before.
@@ -54,16 +77,26 @@ pub struct ShownInvitation {
 }
 
 /// The code for its maker, once: it is forgotten as it is read.
-pub async fn take_code(write: &mut WriteTx, id: InvitationId, maker: AccountId) -> Result<Option<ShownInvitation>, StoreError> {
+pub async fn take_code(
+    write: &mut WriteTx,
+    id: InvitationId,
+    maker: AccountId,
+) -> Result<Option<ShownInvitation>, StoreError> {
     let row = sqlx::query("SELECT member_id, code_to_show, expires_at FROM invitations WHERE id = $1 AND created_by = $2")
         .bind(id.to_string())
         .bind(maker.to_string())
         .fetch_optional(&mut *write.tx)
         .await?;
     let Some(row) = row else { return Ok(None) };
-    sqlx::query("UPDATE invitations SET code_to_show = NULL WHERE id = $1").bind(id.to_string()).execute(&mut *write.tx).await?;
+    sqlx::query("UPDATE invitations SET code_to_show = NULL WHERE id = $1")
+        .bind(id.to_string())
+        .execute(&mut *write.tx)
+        .await?;
     Ok(Some(ShownInvitation {
-        member_id: MemberId(uuid("invitations.member_id", &row.try_get::<String, _>("member_id")?)?),
+        member_id: MemberId(uuid(
+            "invitations.member_id",
+            &row.try_get::<String, _>("member_id")?,
+        )?),
         code: row.try_get("code_to_show")?,
         expires_at: row.try_get("expires_at")?,
     }))
@@ -77,7 +110,10 @@ pub struct FoundInvitation {
     pub revoked: bool,
 }
 
-pub async fn find_by_code_hash(write: &mut WriteTx, code_hash: &str) -> Result<Option<FoundInvitation>, StoreError> {
+pub async fn find_by_code_hash(
+    write: &mut WriteTx,
+    code_hash: &str,
+) -> Result<Option<FoundInvitation>, StoreError> {
     let row = sqlx::query("SELECT id, member_id, expires_at, used_at, revoked_at FROM invitations WHERE code_hash = $1")
         .bind(code_hash)
         .fetch_optional(&mut *write.tx)
@@ -85,7 +121,10 @@ pub async fn find_by_code_hash(write: &mut WriteTx, code_hash: &str) -> Result<O
     row.map(|row| {
         Ok(FoundInvitation {
             id: InvitationId(uuid("invitations.id", &row.try_get::<String, _>("id")?)?),
-            member_id: MemberId(uuid("invitations.member_id", &row.try_get::<String, _>("member_id")?)?),
+            member_id: MemberId(uuid(
+                "invitations.member_id",
+                &row.try_get::<String, _>("member_id")?,
+            )?),
             expires_at: row.try_get("expires_at")?,
             used: row.try_get::<Option<i64>, _>("used_at")?.is_some(),
             revoked: row.try_get::<Option<i64>, _>("revoked_at")?.is_some(),
@@ -95,7 +134,11 @@ pub async fn find_by_code_hash(write: &mut WriteTx, code_hash: &str) -> Result<O
 }
 
 /// Marks a code used; false if another request used it first.
-pub async fn mark_used(write: &mut WriteTx, id: InvitationId, now: i64) -> Result<bool, StoreError> {
+pub async fn mark_used(
+    write: &mut WriteTx,
+    id: InvitationId,
+    now: i64,
+) -> Result<bool, StoreError> {
     let done = sqlx::query("UPDATE invitations SET used_at = $1, code_to_show = NULL WHERE id = $2 AND used_at IS NULL")
         .bind(now)
         .bind(id.to_string())

@@ -24,6 +24,9 @@ pub async fn record(db: &Db, login: &str, origin: &str, now: i64) -> Result<(), 
 }
 
 pub async fn clear(db: &Db, login: &str) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM login_failures WHERE login = $1").bind(login).execute(db.pool()).await?;
+    sqlx::query("DELETE FROM login_failures WHERE login = $1")
+        .bind(login)
+        .execute(db.pool())
+        .await?;
     Ok(())
 }

@@ -29,14 +29,26 @@ impl From<StoreError> for AppError {
 }
 
 pub fn uuid(column: &'static str, value: &str) -> Result<Uuid, StoreError> {
-    Uuid::parse_str(value).map_err(|_| StoreError::Corrupt { column, value: value.to_string() })
+    Uuid::parse_str(value).map_err(|_| StoreError::Corrupt {
+        column,
+        value: value.to_string(),
+    })
 }
 
-pub fn coded<T>(column: &'static str, value: &str, parse: fn(&str) -> Option<T>) -> Result<T, StoreError> {
-    parse(value).ok_or_else(|| StoreError::Corrupt { column, value: value.to_string() })
+pub fn coded<T>(
+    column: &'static str,
+    value: &str,
+    parse: fn(&str) -> Option<T>,
+) -> Result<T, StoreError> {
+    parse(value).ok_or_else(|| StoreError::Corrupt {
+        column,
+        value: value.to_string(),
+    })
 }
 
 pub fn date(column: &'static str, value: &str) -> Result<chrono::NaiveDate, StoreError> {
-    chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
-        .map_err(|_| StoreError::Corrupt { column, value: value.to_string() })
+    chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| StoreError::Corrupt {
+        column,
+        value: value.to_string(),
+    })
 }

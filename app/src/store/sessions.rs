@@ -12,7 +12,13 @@ pub const ABSOLUTE_TIMEOUT_MS: i64 = 12 * 60 * 60 * 1000;
 /// `last_seen_at` is written at most this often, so reads do not all become writes.
 const TOUCH_EVERY_MS: i64 = 60 * 1000;
 
-pub async fn create(db: &Db, token_hash: &str, account: AccountId, user_agent: &str, now: i64) -> Result<(), StoreError> {
+pub async fn create(
+    db: &Db,
+    token_hash: &str,
+    account: AccountId,
+    user_agent: &str,
+    now: i64,
+) -> Result<(), StoreError> {
     sqlx::query("INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, user_agent) VALUES ($1, $2, $3, $3, $4)")
         .bind(token_hash)
         .bind(account.to_string())
@@ -25,10 +31,12 @@ pub async fn create(db: &Db, token_hash: &str, account: AccountId, user_agent: &
 
 /// The account of a live session. An expired session is deleted and counts as none.
 pub async fn resolve(db: &Db, token_hash: &str, now: i64) -> Result<Option<AccountId>, StoreError> {
-    let row = sqlx::query("SELECT account_id, created_at, last_seen_at FROM sessions WHERE token_hash = $1")
-        .bind(token_hash)
-        .fetch_optional(db.pool())
-        .await?;
+    let row = sqlx::query(
+        "SELECT account_id, created_at, last_seen_at FROM sessions WHERE token_hash = $1",
+    )
+    .bind(token_hash)
+    .fetch_optional(db.pool())
+    .await?;
     let Some(row) = row else { return Ok(None) };
     let created_at: i64 = row.try_get("created_at")?;
     let last_seen_at: i64 = row.try_get("last_seen_at")?;
@@ -48,12 +56,18 @@ pub async fn resolve(db: &Db, token_hash: &str, now: i64) -> Result<Option<Accou
 }
 
 pub async fn delete(db: &Db, token_hash: &str) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(db.pool()).await?;
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(token_hash)
+        .execute(db.pool())
+        .await?;
     Ok(())
 }
 
 pub async fn delete_all_for(db: &Db, account: AccountId) -> Result<u64, StoreError> {
-    let done = sqlx::query("DELETE FROM sessions WHERE account_id = $1").bind(account.to_string()).execute(db.pool()).await?;
+    let done = sqlx::query("DELETE FROM sessions WHERE account_id = $1")
+        .bind(account.to_string())
+        .execute(db.pool())
+        .await?;
     Ok(done.rows_affected())
 }
 

@@ -31,10 +31,17 @@ impl Backend {
             Backend::Postgres => {
                 let admin = postgres_admin_url();
                 sqlx::any::install_default_drivers();
-                let mut conn = sqlx::AnyConnection::connect(&admin).await.expect("connect to the test PostgreSQL");
-                conn.execute(format!("CREATE DATABASE {name}").as_str()).await.expect("create a test database");
+                let mut conn = sqlx::AnyConnection::connect(&admin)
+                    .await
+                    .expect("connect to the test PostgreSQL");
+                conn.execute(format!("CREATE DATABASE {name}").as_str())
+                    .await
+                    .expect("create a test database");
                 conn.close().await.ok();
-                let base = admin.rsplit_once('/').map(|(base, _)| base).expect("the URL names a database");
+                let base = admin
+                    .rsplit_once('/')
+                    .map(|(base, _)| base)
+                    .expect("the URL names a database");
                 (format!("{base}/{name}"), None)
             }
         }

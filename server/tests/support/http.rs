@@ -36,44 +36,66 @@ impl Reply {
             .iter()
             .filter_map(|v| v.to_str().ok())
             .filter_map(|v| v.split(';').next())
-            .find(|pair| pair.starts_with("hearth_session=") && pair.len() > "hearth_session=".len())
+            .find(|pair| {
+                pair.starts_with("hearth_session=") && pair.len() > "hearth_session=".len()
+            })
             .map(str::to_string)
     }
 
     /// The error a server function returned.
     pub fn error(&self) -> app::error::AppError {
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not an AppError ({e}): {} {}", self.status, self.body))
+        serde_json::from_str(&self.body)
+            .unwrap_or_else(|e| panic!("not an AppError ({e}): {} {}", self.status, self.body))
     }
 
     pub fn json<T: serde::de::DeserializeOwned>(&self) -> T {
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("unexpected reply ({e}): {} {}", self.status, self.body))
+        serde_json::from_str(&self.body)
+            .unwrap_or_else(|e| panic!("unexpected reply ({e}): {} {}", self.status, self.body))
     }
 }
 
 pub fn encode(form: &[(&str, &str)]) -> String {
-    form_urlencoded::Serializer::new(String::new()).extend_pairs(form).finish()
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(form)
+        .finish()
 }
 
-pub async fn post(router: &Router, path: &str, form: &[(&str, &str)], cookie: Option<&str>, caller: Caller) -> Reply {
+pub async fn post(
+    router: &Router,
+    path: &str,
+    form: &[(&str, &str)],
+    cookie: Option<&str>,
+    caller: Caller,
+) -> Reply {
     let mut request = Request::post(path)
         .header(header::HOST, HOST)
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
     request = match caller {
-        Caller::Script => request.header(header::ORIGIN, format!("http://{HOST}")).header(header::ACCEPT, "application/json"),
+        Caller::Script => request
+            .header(header::ORIGIN, format!("http://{HOST}"))
+            .header(header::ACCEPT, "application/json"),
         Caller::PlainForm => request
             .header(header::ORIGIN, format!("http://{HOST}"))
             .header(header::ACCEPT, "text/html,application/xhtml+xml")
             .header(header::REFERER, format!("http://{HOST}/login")),
-        Caller::CrossSite => request.header(header::ORIGIN, "https://evil.example").header("sec-fetch-site", "cross-site"),
+        Caller::CrossSite => request
+            .header(header::ORIGIN, "https://evil.example")
+            .header("sec-fetch-site", "cross-site"),
     };
     if let Some(cookie) = cookie {
         request = request.header(header::COOKIE, cookie);
     }
-    send(router, request.body(Body::from(encode(form))).expect("request")).await
+    send(
+        router,
+        request.body(Body::from(encode(form))).expect("request"),
+    )
+    .await
 }
 
 pub async fn get(router: &Router, path: &str, cookie: Option<&str>) -> Reply {
-    let mut request = Request::get(path).header(header::HOST, HOST).header(header::ACCEPT, "text/html");
+    let mut request = Request::get(path)
+        .header(header::HOST, HOST)
+        .header(header::ACCEPT, "text/html");
     if let Some(cookie) = cookie {
         request = request.header(header::COOKIE, cookie);
     }
@@ -81,9 +103,22 @@ pub async fn get(router: &Router, path: &str, cookie: Option<&str>) -> Reply {
 }
 
 pub async fn send(router: &Router, request: Request<Body>) -> Reply {
-    let response = router.clone().oneshot(request).await.expect("the router answers");
+    let response = router
+        .clone()
+        .oneshot(request)
+        .await
+        .expect("the router answers");
     let status = response.status().as_u16();
     let headers = response.headers().clone();
-    let bytes = response.into_body().collect().await.expect("a body").to_bytes();
-    Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("a body")
+        .to_bytes();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
 }

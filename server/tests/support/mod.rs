@@ -5,6 +5,7 @@
 
 pub mod backends;
 pub mod http;
+pub mod process;
 
 use app::state::{AppState, Settings};
 use app::store::Db;
@@ -36,28 +37,60 @@ pub mod tempdir {
 
 impl TestApp {
     pub async fn start(backend: Backend) -> TestApp {
-        let _ = tracing_subscriber::fmt().with_test_writer().with_env_filter("warn,app=debug").try_init();
+        let _ = tracing_subscriber::fmt()
+            .with_test_writer()
+            .with_env_filter("warn,app=debug")
+            .try_init();
         let (database_url, dir) = backend.fresh_database().await;
-        let db = Db::connect(&database_url).await.expect("database opens and migrates");
-        assert!(app::demo::seed_if_empty(&db).await.expect("demo data seeds"));
+        let db = Db::connect(&database_url)
+            .await
+            .expect("database opens and migrates");
+        assert!(app::demo::seed_if_empty(&db)
+            .await
+            .expect("demo data seeds"));
         let state = AppState {
-            leptos_options: server::config::leptos_options("127.0.0.1:3000".parse().expect("address")),
+            leptos_options: server::config::leptos_options(
+                "127.0.0.1:3000".parse().expect("address"),
+            ),
             db: db.clone(),
-            settings: Arc::new(Settings { sign_in_delay_step: Duration::from_millis(40), ..Settings::default() }),
+            settings: Arc::new(Settings {
+                sign_in_delay_step: Duration::from_millis(40),
+                ..Settings::default()
+            }),
         };
-        TestApp { db, router: server::router(state), database_url, _dir: dir }
+        TestApp {
+            db,
+            router: server::router(state),
+            database_url,
+            _dir: dir,
+        }
     }
 
     /// Signs in with the demo password and returns the session cookie.
     pub async fn sign_in(&self, login: &str) -> String {
-        let reply = self.call("sign_in", &[("login", login), ("password", PASSWORD)], None).await;
-        assert_eq!(reply.status, 200, "sign-in as {login} failed: {}", reply.body);
-        reply.session_cookie().expect("sign-in sets a session cookie")
+        let reply = self
+            .call("sign_in", &[("login", login), ("password", PASSWORD)], None)
+            .await;
+        assert_eq!(
+            reply.status, 200,
+            "sign-in as {login} failed: {}",
+            reply.body
+        );
+        reply
+            .session_cookie()
+            .expect("sign-in sets a session cookie")
     }
 
     /// Calls a server function as the browser's JavaScript would.
     pub async fn call(&self, function: &str, form: &[(&str, &str)], cookie: Option<&str>) -> Reply {
-        http::post(&self.router, &format!("/api/{function}"), form, cookie, http::Caller::Script).await
+        http::post(
+            &self.router,
+            &format!("/api/{function}"),
+            form,
+            cookie,
+            http::Caller::Script,
+        )
+        .await
     }
 
     pub async fn get(&self, path: &str, cookie: Option<&str>) -> Reply {
@@ -65,20 +98,29 @@ impl TestApp {
     }
 
     pub async fn family_id(&self, name: &str) -> String {
-        self.one_text("SELECT id FROM families WHERE name = $1", name).await
+        self.one_text("SELECT id FROM families WHERE name = $1", name)
+            .await
     }
 
     pub async fn member_id(&self, given_name: &str) -> String {
-        self.one_text("SELECT id FROM members WHERE given_name = $1", given_name).await
+        self.one_text("SELECT id FROM members WHERE given_name = $1", given_name)
+            .await
     }
 
     pub async fn one_text(&self, sql: &str, arg: &str) -> String {
-        let row = sqlx::query(sql).bind(arg).fetch_one(self.db.pool()).await.unwrap_or_else(|e| panic!("{sql} with {arg}: {e}"));
+        let row = sqlx::query(sql)
+            .bind(arg)
+            .fetch_one(self.db.pool())
+            .await
+            .unwrap_or_else(|e| panic!("{sql} with {arg}: {e}"));
         row.try_get::<String, _>(0).expect("text column")
     }
 
     pub async fn count(&self, sql: &str) -> i64 {
-        let row = sqlx::query(sql).fetch_one(self.db.pool()).await.unwrap_or_else(|e| panic!("{sql}: {e}"));
+        let row = sqlx::query(sql)
+            .fetch_one(self.db.pool())
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
         row.try_get::<i64, _>(0).expect("count column")
     }
 
@@ -94,12 +136,14 @@ macro_rules! on_both_backends {
         mod $name {
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                $body($crate::support::TestApp::start($crate::support::Backend::Sqlite).await).await;
+                $body($crate::support::TestApp::start($crate::support::Backend::Sqlite).await)
+                    .await;
             }
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                $body($crate::support::TestApp::start($crate::support::Backend::Postgres).await).await;
+                $body($crate::support::TestApp::start($crate::support::Backend::Postgres).await)
+                    .await;
             }
         }
     };
