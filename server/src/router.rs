@@ -9,6 +9,7 @@ use axum::response::IntoResponse;
 use axum::{middleware, Router};
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 
 pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
@@ -33,6 +34,9 @@ pub fn router(state: AppState) -> Router {
         ))
         .merge(pages)
         .layer(middleware::from_fn(api_status::correct_error_status))
+        // Pages and server-function answers, compressed as they are made; a low level keeps it
+        // cheap per request. Hashed assets arrive precompressed and are left alone.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             cross_site::refuse_cross_site,

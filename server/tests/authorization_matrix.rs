@@ -221,19 +221,37 @@ async fn moved_worker_cannot_see_their_code(app: TestApp) {
     let sam = app.sign_in("sam.whitfield@brookford.example").await;
     let darren = app.member_id("Darren").await;
     let id = uuid::Uuid::new_v4().to_string();
-    let made = app.call("create_invitation", &[("member", &darren), ("invitation", &id)], Some(&sam)).await;
+    let made = app
+        .call(
+            "create_invitation",
+            &[("member", &darren), ("invitation", &id)],
+            Some(&sam),
+        )
+        .await;
     assert_eq!(made.status, 200);
-    let south = app.one_text("SELECT id FROM teams WHERE name = $1", "Family Safeguarding South").await;
+    let south = app
+        .one_text(
+            "SELECT id FROM teams WHERE name = $1",
+            "Family Safeguarding South",
+        )
+        .await;
     sqlx::query("UPDATE accounts SET team_id = $1 WHERE login = 'sam.whitfield@brookford.example'")
         .bind(&south)
         .execute(app.db.pool())
         .await
         .expect("move Sam");
-    let refused = tokio::time::timeout(std::time::Duration::from_secs(10), app.call("invitation", &[("id", &id)], Some(&sam)))
-        .await
-        .expect("answered without waiting on a lock");
+    let refused = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        app.call("invitation", &[("id", &id)], Some(&sam)),
+    )
+    .await
+    .expect("answered without waiting on a lock");
     check("see own code after moving team", "sam", 'F', &refused);
-    assert_eq!(app.count("SELECT COUNT(*) FROM invitations WHERE code_to_show IS NOT NULL").await, 1);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM invitations WHERE code_to_show IS NOT NULL")
+            .await,
+        1
+    );
 }
 
 on_both_backends!(moved_worker, super::moved_worker_cannot_see_their_code);

@@ -148,6 +148,21 @@ async fn security_headers(app: TestApp) {
         None,
         "no HSTS over plain HTTP"
     );
+    let compressed = support::http::send(
+        &app.router,
+        axum::http::Request::get("/families")
+            .header("host", support::http::HOST)
+            .header("cookie", &sam)
+            .header("accept-encoding", "br")
+            .body(axum::body::Body::empty())
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(
+        compressed.header("content-encoding"),
+        Some("br"),
+        "pages are compressed for slow connections"
+    );
     let api = app.call("whoami", &[], Some(&sam)).await;
     assert_eq!(api.header("cache-control"), Some("no-store"));
     assert!(api

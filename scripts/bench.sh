@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Measures Hearth and prints figures; it asserts nothing (record the figures in your notes).
+#
+#   bash scripts/bench.sh [sqlite|postgres]     (after scripts/build.sh; default sqlite)
+#
+# - transfer: what a phone downloads for the first page (raw, brotli, gzip)
+# - latency: server time for pages and server functions, median and 95th percentile of 200
+#   sequential requests (curl's own timer, so process start-up is not counted)
+# - throughput: requests per second with 16 connections for 10 seconds (wrk), for a page and
+#   for a server function that reads a caseload and writes its audit entry
+# Only 127.0.0.1 is ever contacted; every load stops by itself.
+set -euo pipefail
+cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.."
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+
+backend="${1:-sqlite}"
+command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+bin="$(hearth_bin)"
+site="$(hearth_site_root)"
+[[ -x "$bin" ]] || hearth_die "build first: bash scripts/build.sh"
+
+work="$(mktemp -d /tmp/hearth-bench.XXXXXX)"
+cleanup() {
+  [[ -n "${server_pid:-}" ]] && kill "$server_pid" 2>/dev/null || true
+  [[ "$backend" == postgres ]] && bash scripts/pg-stop.sh "$work/pg" >/dev/null 2>&1 || true
+  rm -rf -- "$work"
+}
+trap cleanup EXIT
+
+port="$(hearth_free_port)"
+base="http://127.0.0.1:$port"
+if [[ "$backend" == postgres ]]; then
+  pg="$(bash scripts/pg-start.sh "$work/pg")"
+  export DATABASE_URL="${pg%/postgres}/postgres"
+fi
+HEARTH_DATA_DIR="$work" HEARTH_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="$site" RUST_LOG=warn \
+  "$bin" demo >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do curl -fs -o /dev/null "$base/login" && break; sleep 0.2; done
+
+origin=(-H "Origin: $base")
+cookie="$(curl -s -D - -o /dev/null "${origin[@]}" -H 'Accept: application/json' \
+  --data 'login=sam.whitfield%40brookford.example&password=hearth-demo' "$base/api/sign_in" |
+  sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p' | head -n1)"
+[[ -n "$cookie" ]] || hearth_die "could not sign in"
+family="$(curl -s "${origin[@]}" -H "Cookie: $cookie" -X POST "$base/api/caseload" | grep -o '"id":"[0-9a-f-]*"' | head -n1 | cut -d'"' -f4)"
+
+echo "== Hearth benchmark ($backend, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ))"
+echo
+echo "-- transfer (bytes): raw / brotli / gzip"
+size() { curl -s -o /dev/null -w '%{size_download}' -H "Accept-Encoding: $2" ${3:+-H "Cookie: $3"} "$1"; }
+page_assets="$(curl -s "$base/login" | grep -o '/pkg/[^"]*\.\(js\|wasm\|css\)' | sort -u)"
+total_br=0
+for asset in $page_assets; do
+  raw="$(size "$base$asset" identity)"; br="$(size "$base$asset" br)"; gz="$(size "$base$asset" gzip)"
+  total_br=$((total_br + br))
+  printf '  %-44s %9s %9s %9s\n' "$asset" "$raw" "$br" "$gz"
+done
+for path in /login /families "/families/$family"; do
+  raw="$(size "$base$path" identity "$cookie")"; br="$(size "$base$path" br "$cookie")"; gz="$(size "$base$path" gzip "$cookie")"
+  printf '  %-44s %9s %9s %9s\n' "page $path" "$raw" "$br" "$gz"
+done
+login_br="$(size "$base/login" br)"
+echo "  first visit to /login over brotli: $((total_br + login_br)) bytes"
+
+echo
+echo "-- server latency (ms, 200 sequential requests): median / p95"
+latency() {
+  local label="$1"; shift
+  for _ in $(seq 1 200); do curl -s -o /dev/null -w '%{time_total}\n' "$@"; done |
+    sort -n | awk -v label="$label" '{ t[NR] = $1 * 1000 } END { printf "  %-44s %7.2f %7.2f\n", label, t[int(NR*0.5)], t[int(NR*0.95)] }'
+}
+latency "GET /login (signed out)" "$base/login"
+latency "GET /families (page, caseload)" -H "Cookie: $cookie" "$base/families"
+latency "GET /families/{id} (page, family)" -H "Cookie: $cookie" "$base/families/$family"
+latency "POST /api/caseload (server function)" "${origin[@]}" -H "Cookie: $cookie" -X POST "$base/api/caseload"
+latency "GET /pkg/*.wasm (static, brotli)" -H 'Accept-Encoding: br' "$base$(echo "$page_assets" | grep wasm)"
+
+echo
+echo "-- throughput (16 connections, 10 s, wrk)"
+cat >"$work/caseload.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Cookie"] = "$cookie"
+wrk.headers["Origin"] = "$base"
+wrk.headers["Accept"] = "application/json"
+LUA
+rps() { wrk -t2 -c16 -d10s "$@" 2>/dev/null | awk '/Requests\/sec/ { print $2 }'; }
+echo "  GET /families (page):             $(rps -H "Cookie: $cookie" "$base/families") req/s"
+echo "  POST /api/caseload (with audit):  $(rps -s "$work/caseload.lua" "$base/api/caseload") req/s"
+echo "  GET /login (no database):         $(rps "$base/login") req/s"
+entries="$(DATABASE_URL="${DATABASE_URL:-sqlite://$work/hearth.db}" "$bin" audit verify | tail -n1)"
+echo "  after the load: $entries"
