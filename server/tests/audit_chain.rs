@@ -5,7 +5,7 @@ mod support;
 
 use app::store::audit::{verify, Verdict};
 use sqlx::Executor;
-use support::{Backend, TestApp};
+use support::TestApp;
 
 async fn some_activity(app: &TestApp) {
     let sam = app.sign_in("sam.whitfield@brookford.example").await;
@@ -79,12 +79,14 @@ on_both_backends!(
     super::reads_and_refusals_are_recorded
 );
 
-fn backend_of(app: &TestApp) -> Backend {
-    if app.database_url.starts_with("postgres") {
-        Backend::Postgres
+/// What someone with the database's own tools would do first: remove the append-only guard.
+async fn drop_guards(app: &TestApp) {
+    let sql = if app.database_url.starts_with("postgres") {
+        "DROP TRIGGER audit_log_no_change ON audit_log;"
     } else {
-        Backend::Sqlite
-    }
+        "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;"
+    };
+    app.db.pool().execute(sql).await.expect("drop the triggers");
 }
 
 async fn cannot_be_edited_and_tampering_is_detected(app: TestApp) {
@@ -103,15 +105,7 @@ async fn cannot_be_edited_and_tampering_is_detected(app: TestApp) {
     assert!(delete.is_err(), "the database refuses to delete an entry");
 
     // Someone with the database's own tools removes the guard and edits an entry.
-    let drop_guards = match backend_of(&app) {
-        Backend::Sqlite => "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;",
-        Backend::Postgres => "DROP TRIGGER audit_log_no_change ON audit_log;",
-    };
-    app.db
-        .pool()
-        .execute(drop_guards)
-        .await
-        .expect("drop the triggers");
+    drop_guards(&app).await;
     app.db
         .pool()
         .execute("UPDATE audit_log SET actor_name = 'Someone Else' WHERE seq = 3")
@@ -132,15 +126,7 @@ on_both_backends!(
 
 async fn deleted_entries_are_detected(app: TestApp) {
     some_activity(&app).await;
-    let drop_guards = match backend_of(&app) {
-        Backend::Sqlite => "DROP TRIGGER audit_log_no_delete;",
-        Backend::Postgres => "DROP TRIGGER audit_log_no_change ON audit_log;",
-    };
-    app.db
-        .pool()
-        .execute(drop_guards)
-        .await
-        .expect("drop the trigger");
+    drop_guards(&app).await;
     let last = app.audit_entries().await;
     app.db
         .pool()
@@ -185,15 +171,7 @@ async fn verify_command(app: TestApp) {
         String::from_utf8_lossy(&intact.stdout).trim(),
         format!("audit trail intact: {} entries", app.audit_entries().await)
     );
-    let drop_guards = match backend_of(&app) {
-        Backend::Sqlite => "DROP TRIGGER audit_log_no_update;",
-        Backend::Postgres => "DROP TRIGGER audit_log_no_change ON audit_log;",
-    };
-    app.db
-        .pool()
-        .execute(drop_guards)
-        .await
-        .expect("drop the trigger");
+    drop_guards(&app).await;
     app.db
         .pool()
         .execute("UPDATE audit_log SET outcome = 'allowed' WHERE outcome = 'denied'")

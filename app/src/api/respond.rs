@@ -52,6 +52,24 @@ pub fn start_session(signed_in: SignedIn) -> Result<(), AppError> {
     Ok(())
 }
 
+/// Signing out (of this device, or of every one): end the session, clear the cookie, go to sign-in.
+pub async fn end_session(everywhere: bool) -> Result<(), AppError> {
+    finish(
+        async {
+            let caller = crate::auth::caller::Caller::current().await?;
+            if everywhere {
+                crate::services::sign_in::sign_out_everywhere(&caller).await?;
+            } else {
+                crate::services::sign_in::sign_out(&caller).await?;
+            }
+            set_cookie(crate::auth::cookie::clear(&caller.state.settings))?;
+            leptos_axum::redirect("/login");
+            Ok(())
+        }
+        .await,
+    )
+}
+
 pub fn home_of(viewer: &Viewer) -> &'static str {
     match viewer.staff_role() {
         None => "/me",

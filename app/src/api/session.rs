@@ -20,34 +20,13 @@ pub async fn sign_in(login: String, password: String) -> Result<(), AppError> {
 
 #[server(prefix = "/api", endpoint = "sign_out")]
 pub async fn sign_out() -> Result<(), AppError> {
-    use crate::api::respond::{finish, set_cookie};
-    use crate::auth::caller::Caller;
-    finish(
-        async {
-            let caller = Caller::current().await?;
-            crate::services::sign_in::sign_out(&caller).await?;
-            set_cookie(crate::auth::cookie::clear(&caller.state.settings))?;
-            leptos_axum::redirect("/login");
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::respond::end_session(false).await
 }
 
+/// Ends every session of the account: for a lost phone or a computer left signed in.
 #[server(prefix = "/api", endpoint = "sign_out_everywhere")]
 pub async fn sign_out_everywhere() -> Result<(), AppError> {
-    use crate::api::respond::{finish, set_cookie};
-    use crate::auth::caller::Caller;
-    finish(
-        async {
-            let caller = Caller::current().await?;
-            crate::services::sign_in::sign_out_everywhere(&caller).await?;
-            set_cookie(crate::auth::cookie::clear(&caller.state.settings))?;
-            leptos_axum::redirect("/login");
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::respond::end_session(true).await
 }
 
 /// The person signed in, or `None`. Reading it is not case content, so it is not audited.

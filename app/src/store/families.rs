@@ -103,58 +103,39 @@ pub async fn place_of(db: &Db, member: MemberId) -> Result<Option<MemberPlace>, 
 
 /// Every family of a team with everything a caseload shows, in four queries however many families.
 pub async fn for_team(db: &Db, team: TeamId) -> Result<Vec<StoredFamily>, StoreError> {
-    let team_text = team.to_string();
-    let families = sqlx::query(
-        "SELECT f.id, f.team_id, t.name AS team_name, f.name FROM families f JOIN teams t ON t.id = f.team_id WHERE f.team_id = $1 ORDER BY f.name",
-    )
-    .bind(&team_text)
-    .fetch_all(db.pool())
-    .await?;
-    let members = sqlx::query(&format!(
-        "{MEMBER_SELECT} WHERE f.team_id = $1 ORDER BY m.family_id, m.position"
-    ))
-    .bind(&team_text)
-    .fetch_all(db.pool())
-    .await?;
-    let trio = sqlx::query(
-        "SELECT tf.family_id, tf.vulnerability, tf.identified_by, tf.identified_on FROM trio_findings tf JOIN families f ON f.id = tf.family_id WHERE f.team_id = $1",
-    )
-    .bind(&team_text)
-    .fetch_all(db.pool())
-    .await?;
-    let allocations = sqlx::query(&format!("{ALLOCATION_SELECT} WHERE f.team_id = $1"))
-        .bind(&team_text)
-        .fetch_all(db.pool())
-        .await?;
-    assemble(families, members, trio, allocations)
+    load(db, "f.team_id", &team.to_string()).await
 }
 
 pub async fn one(db: &Db, family: FamilyId) -> Result<Option<StoredFamily>, StoreError> {
-    let id = family.to_string();
-    let families = sqlx::query(
-        "SELECT f.id, f.team_id, t.name AS team_name, f.name FROM families f JOIN teams t ON t.id = f.team_id WHERE f.id = $1",
-    )
-    .bind(&id)
-    .fetch_all(db.pool())
-    .await?;
-    if families.is_empty() {
-        return Ok(None);
-    }
-    let members = sqlx::query(&format!(
-        "{MEMBER_SELECT} WHERE m.family_id = $1 ORDER BY m.position"
+    Ok(load(db, "f.id", &family.to_string()).await?.pop())
+}
+
+/// The families whose `column` (of `families f`) equals `value`, with their members, trio and
+/// allocations. `column` is one of the two fixed names above, never input.
+async fn load(db: &Db, column: &str, value: &str) -> Result<Vec<StoredFamily>, StoreError> {
+    let families = sqlx::query(&format!(
+        "SELECT f.id, f.team_id, t.name AS team_name, f.name FROM families f JOIN teams t ON t.id = f.team_id WHERE {column} = $1 ORDER BY f.name"
     ))
-    .bind(&id)
+    .bind(value)
     .fetch_all(db.pool())
     .await?;
-    let trio = sqlx::query("SELECT family_id, vulnerability, identified_by, identified_on FROM trio_findings WHERE family_id = $1")
-        .bind(&id)
+    let members = sqlx::query(&format!(
+        "{MEMBER_SELECT} WHERE {column} = $1 ORDER BY m.family_id, m.position"
+    ))
+    .bind(value)
+    .fetch_all(db.pool())
+    .await?;
+    let trio = sqlx::query(&format!(
+        "SELECT tf.family_id, tf.vulnerability, tf.identified_by, tf.identified_on FROM trio_findings tf JOIN families f ON f.id = tf.family_id WHERE {column} = $1"
+    ))
+    .bind(value)
+    .fetch_all(db.pool())
+    .await?;
+    let allocations = sqlx::query(&format!("{ALLOCATION_SELECT} WHERE {column} = $1"))
+        .bind(value)
         .fetch_all(db.pool())
         .await?;
-    let allocations = sqlx::query(&format!("{ALLOCATION_SELECT} WHERE al.family_id = $1"))
-        .bind(&id)
-        .fetch_all(db.pool())
-        .await?;
-    Ok(assemble(families, members, trio, allocations)?.pop())
+    assemble(families, members, trio, allocations)
 }
 
 const MEMBER_SELECT: &str = "SELECT m.id, m.family_id, m.kind, m.given_name, m.family_name, m.relationship, m.date_of_birth, m.legal_status, m.protection_category,
