@@ -23,7 +23,7 @@ site="$(hearth_site_root)"
 work="$(mktemp -d /tmp/hearth-bench.XXXXXX)"
 cleanup() {
   [[ -n "${server_pid:-}" ]] && kill "$server_pid" 2>/dev/null || true
-  [[ "$backend" == postgres ]] && bash scripts/pg-stop.sh "$work/pg" >/dev/null 2>&1 || true
+  [[ -n "${pg_dir:-}" ]] && bash scripts/pg-stop.sh "$pg_dir" >/dev/null 2>&1 || true
   rm -rf -- "$work"
 }
 trap cleanup EXIT
@@ -31,8 +31,10 @@ trap cleanup EXIT
 port="$(hearth_free_port)"
 base="http://127.0.0.1:$port"
 if [[ "$backend" == postgres ]]; then
-  pg="$(bash scripts/pg-start.sh "$work/pg")"
-  export DATABASE_URL="${pg%/postgres}/postgres"
+  # A directory of its own: the server runs as an unprivileged user who cannot enter $work.
+  pg_dir="$(mktemp -d /tmp/hearth-bench-pg.XXXXXX)"
+  DATABASE_URL="$(bash scripts/pg-start.sh "$pg_dir")"
+  export DATABASE_URL
 fi
 HEARTH_DATA_DIR="$work" HEARTH_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="$site" RUST_LOG=warn \
   "$bin" demo >"$work/server.log" 2>&1 &
