@@ -77,7 +77,7 @@ impl Caller {
             record_kind,
             record_id: None,
             family_id: None,
-            team_id: self.viewer.as_ref().and_then(staff_team),
+            team_id: self.viewer.as_ref().and_then(Viewer::team_id),
             outcome: Outcome::Allowed,
             detail: String::new(),
             origin: format!("{} ({})", self.origin, self.user_agent),
@@ -113,13 +113,6 @@ impl NewEntry {
     pub fn flagged(mut self) -> Self {
         self.flagged = true;
         self
-    }
-}
-
-fn staff_team(viewer: &Viewer) -> Option<TeamId> {
-    match &viewer.kind {
-        crate::domain::viewer::ViewerKind::Staff { team_id, .. } => *team_id,
-        crate::domain::viewer::ViewerKind::FamilyMember { .. } => None,
     }
 }
 

@@ -35,6 +35,14 @@ impl Viewer {
         }
     }
 
+    /// The team of a member of staff; family members have none.
+    pub fn team_id(&self) -> Option<TeamId> {
+        match &self.kind {
+            ViewerKind::Staff { team_id, .. } => *team_id,
+            ViewerKind::FamilyMember { .. } => None,
+        }
+    }
+
     pub fn is_family_member(&self) -> bool {
         matches!(self.kind, ViewerKind::FamilyMember { .. })
     }

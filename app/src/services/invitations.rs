@@ -214,7 +214,15 @@ pub async fn claim(
             now,
         },
     )
-    .await?;
+    .await
+    // Two people choosing the same new username at once: the second is told, not given a 500.
+    .map_err(|error| {
+        if error.is_unique_violation() {
+            refuse("login", "This username is taken. Choose another one")
+        } else {
+            error.into()
+        }
+    })?;
     let mut entry = caller
         .entry(AuditAction::ClaimInvitation, "account")
         .about_family(place.family_id, place.team_id)

@@ -91,10 +91,7 @@ pub async fn sign_in(caller: &Caller, login: &str, password: &str) -> Result<Sig
         .record(viewer.account_id);
     entry.actor_id = Some(viewer.account_id);
     entry.actor_name = viewer.display_name.clone();
-    entry.team_id = match &viewer.kind {
-        crate::domain::viewer::ViewerKind::Staff { team_id, .. } => *team_id,
-        crate::domain::viewer::ViewerKind::FamilyMember { .. } => None,
-    };
+    entry.team_id = viewer.team_id();
     audit::record(db, &entry).await?;
     Ok(SignedIn { token, viewer })
 }
