@@ -46,6 +46,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/join") view=pages::join::JoinPage ssr=ssr.clone()/>
                     <Route path=path!("/families") view=pages::caseload::CaseloadPage ssr=ssr.clone()/>
                     <Route path=path!("/families/:id") view=pages::family::FamilyPage ssr=ssr.clone()/>
+                    <Route path=path!("/families/:id/goals/new") view=pages::goal_form::GoalFormPage ssr=ssr.clone()/>
+                    <Route path=path!("/families/:id/goals/:goal") view=pages::goal::GoalPagePage ssr=ssr.clone()/>
+                    <Route path=path!("/families/:id/goals/:goal/edit") view=pages::goal_form::GoalFormPage ssr=ssr.clone()/>
+                    <Route path=path!("/families/:id/goals/:goal/history") view=pages::goal_history::GoalHistoryPage ssr=ssr.clone()/>
+                    <Route path=path!("/families/:id/goals/:goal/steps/:step") view=pages::step_form::StepFormPage ssr=ssr.clone()/>
+                    <Route path=path!("/families/:id/safety/:safety") view=pages::safety_form::SafetyFormPage ssr=ssr.clone()/>
+                    <Route path=path!("/families/:id/houses/:houses") view=pages::houses_form::HousesFormPage ssr=ssr.clone()/>
                     <Route path=path!("/invitations/:id") view=pages::invitation::InvitationPage ssr=ssr.clone()/>
                     <Route path=path!("/me") view=pages::own_page::OwnPagePage ssr=ssr.clone()/>
                     <Route path=path!("/audit") view=pages::audit_trail::AuditTrailPage ssr=ssr.clone()/>

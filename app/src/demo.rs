@@ -2,6 +2,7 @@
 //! families of varied make-up and one family member account each. Never real people or places.
 
 use crate::auth::passwords;
+use crate::demo_plans::Person;
 use crate::domain::family::{
     IdentifiedBy, LegalStatus, LegalStatusKind, MemberKind, ProtectionCategory, TrioFinding,
     Vulnerability,
@@ -321,7 +322,13 @@ const FAMILIES: &[DemoFamily] = &[
                 (1997, 1, 23),
                 Some("sophie.evans"),
             ),
-            adult("Callum", "Price", "Mother's partner", (1995, 6, 30), None),
+            adult(
+                "Callum",
+                "Price",
+                "Mother's partner",
+                (1995, 6, 30),
+                Some("callum.price"),
+            ),
             child(
                 "Ruby",
                 "Evans",
@@ -453,8 +460,10 @@ pub async fn seed_if_empty(db: &Db) -> Result<bool, AppError> {
             .find(|(l, ..)| *l == login)
             .map(|(_, _, role, _)| *role)
     };
-    for family in FAMILIES {
+    let today = crate::services::today();
+    for (index, family) in FAMILIES.iter().enumerate() {
         let family_id = FamilyId::new();
+        let mut people = Vec::new();
         let team = team_id(family.team).ok_or(AppError::Internal)?;
         store::families::insert_family(&mut write, family_id, team, family.name, now).await?;
         for (position, m) in family.members.iter().enumerate() {
@@ -481,10 +490,13 @@ pub async fn seed_if_empty(db: &Db) -> Result<bool, AppError> {
                 i32::try_from(position).unwrap_or(i32::MAX),
             )
             .await?;
+            let mut account_id = None;
             if let Some(login) = m.login {
                 let name = format!("{} {}", m.given, m.family);
+                let id = AccountId::new();
+                account_id = Some(id);
                 let account = NewAccount {
-                    id: AccountId::new(),
+                    id,
                     authority_id: authority,
                     login,
                     display_name: &name,
@@ -496,6 +508,12 @@ pub async fn seed_if_empty(db: &Db) -> Result<bool, AppError> {
                 };
                 store::accounts::insert(&mut write, &account).await?;
             }
+            people.push(Person {
+                id: member.id,
+                kind: member.kind,
+                name: format!("{} {}", m.given, m.family),
+                account: account_id,
+            });
         }
         for (vulnerability, identified_by, on) in family.trio {
             let finding = TrioFinding {
@@ -511,6 +529,19 @@ pub async fn seed_if_empty(db: &Db) -> Result<bool, AppError> {
             };
             store::families::allocate(&mut write, family_id, role, *worker, now).await?;
         }
+        let social_worker = *staff_ids
+            .get(family.social_worker)
+            .ok_or(AppError::Internal)?;
+        crate::demo_plans::seed_family(
+            &mut write,
+            family_id,
+            index,
+            &people,
+            social_worker,
+            today,
+            now,
+        )
+        .await?;
     }
     write.commit().await?;
     Ok(true)

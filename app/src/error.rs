@@ -82,8 +82,11 @@ pub enum AppError {
     ReasonRequired,
     NotFound,
     TooManyAttempts,
-    /// Someone else saved this record first.
+    /// The record is not in a state for this (for example, an account that exists already).
     Conflict(String),
+    /// Someone else saved this record after the form was opened: what they changed is in the
+    /// message, and the form comes back with what was typed, ready to save again.
+    EditConflict(FieldErrors),
     /// A request Hearth could not read: a missing or malformed field, not typed by a person.
     BadRequest,
     /// Our fault; the details are in the server log.
@@ -108,7 +111,7 @@ impl AppError {
             AppError::Forbidden | AppError::ReasonRequired => 403,
             AppError::NotFound => 404,
             AppError::TooManyAttempts => 429,
-            AppError::Conflict(_) => 409,
+            AppError::Conflict(_) | AppError::EditConflict(_) => 409,
             AppError::Internal => 500,
             AppError::Connection(_) => 503,
         }
@@ -116,7 +119,7 @@ impl AppError {
 
     pub fn field_errors(&self) -> Option<&FieldErrors> {
         match self {
-            AppError::Invalid(errors) => Some(errors),
+            AppError::Invalid(errors) | AppError::EditConflict(errors) => Some(errors),
             _ => None,
         }
     }
@@ -132,6 +135,7 @@ impl fmt::Display for AppError {
             AppError::NotFound => "Page not found",
             AppError::TooManyAttempts => "Too many attempts. Wait 15 minutes, then try again",
             AppError::Conflict(what) => return write!(f, "{what}"),
+            AppError::EditConflict(_) => "Someone else saved a change while you were editing",
             AppError::BadRequest => "Hearth could not read what was sent. Reload the page and try again",
             AppError::Internal => "Something went wrong on our side. Nothing you entered has been saved; please try again",
             AppError::Connection(_) => "Hearth could not be reached. Check your signal and try again",
@@ -141,6 +145,12 @@ impl fmt::Display for AppError {
 }
 
 impl std::error::Error for AppError {}
+
+impl From<FieldErrors> for AppError {
+    fn from(errors: FieldErrors) -> Self {
+        AppError::Invalid(errors)
+    }
+}
 
 impl leptos::server_fn::error::FromServerFnError for AppError {
     type Encoder = leptos::server_fn::codec::JsonEncoding;

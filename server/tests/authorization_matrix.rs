@@ -9,7 +9,7 @@ use support::TestApp;
 
 /// A = allowed (200), F = forbidden (403), R = another team's family: a reason is needed (403),
 /// U = not signed in (401), N = not found (404; used where revealing existence would leak).
-const CASES: [&str; 13] = [
+const CASES: [&str; 22] = [
     "caseload",
     "family Ashworth (North)",
     "family Fairweather (South)",
@@ -23,26 +23,35 @@ const CASES: [&str; 13] = [
     "open Fairweather outside team",
     "family Ashworth again",
     "family Fairweather again",
+    "plan of Ashworth",
+    "a goal of Ashworth",
+    "add a goal to Ashworth",
+    "add a goal to Fairweather",
+    "rate an Ashworth goal (practitioner)",
+    "rate Kelly's goal as a family member",
+    "tell my worker",
+    "mark Kelly's step done",
+    "history of an Ashworth goal",
 ];
 
 /// (login, expected outcome per case, in the order of CASES)
 const MATRIX: &[(&str, &str)] = &[
-    ("sam.whitfield@brookford.example", "AARFFFAFFFAAA"),
-    ("priya.nair@brookford.example", "AARFFFAFFFAAA"),
-    ("dana.price@brookford.example", "AARFFFAFFFAAA"),
-    ("owen.baker@brookford.example", "AARFFFAFFFAAA"),
-    ("rhys.morgan@brookford.example", "AARFFFAFFFAAA"),
-    ("lena.fischer@brookford.example", "AARFFFAFFFAAA"),
-    ("ada.chen@brookford.example", "AARFFFAFFFAAA"),
-    ("tom.reilly@brookford.example", "AARFFFAFFFAAA"),
-    ("maya.okafor@brookford.example", "AARFAFAFFFAAA"),
-    ("noor.haddad@brookford.example", "ARAFFFFFAAFAA"),
-    ("grace.mensah@brookford.example", "ARAFAFFFAAFAA"),
-    ("jordan.lee@brookford.example", "FFFFFAFFFFFFF"),
-    ("kelly.ashworth", "FFFAFFFFFFFFF"),
-    ("marcus.baptiste", "FFFAFFFFFFFFF"),
-    ("chloe.fairweather", "FFFAFFFFFFFFF"),
-    ("", "UUUUUUUUUUUUU"),
+    ("sam.whitfield@brookford.example", "AARFFFAFFFAAAAAAFAFFAA"),
+    ("priya.nair@brookford.example", "AARFFFAFFFAAAAAAFAFFAA"),
+    ("dana.price@brookford.example", "AARFFFAFFFAAAAAAFAFFAA"),
+    ("owen.baker@brookford.example", "AARFFFAFFFAAAAAAFAFFAA"),
+    ("rhys.morgan@brookford.example", "AARFFFAFFFAAAAAAFAFFAA"),
+    ("lena.fischer@brookford.example", "AARFFFAFFFAAAAAAFAFFAA"),
+    ("ada.chen@brookford.example", "AARFFFAFFFAAAAAAFAFFAA"),
+    ("tom.reilly@brookford.example", "AARFFFAFFFAAAAAAFAFFAA"),
+    ("maya.okafor@brookford.example", "AARFAFAFFFAAAAAAFAFFAA"),
+    ("noor.haddad@brookford.example", "ARAFFFFFAAFAAAAFAFFFFA"),
+    ("grace.mensah@brookford.example", "ARAFAFFFAAFAAAAFAFFFFA"),
+    ("jordan.lee@brookford.example", "FFFFFAFFFFFFFFFFFFFFFF"),
+    ("kelly.ashworth", "FFFAFFFFFFFFFFFFFFAAAF"),
+    ("marcus.baptiste", "FFFAFFFFFFFFFFFFFFNANF"),
+    ("chloe.fairweather", "FFFAFFFFFFFFFFFFFFNANF"),
+    ("", "UUUUUUUUUUUUUUUUUUUUUU"),
 ];
 
 const REASON: &str = "Duty cover: police call-out to the family's address overnight";
@@ -68,12 +77,58 @@ fn check(case: &str, who: &str, expected: char, reply: &support::Reply) {
     }
 }
 
+/// A new goal's form, as the page sends it.
+pub fn new_goal<'a>(
+    family: &'a str,
+    id: &'a str,
+    owner: &'a str,
+    target: &'a str,
+) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("family", family),
+        ("goal", id),
+        ("version", ""),
+        ("owner", owner),
+        ("area", "parenting"),
+        ("family_words", "Read with the children every night"),
+        ("professional_words", "Bedtime routine with shared reading"),
+        ("target_date", target),
+        ("status", "not_started"),
+        ("visible_to[]", owner),
+    ]
+}
+
 async fn matrix(app: TestApp) {
     let ashworth = app.family_id("Ashworth").await;
     let fairweather = app.family_id("Fairweather").await;
     let darren = app.member_id("Darren").await;
     let lily = app.member_id("Lily").await;
     let ben = app.member_id("Ben").await;
+    let kelly = app.member_id("Kelly").await;
+    let chloe = app.member_id("Chloe").await;
+    let kelly_goal = app
+        .one_text(
+            "SELECT id FROM goals WHERE owner_member_id = $1 ORDER BY position LIMIT 1",
+            &kelly,
+        )
+        .await;
+    let kelly_step = app
+        .one_text(
+            "SELECT id FROM steps WHERE who = $1 LIMIT 1",
+            &format!("member:{kelly}"),
+        )
+        .await;
+    let today = chrono::Utc::now().date_naive();
+    let target = (today + chrono::Duration::days(90))
+        .format("%Y-%m-%d")
+        .to_string();
+    let today = today.format("%Y-%m-%d").to_string();
+    let goals_before = app.count("SELECT COUNT(*) FROM goals").await;
+    let check_ins_before = app.count("SELECT COUNT(*) FROM check_ins").await;
+    let words_before = app.count("SELECT COUNT(*) FROM family_words").await;
+    let mut goals_added = 0;
+    let mut check_ins_added = 0;
+    let mut words_added = 0;
     let mut asserted = 0;
     let mut refusals = 0;
     let mut invitations_allowed = 0;
@@ -95,7 +150,9 @@ async fn matrix(app: TestApp) {
         };
         let new_id = || uuid::Uuid::new_v4().to_string();
         let (inv_darren, inv_lily, inv_ben) = (new_id(), new_id(), new_id());
-        let calls: [(&str, Vec<(&str, &str)>); 13] = [
+        let (goal_north, goal_south, rating, own_rating, words) =
+            (new_id(), new_id(), new_id(), new_id(), new_id());
+        let calls: [(&str, Vec<(&str, &str)>); 22] = [
             ("caseload", vec![]),
             ("family", vec![("id", &ashworth)]),
             ("family", vec![("id", &fairweather)]),
@@ -121,6 +178,47 @@ async fn matrix(app: TestApp) {
             ),
             ("family", vec![("id", &ashworth)]),
             ("family", vec![("id", &fairweather)]),
+            ("family_plan", vec![("family", &ashworth)]),
+            ("goal", vec![("family", &ashworth), ("goal", &kelly_goal)]),
+            (
+                "save_goal",
+                new_goal(&ashworth, &goal_north, &kelly, &target),
+            ),
+            (
+                "save_goal",
+                new_goal(&fairweather, &goal_south, &chloe, &target),
+            ),
+            (
+                "add_check_in",
+                vec![
+                    ("family", &ashworth),
+                    ("goal", &kelly_goal),
+                    ("check_in", &rating),
+                    ("scale", "worker"),
+                    ("score", "6"),
+                    ("given_on", &today),
+                ],
+            ),
+            (
+                "rate_goal",
+                vec![
+                    ("goal", &kelly_goal),
+                    ("check_in", &own_rating),
+                    ("score", "7"),
+                ],
+            ),
+            (
+                "tell_worker",
+                vec![
+                    ("words", &words),
+                    ("body", "I have a new job interview on Monday"),
+                ],
+            ),
+            ("mark_step", vec![("step", &kelly_step), ("done", "true")]),
+            (
+                "goal_history",
+                vec![("family", &ashworth), ("goal", &kelly_goal)],
+            ),
         ];
         for (index, (function, form)) in calls.iter().enumerate() {
             let reply = app.call(function, form, cookie).await;
@@ -134,6 +232,14 @@ async fn matrix(app: TestApp) {
             }
             if expected[index] == 'A' && *function == "open_family" {
                 openings_allowed += 1;
+            }
+            if expected[index] == 'A' {
+                match *function {
+                    "save_goal" => goals_added += 1,
+                    "add_check_in" | "rate_goal" => check_ins_added += 1,
+                    "tell_worker" => words_added += 1,
+                    _ => {}
+                }
             }
         }
         let me = app.call("whoami", &[], cookie).await;
@@ -204,6 +310,18 @@ async fn matrix(app: TestApp) {
     assert_eq!(
         app.count("SELECT COUNT(*) FROM break_glass").await,
         openings_allowed
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM goals").await,
+        goals_before + goals_added
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM check_ins").await,
+        check_ins_before + check_ins_added
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM family_words").await,
+        words_before + words_added
     );
     assert_eq!(
         app.count("SELECT COUNT(*) FROM audit_log WHERE outcome = 'denied' AND flagged = 1")

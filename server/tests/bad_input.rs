@@ -376,8 +376,8 @@ async fn invitation_codes(app: TestApp) {
     assert_eq!(
         app.count("SELECT COUNT(*) FROM accounts WHERE member_id IS NOT NULL")
             .await,
-        8,
-        "seven demo parents and Darren"
+        9,
+        "eight demo parents and Darren"
     );
 }
 on_both_backends!(invitation_codes, super::invitation_codes);

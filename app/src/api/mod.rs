@@ -7,6 +7,8 @@ pub mod caseload;
 pub mod family;
 pub mod invitations;
 pub mod own_page;
+pub mod own_plan;
+pub mod plan;
 #[cfg(feature = "ssr")]
 pub mod respond;
 pub mod session;

@@ -14,6 +14,8 @@ use serde::de::DeserializeOwned;
 pub struct Feedback {
     pub error: Signal<Option<AppError>>,
     client: RwSignal<Option<FieldErrors>>,
+    /// Prefixes field ids, so a page can hold the same small form many times.
+    prefix: StoredValue<String>,
 }
 
 impl Feedback {
@@ -24,15 +26,45 @@ impl Feedback {
         S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
         S::Output: Clone + Send + Sync + 'static,
     {
+        Self::scoped(action, String::new(), None)
+    }
+
+    /// For one of several copies of a form on a page: ids start with `prefix`, and an answer
+    /// that came back without JavaScript is shown only where its kept `(field, value)` matches.
+    pub fn scoped<S>(
+        action: ServerAction<S>,
+        prefix: String,
+        only_if: Option<(&'static str, String)>,
+    ) -> Self
+    where
+        S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+        S::Output: Clone + Send + Sync + 'static,
+    {
         let client = RwSignal::new(None::<FieldErrors>);
         let value = action.value();
+        let only_if = StoredValue::new(only_if);
         let error = Signal::derive(move || {
-            client
-                .get()
-                .map(AppError::Invalid)
-                .or_else(|| value.get().and_then(Result::err))
+            client.get().map(AppError::Invalid).or_else(|| {
+                value.get().and_then(Result::err).filter(|error| {
+                    only_if.with_value(|only| match (only, error.field_errors()) {
+                        (Some((field, wanted)), Some(errors)) => {
+                            errors.value(field) == Some(wanted.as_str())
+                        }
+                        _ => true,
+                    })
+                })
+            })
         });
-        Feedback { error, client }
+        Feedback {
+            error,
+            client,
+            prefix: StoredValue::new(prefix),
+        }
+    }
+
+    /// The element id of a field.
+    pub fn id(&self, name: &str) -> String {
+        self.prefix.with_value(|p| format!("{p}{name}"))
     }
 
     pub fn field(&self, name: &str) -> Option<String> {
@@ -56,12 +88,13 @@ impl Feedback {
 
 /// A submit handler: validates with `validate`, then sends through the action. If the form
 /// cannot be read as the server function's arguments, the browser posts it as a plain form.
-pub fn submit_checked<S>(
+pub fn submit_checked<S, V>(
     action: ServerAction<S>,
     feedback: Feedback,
-    validate: fn(&S) -> FieldErrors,
+    validate: V,
 ) -> impl Fn(SubmitEvent) + 'static
 where
+    V: Fn(&S) -> FieldErrors + 'static,
     S: DeserializeOwned + ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
     S::Output: Clone + Send + Sync + 'static,
 {
@@ -94,10 +127,10 @@ pub fn ErrorSummary(feedback: Feedback) -> impl IntoView {
     move || {
         feedback.error.get().map(|error| {
             let items = match &error {
-                AppError::Invalid(errors) => errors
+                AppError::Invalid(errors) | AppError::EditConflict(errors) => errors
                     .errors
                     .iter()
-                    .map(|e| view! { <li><a href=format!("#{}", e.field)>{e.message.clone()}</a></li> }.into_any())
+                    .map(|e| view! { <li><a href=format!("#{}", feedback.id(&e.field))>{e.message.clone()}</a></li> }.into_any())
                     .collect_view(),
                 other => vec![view! { <li>{other.to_string()}</li> }.into_any()].collect_view(),
             };
@@ -112,7 +145,7 @@ pub fn ErrorSummary(feedback: Feedback) -> impl IntoView {
 }
 
 /// `aria-describedby` for a field: its hint, and its error message when there is one.
-fn described_by(
+pub(crate) fn described_by(
     feedback: Feedback,
     name: &'static str,
     has_hint: bool,
@@ -120,16 +153,16 @@ fn described_by(
     move || {
         let mut ids = Vec::new();
         if has_hint {
-            ids.push(format!("{name}-hint"));
+            ids.push(format!("{}-hint", feedback.id(name)));
         }
         if feedback.field(name).is_some() {
-            ids.push(format!("{name}-error"));
+            ids.push(format!("{}-error", feedback.id(name)));
         }
         (!ids.is_empty()).then(|| ids.join(" "))
     }
 }
 
-fn group_class(
+pub(crate) fn group_class(
     feedback: Feedback,
     name: &'static str,
 ) -> impl Fn() -> &'static str + Send + Sync + 'static {
@@ -144,17 +177,18 @@ fn group_class(
 
 /// The label, hint and error message above a field.
 #[component]
-fn FieldHeading(
+pub(crate) fn FieldHeading(
     feedback: Feedback,
     name: &'static str,
     label: &'static str,
     hint: Option<&'static str>,
 ) -> impl IntoView {
+    let id = feedback.id(name);
     view! {
-        <label class="label" for=name>{label}</label>
-        {hint.map(|text| view! { <div class="hint" id=format!("{name}-hint")>{text}</div> })}
+        <label class="label" for=id.clone()>{label}</label>
+        {hint.map(|text| view! { <div class="hint" id=format!("{id}-hint")>{text}</div> })}
         {move || feedback.field(name).map(|message| view! {
-            <p class="error-message" id=format!("{name}-error")>
+            <p class="error-message" id=format!("{}-error", feedback.id(name))>
                 <span class="visually-hidden">"Error:"</span>" "{message}
             </p>
         })}
@@ -174,6 +208,9 @@ pub fn TextField(
     #[prop(optional)]
     verbatim: bool,
     #[prop(optional)] width: Option<&'static str>,
+    /// What the field holds when the page opens (an edit form); what was typed wins.
+    #[prop(optional_no_strip, into)]
+    value: Option<String>,
 ) -> impl IntoView {
     let secret = kind == "password";
     let input_class = move || {
@@ -192,7 +229,7 @@ pub fn TextField(
             <FieldHeading feedback name label hint/>
             <input
                 class=input_class
-                id=name
+                id=feedback.id(name)
                 name=name
                 type=kind
                 autocomplete=autocomplete
@@ -200,7 +237,7 @@ pub fn TextField(
                 spellcheck=verbatim.then_some("false")
                 aria-describedby=described_by(feedback, name, hint.is_some())
                 aria-invalid=move || feedback.field(name).is_some().then_some("true")
-                value=move || if secret { None } else { feedback.value(name) }
+                value=move || if secret { None } else { feedback.value(name).or_else(|| value.clone()) }
             />
         </div>
     }
@@ -213,19 +250,21 @@ pub fn TextArea(
     name: &'static str,
     label: &'static str,
     #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional_no_strip, into)] value: Option<String>,
+    #[prop(default = 5)] rows: u8,
 ) -> impl IntoView {
     view! {
         <div class=group_class(feedback, name)>
             <FieldHeading feedback name label hint/>
             <textarea
                 class=move || if feedback.field(name).is_some() { "textarea input--error" } else { "textarea" }
-                id=name
+                id=feedback.id(name)
                 name=name
-                rows="5"
+                rows=rows
                 aria-describedby=described_by(feedback, name, hint.is_some())
                 aria-invalid=move || feedback.field(name).is_some().then_some("true")
             >
-                {move || feedback.value(name).unwrap_or_default()}
+                {move || feedback.value(name).or_else(|| value.clone()).unwrap_or_default()}
             </textarea>
         </div>
     }

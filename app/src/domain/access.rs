@@ -22,6 +22,10 @@ pub enum Action {
     ViewOwnPage,
     ViewAuditTrail,
     ManageAccounts,
+    /// Change a family's plan: goals, steps, ratings, the child's voice, replies to the family.
+    EditPlan,
+    /// A family member rating their goals, marking their steps done and writing to their worker.
+    UpdateOwnPlan,
 }
 
 /// The record an action is about, with the facts the policy needs.
@@ -96,6 +100,14 @@ fn decide_for_family_member(
                 ..
             },
         ) if family_id == own_family && member_id == own_member => Decision::Allow,
+        (
+            Action::UpdateOwnPlan,
+            Target::Member {
+                family_id,
+                member_id,
+                ..
+            },
+        ) if family_id == own_family && member_id == own_member => Decision::Allow,
         _ => Decision::Deny,
     }
 }
@@ -146,6 +158,10 @@ impl Staff<'_> {
                     team_id, is_adult, ..
                 },
             ) => allow_if(self.is_case_worker() && self.in_team(team_id) && is_adult),
+            // Opening a family with a reason is for reading it in an emergency, not changing it.
+            (Action::EditPlan, Target::Family { team_id, .. }) => {
+                allow_if(self.is_case_worker() && self.in_team(team_id))
+            }
             (Action::ViewAuditTrail, Target::Team(team)) => {
                 allow_if(self.role == StaffRole::TeamManager && self.in_team(team))
             }
@@ -280,6 +296,32 @@ mod tests {
             decide(&viewer, Action::InviteFamilyMember, member),
             Decision::Deny
         );
+        // Nor change its plan: break glass is for reading in an emergency.
+        assert_eq!(decide(&viewer, Action::EditPlan, other), Decision::Deny);
+    }
+
+    #[test]
+    fn case_workers_of_the_team_edit_plans_and_administrators_never_do() {
+        let w = world();
+        let own = Target::Family {
+            family_id: w.own_family,
+            team_id: w.own_team,
+        };
+        let other = Target::Family {
+            family_id: w.other_family,
+            team_id: w.other_team,
+        };
+        for role in StaffRole::ALL {
+            let viewer = staff(role, w.own_team);
+            let expected = if role == StaffRole::Administrator {
+                Decision::Deny
+            } else {
+                Decision::Allow
+            };
+            assert_eq!(decide(&viewer, Action::EditPlan, own), expected, "{role:?}");
+            assert_eq!(decide(&viewer, Action::EditPlan, other), Decision::Deny);
+            assert_eq!(decide(&viewer, Action::UpdateOwnPlan, own), Decision::Deny);
+        }
     }
 
     #[test]
@@ -400,8 +442,13 @@ mod tests {
             is_adult: true,
         };
         assert_eq!(decide(&viewer, Action::ViewOwnPage, own), Decision::Allow);
+        assert_eq!(decide(&viewer, Action::UpdateOwnPlan, own), Decision::Allow);
         assert_eq!(
             decide(&viewer, Action::ViewOwnPage, partner),
+            Decision::Deny
+        );
+        assert_eq!(
+            decide(&viewer, Action::UpdateOwnPlan, partner),
             Decision::Deny
         );
         assert_eq!(
@@ -416,6 +463,7 @@ mod tests {
             Action::ViewFamily,
             Action::OpenOutsideTeam,
             Action::InviteFamilyMember,
+            Action::EditPlan,
         ] {
             assert_eq!(decide(&viewer, action, family), Decision::Deny);
         }

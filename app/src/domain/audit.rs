@@ -18,6 +18,21 @@ coded_enum!(
         ViewOwnPage => "view_own_page", "Family member viewed their page";
         ViewAuditTrail => "view_audit_trail", "Viewed the audit trail";
         ViewAccounts => "view_accounts", "Viewed accounts";
+        ViewPlan => "view_plan", "Viewed the family's plan";
+        ViewGoal => "view_goal", "Viewed a goal";
+        ViewGoalHistory => "view_goal_history", "Viewed a goal's history";
+        CreateGoal => "create_goal", "Added a goal";
+        UpdateGoal => "update_goal", "Changed a goal";
+        ChangeGoalStatus => "change_goal_status", "Closed or reopened a goal";
+        ReorderPlan => "reorder_plan", "Reordered goals or steps";
+        SaveStep => "save_step", "Added or changed a step";
+        MarkStep => "mark_step", "Marked a step done or not done";
+        AddCheckIn => "add_check_in", "Recorded a 0 to 10 rating";
+        SaveSafety => "save_safety", "Added or changed a danger statement";
+        RecordThreeHouses => "record_three_houses", "Recorded a child's Three Houses";
+        ReplyToFamily => "reply_to_family", "Replied to a family member";
+        FamilyRating => "family_rating", "Family member rated their goal";
+        FamilyWords => "family_words", "Family member wrote to their worker";
     }
 );
 

@@ -52,3 +52,27 @@ id_type!(
     MemberId
 );
 id_type!(InvitationId);
+id_type!(
+    /// A goal in a family's plan.
+    GoalId
+);
+id_type!(
+    /// A step towards a goal: who does what by when.
+    StepId
+);
+id_type!(
+    /// One 0–10 rating or ruler on a goal.
+    CheckInId
+);
+id_type!(
+    /// A danger statement with its safety goal.
+    SafetyId
+);
+id_type!(
+    /// A family member's words, or a practitioner's reply to them.
+    CommentId
+);
+id_type!(
+    /// One Three Houses record of a child's voice.
+    HousesId
+);

@@ -1,13 +1,29 @@
 //! What a family member sees on their own page: only what is shared with them (DOMAIN.md §5).
 
+use super::goal::Goal;
+use super::ids::MemberId;
+use super::plan::FamilyWords;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OwnPage {
+    pub member_id: MemberId,
     pub given_name: String,
     pub children: Vec<ChildForFamily>,
     /// "Sam Whitfield": the case-holding social worker.
     pub social_worker: Option<String>,
+    /// Danger statements and safety goals shared with them: (what we are worried about, what safe looks like).
+    pub safety: Vec<(String, String)>,
+    /// Their goals, as they may see them: their steps, their ratings and the worker's.
+    pub goals: Vec<Goal>,
+    /// What changed since they last looked, in plain words; `None` on their first look.
+    pub changes: Option<Vec<String>>,
+    /// When they last looked (Unix ms).
+    pub last_looked: Option<i64>,
+    /// What they wrote to their worker, with replies. Newest first.
+    pub words: Vec<FamilyWords>,
+    pub today: NaiveDate,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

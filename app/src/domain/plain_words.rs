@@ -44,6 +44,18 @@ pub fn staff_time(unix_ms: i64) -> String {
     }
 }
 
+/// "on Monday 23 November at 7:32pm", for family pages.
+pub fn family_time(unix_ms: i64) -> String {
+    match chrono::DateTime::from_timestamp_millis(unix_ms) {
+        Some(at) => format!(
+            "on {} at {}",
+            family_date(at.date_naive()),
+            at.format("%-I:%M%P")
+        ),
+        None => "some time ago".to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,6 +69,10 @@ mod tests {
     #[test]
     fn staff_times_use_the_twelve_hour_clock() {
         assert_eq!(staff_time(1_795_462_320_000), "23 Nov 2026, 7:32pm");
+        assert_eq!(
+            family_time(1_795_462_320_000),
+            "on Monday 23 November at 7:32pm"
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::domain::family::{
 };
 use crate::domain::ids::InvitationId;
 use crate::error::AppError;
+use crate::pages::family_plan::PlanSection;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -80,8 +81,18 @@ fn FamilyDetailView(detail: FamilyDetail) -> impl IntoView {
         })}
         <p class="caption">{detail.team_name.clone()}</p>
         <h1>{title}</h1>
+        <nav class="contents" aria-label="On this page">
+            <ul class="contents__list">
+                <li><a href="#plan">"Plan and goals"</a></li>
+                <li><a href="#childs-voice">"Child's voice"</a></li>
+                <li><a href="#family-words">"What the family told us"</a></li>
+                <li><a href="#members">"Who is in the family"</a></li>
+            </ul>
+        </nav>
 
-        <h2>"Who is in the family"</h2>
+        <PlanSection family=detail.id/>
+
+        <h2 id="members">"Who is in the family"</h2>
         <Members members=detail.members.clone()/>
 
         <h2>"Cohort check"</h2>

@@ -8,6 +8,9 @@ pub mod family;
 mod guard;
 pub mod invitations;
 pub mod own_page;
+pub mod own_plan;
+pub mod plan;
+mod plan_scope;
 pub mod sign_in;
 
 pub use guard::authorize;

@@ -7,8 +7,11 @@ pub mod break_glass;
 mod db;
 pub mod directory;
 pub mod families;
+pub mod family_voice;
+pub mod goals;
 pub mod invitations;
 pub mod login_failures;
+pub mod plan_history;
 mod row;
 pub mod sessions;
 

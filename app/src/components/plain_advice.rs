@@ -1,0 +1,57 @@
+//! A text area for words a family will read, with the plain-words check beside it. The check is
+//! the shared core's, so it runs in the browser as the practitioner types and on the server
+//! when the page is drawn: advice either way, never a block.
+
+use super::form::{described_by, group_class, Feedback, FieldHeading};
+use crate::domain::plain_check::check_plain_words;
+use leptos::prelude::*;
+
+#[component]
+pub fn PlainWordsArea(
+    feedback: Feedback,
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional_no_strip, into)] value: Option<String>,
+    #[prop(default = 3)] rows: u8,
+) -> impl IntoView {
+    let text = RwSignal::new(feedback.value(name).or(value).unwrap_or_default());
+    let advice_id = format!("{}-advice", feedback.id(name));
+    let advice = move || {
+        let messages = text.with(|t| check_plain_words(t).messages());
+        if text.with(|t| t.trim().is_empty()) {
+            return None;
+        }
+        Some(if messages.is_empty() {
+            view! { <p class="advice__ok">"Plain words check: this reads clearly."</p> }.into_any()
+        } else {
+            view! {
+                <p class="advice__title">"Plain words check (advice only):"</p>
+                <ul class="advice__list">
+                    {messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        })
+    };
+    let described = described_by(feedback, name, hint.is_some());
+    let advice_ref = advice_id.clone();
+    view! {
+        <div class=group_class(feedback, name)>
+            <FieldHeading feedback name label hint/>
+            <textarea
+                class=move || if feedback.field(name).is_some() { "textarea input--error" } else { "textarea" }
+                id=feedback.id(name)
+                name=name
+                rows=rows
+                aria-describedby=move || Some(match described() { Some(ids) => format!("{ids} {advice_ref}"), None => advice_ref.clone() })
+                aria-invalid=move || feedback.field(name).is_some().then_some("true")
+                on:input=move |ev| text.set(event_target_value(&ev))
+                prop:value=move || text.get()
+            >
+                {text.get_untracked()}
+            </textarea>
+            <div class="advice" id=advice_id aria-live="polite">{advice}</div>
+        </div>
+    }
+}

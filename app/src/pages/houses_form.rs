@@ -1,0 +1,83 @@
+//! Recording a child's Three Houses: their worries, good things and dreams, in their words.
+
+use crate::api::plan::{family_plan, RecordHouses};
+use crate::components::choice::Select;
+use crate::components::form::{
+    submit_checked, ErrorSummary, Feedback, SubmitButton, TextArea, TextField,
+};
+use crate::components::problem::Problem;
+use crate::domain::ids::HousesId;
+use crate::domain::plan::Plan;
+use crate::domain::plan_input::{errors_of, parse_houses, Context, HousesForm};
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn HousesFormPage() -> impl IntoView {
+    let params = use_params_map();
+    let plan = Resource::new(
+        move || params.read().get("id").unwrap_or_default(),
+        family_plan,
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let id = params.read_untracked().get("houses").and_then(|s| HousesId::parse(&s));
+                match (plan.await, id) {
+                    (Ok(plan), _) if !plan.can_edit => view! { <Problem error=AppError::Forbidden/> }.into_any(),
+                    (Ok(plan), Some(id)) => view! { <HousesFormView plan id/> }.into_any(),
+                    (Ok(_), None) => view! { <Problem error=AppError::NotFound/> }.into_any(),
+                    (Err(error), _) => view! { <Problem error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn HousesFormView(plan: Plan, id: HousesId) -> impl IntoView {
+    let action = ServerAction::<RecordHouses>::new();
+    let feedback = Feedback::new(action);
+    let members = plan.members.clone();
+    let today = plan.today;
+    let on_submit = submit_checked(action, feedback, move |input: &RecordHouses| {
+        errors_of(parse_houses(
+            &HousesForm {
+                child: &input.child,
+                recorded_on: &input.recorded_on,
+                worries: &input.worries,
+                good_things: &input.good_things,
+                dreams: &input.dreams,
+            },
+            &Context {
+                today,
+                members: &members,
+            },
+        ))
+    });
+    let children: Vec<(String, String)> = plan
+        .children()
+        .map(|c| (c.id.to_string(), c.name.clone()))
+        .collect();
+    let only_child = (children.len() == 1).then(|| children[0].0.clone());
+    view! {
+        <Title text="Record a child's Three Houses"/>
+        <ErrorSummary feedback/>
+        <p class="caption"><a href=format!("/families/{}#childs-voice", plan.family_id)>"Back to the family"</a></p>
+        <h1>"Record a child's Three Houses"</h1>
+        <p class="lead">"Write what the child said, in their words. One thing per line."</p>
+        <form method="post" action=RecordHouses::url() novalidate on:submit=on_submit>
+            <input type="hidden" name="family" value=plan.family_id.to_string()/>
+            <input type="hidden" name="houses" value=id.to_string()/>
+            <Select feedback name="child" label="Child" options=children value=only_child/>
+            <TextField feedback name="recorded_on" label="Date you did it with them" kind="date" width="10" value=today.format("%Y-%m-%d").to_string()/>
+            <TextArea feedback name="worries" label="House of worries" hint="What worries them" rows=4/>
+            <TextArea feedback name="good_things" label="House of good things" hint="What is good in their life" rows=4/>
+            <TextArea feedback name="dreams" label="House of dreams" hint="What they wish for" rows=4/>
+            <SubmitButton label="Save Three Houses" busy_label="Saving…" pending=action.pending().into()/>
+        </form>
+    }
+}

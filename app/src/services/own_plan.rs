@@ -1,0 +1,150 @@
+//! A family member's side of the plan: rating their goals, marking their steps done and
+//! writing to their worker. They act only on what is shared with them.
+
+use super::authorize;
+use super::plan::for_member;
+use super::plan_scope::PlanScope;
+use crate::auth::caller::Caller;
+use crate::domain::access::{Action, Target};
+use crate::domain::audit::AuditAction;
+use crate::domain::family::MemberKind;
+use crate::domain::goal::{Goal, Scale};
+use crate::domain::ids::{CheckInId, CommentId, GoalId, MemberId};
+use crate::domain::plan_input::{parse_own_rating, parse_words};
+use crate::domain::viewer::ViewerKind;
+use crate::error::AppError;
+use crate::store::audit::NewEntry;
+use crate::store::goals::NewCheckIn;
+use crate::store::{self, audit, now_ms};
+
+/// The signed-in family member's family, once the policy allows `action` on their own record.
+pub async fn own_scope(
+    caller: &Caller,
+    action: Action,
+    audit_action: AuditAction,
+) -> Result<(PlanScope, NewEntry, MemberId), AppError> {
+    let viewer = caller.viewer()?;
+    let ViewerKind::FamilyMember { member_id, .. } = viewer.kind else {
+        let entry = caller.entry(audit_action, "member");
+        return authorize(caller, action, Target::Own, entry)
+            .await
+            .and(Err(AppError::Forbidden));
+    };
+    let db = &caller.state.db;
+    let place = store::families::place_of(db, member_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let target = Target::Member {
+        family_id: place.family_id,
+        team_id: place.team_id,
+        member_id,
+        is_adult: place.kind == MemberKind::Adult,
+    };
+    let entry = caller
+        .entry(audit_action, "member")
+        .about_family(place.family_id, place.team_id)
+        .record(member_id);
+    let decision = authorize(caller, action, target, entry.clone()).await?;
+    let family = store::families::one(db, place.family_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((
+        PlanScope::from_family(family, place.team_id, decision),
+        entry,
+        member_id,
+    ))
+}
+
+/// A goal the member may see, as they may see it; anything else is not found.
+pub async fn visible_goal(
+    caller: &Caller,
+    scope: &PlanScope,
+    member: MemberId,
+    goal: GoalId,
+) -> Result<Goal, AppError> {
+    scope
+        .goals(caller)
+        .await?
+        .into_iter()
+        .find(|g| g.id == goal)
+        .and_then(|g| for_member(g, member))
+        .ok_or(AppError::NotFound)
+}
+
+/// The member's own 0–10 rating of a goal, with an optional comment, dated today.
+pub async fn rate_goal(
+    caller: &Caller,
+    goal: GoalId,
+    id: CheckInId,
+    score: &str,
+    comment: &str,
+) -> Result<(), AppError> {
+    let (scope, entry, member) =
+        own_scope(caller, Action::UpdateOwnPlan, AuditAction::FamilyRating).await?;
+    let goal = visible_goal(caller, &scope, member, goal).await?;
+    // Each goal on the page has its own form: the kept goal id says which one this answers.
+    let (score, comment) = parse_own_rating(score, comment).map_err(|mut errors| {
+        errors.keep("goal", &goal.id.to_string());
+        AppError::Invalid(errors)
+    })?;
+    let viewer = caller.viewer()?;
+    let mut write = caller.state.db.write().await?;
+    let added = store::goals::insert_check_in(
+        &mut write,
+        &NewCheckIn {
+            id,
+            goal: goal.id,
+            scale: Scale::Family,
+            score,
+            given_on: scope.today,
+            given_by: viewer.account_id,
+            comment: &comment,
+            now: now_ms(),
+        },
+    )
+    .await?;
+    if added {
+        audit::append(&mut write, &entry.record(goal.id).detail(score.to_string())).await?;
+    }
+    write.commit().await?;
+    Ok(())
+}
+
+/// "What I want my worker to know": about one of their goals, or in general.
+pub async fn add_words(
+    caller: &Caller,
+    id: CommentId,
+    goal: Option<GoalId>,
+    body: &str,
+) -> Result<(), AppError> {
+    let (scope, entry, member) =
+        own_scope(caller, Action::UpdateOwnPlan, AuditAction::FamilyWords).await?;
+    if let Some(goal) = goal {
+        visible_goal(caller, &scope, member, goal).await?;
+    }
+    let body = parse_words(body, "what you want your worker to know").map_err(|mut errors| {
+        errors.keep("goal", &goal.map(|g| g.to_string()).unwrap_or_default());
+        AppError::Invalid(errors)
+    })?;
+    let viewer = caller.viewer()?;
+    let mut write = caller.state.db.write().await?;
+    let added = store::family_voice::insert_words(
+        &mut write,
+        &store::family_voice::NewWords {
+            id,
+            family: scope.family.id,
+            goal,
+            member,
+            author: viewer.account_id,
+            reply_to: None,
+            body: &body,
+            now: now_ms(),
+        },
+    )
+    .await?;
+    if added {
+        audit::append(&mut write, &entry.record(id)).await?;
+    }
+    write.commit().await?;
+    Ok(())
+}
