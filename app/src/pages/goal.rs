@@ -294,7 +294,7 @@ fn AddStep(page: GoalPage) -> impl IntoView {
             <input type="hidden" name="version" value=""/>
             <Select feedback name="who" label="Who will do it" options=step_owner_choices(&page.members)/>
             <TextField feedback name="what" label="What they will do" hint="In words the family will understand"/>
-            <TextField feedback name="due_on" label="By when" kind="date" width="10"/>
+            <TextField feedback name="due_on" label="By when" kind="date" width="width-10"/>
             <Checkboxes feedback name="visible_to" legend="Who in the family can see this step" hint="A family member sees a step only if they can also see the goal." options=adult_choices(&page.members) checked/>
             <SubmitButton label="Add step" busy_label="Adding…" pending=action.pending().into()/>
         </form>
@@ -339,7 +339,7 @@ fn AddCheckIn(page: GoalPage) -> impl IntoView {
             <input type="hidden" name="check_in" value=CheckInId::new().to_string()/>
             <Radios feedback name="scale" legend="Which scale" options=scales value=Scale::Worker.code().to_string()/>
             <ScaleRadios feedback legend="Rating from 0 to 10" hint="0 means nothing has changed yet; 10 means the goal is reached."/>
-            <TextField feedback name="given_on" label="Date given" kind="date" width="10" value=today.format("%Y-%m-%d").to_string()/>
+            <TextField feedback name="given_on" label="Date given" kind="date" width="width-10" value=today.format("%Y-%m-%d").to_string()/>
             <TextArea feedback name="comment" label="Comment (optional)" rows=3/>
             <SubmitButton label="Save rating" busy_label="Saving…" pending=action.pending().into()/>
         </form>

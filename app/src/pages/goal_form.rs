@@ -127,7 +127,7 @@ fn GoalFormView(plan: Plan, goal: Option<Goal>) -> impl IntoView {
             <Select feedback name="area" label="Area of family life" options=areas value=value(|g| g.area.code().to_string())/>
             <PlainWordsArea feedback name="family_words" label="The goal in the family's own words" hint="Write it as they said it. The family sees this on their page." value=value(|g| g.family_words.clone())/>
             <TextArea feedback name="professional_words" label="Professional wording" hint="What needs to change, by how much" rows=3 value=value(|g| g.professional_words.clone())/>
-            <TextField feedback name="target_date" label="Target date" kind="date" width="10" value=value(|g| g.target_date.format("%Y-%m-%d").to_string())/>
+            <TextField feedback name="target_date" label="Target date" kind="date" width="width-10" value=value(|g| g.target_date.format("%Y-%m-%d").to_string())/>
             <Radios feedback name="status" legend="How is it going?" options=statuses value=value(|g| g.status.code().to_string()).unwrap_or_else(|| GoalStatus::NotStarted.code().to_string())/>
             <Checkboxes feedback name="visible_to" legend="Who in the family can see this goal?" hint="Usually the adult whose goal it is. Where there is domestic abuse, never share a victim's safety goals with the other parent." options=adult_choices(&plan.members) checked/>
             {editing.then(|| view! { <TextField feedback name="reason" label="Why are you changing it? (optional)" hint="Kept in the goal's history"/> })}

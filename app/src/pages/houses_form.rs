@@ -73,7 +73,7 @@ fn HousesFormView(plan: Plan, id: HousesId) -> impl IntoView {
             <input type="hidden" name="family" value=plan.family_id.to_string()/>
             <input type="hidden" name="houses" value=id.to_string()/>
             <Select feedback name="child" label="Child" options=children value=only_child/>
-            <TextField feedback name="recorded_on" label="Date you did it with them" kind="date" width="10" value=today.format("%Y-%m-%d").to_string()/>
+            <TextField feedback name="recorded_on" label="Date you did it with them" kind="date" width="width-10" value=today.format("%Y-%m-%d").to_string()/>
             <TextArea feedback name="worries" label="House of worries" hint="What worries them" rows=4/>
             <TextArea feedback name="good_things" label="House of good things" hint="What is good in their life" rows=4/>
             <TextArea feedback name="dreams" label="House of dreams" hint="What they wish for" rows=4/>

@@ -81,7 +81,7 @@ fn StepFormView(page: GoalPage, step: Step) -> impl IntoView {
             <input type="hidden" name="version" id="version" value=move || feedback.value("version").unwrap_or_else(|| version.clone())/>
             <Select feedback name="who" label="Who will do it" options=step_owner_choices(&page.members) value=step.who.code()/>
             <TextField feedback name="what" label="What they will do" value=step.what.clone()/>
-            <TextField feedback name="due_on" label="By when" kind="date" width="10" value=step.due_on.format("%Y-%m-%d").to_string()/>
+            <TextField feedback name="due_on" label="By when" kind="date" width="width-10" value=step.due_on.format("%Y-%m-%d").to_string()/>
             <Checkboxes feedback name="visible_to" legend="Who in the family can see this step" options=adult_choices(&page.members) checked/>
             <SubmitButton label="Save changes" busy_label="Saving…" pending=action.pending().into()/>
         </form>
