@@ -6,8 +6,13 @@ use leptos::prelude::*;
 /// One option: the value sent, and the words shown.
 pub type Choice = (String, String);
 
+/// What was typed (if anything was), else the initial value. An empty answer is no answer, so
+/// "Choose…" comes back with the error.
 fn chosen(feedback: Feedback, name: &'static str, initial: &Option<String>) -> Option<String> {
-    feedback.value(name).or_else(|| initial.clone())
+    feedback
+        .value(name)
+        .or_else(|| initial.clone())
+        .filter(|v| !v.is_empty())
 }
 
 #[component]

@@ -134,9 +134,12 @@ pub fn ErrorSummary(feedback: Feedback) -> impl IntoView {
                     .collect_view(),
                 other => vec![view! { <li>{other.to_string()}</li> }.into_any()].collect_view(),
             };
+            // Scoped like the fields: a page may hold several forms.
+            let title = feedback.id("error-summary-title");
+            let labelled_by = title.clone();
             view! {
-                <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title" node_ref=summary>
-                    <h2 class="error-summary__title" id="error-summary-title">"There is a problem"</h2>
+                <div class="error-summary" role="alert" tabindex="-1" aria-labelledby=labelled_by node_ref=summary>
+                    <h2 class="error-summary__title" id=title>"There is a problem"</h2>
                     <ul class="error-summary__list">{items}</ul>
                 </div>
             }

@@ -38,13 +38,13 @@ pub fn ProgressChart(
             let y = y_of(score);
             view! {
                 <line class="chart__grid" x1=chart::LEFT y1=y x2=chart::WIDTH - chart::RIGHT y2=y/>
-                <text class="chart__label" x=chart::LEFT - 6.0 y=y + 4.0 text-anchor="end">{score}</text>
+                <text class="chart__label" x=chart::LEFT - 6 y=y + 4 text-anchor="end">{score}</text>
             }
         })
         .collect_view();
     let dates = view! {
-        <text class="chart__label" x=chart::LEFT y=chart::HEIGHT - 6.0 text-anchor="start">{placed.first.format("%-d %b").to_string()}</text>
-        <text class="chart__label" x=chart::WIDTH - chart::RIGHT y=chart::HEIGHT - 6.0 text-anchor="end">{placed.last.format("%-d %b").to_string()}</text>
+        <text class="chart__label" x=chart::LEFT y=chart::HEIGHT - 6 text-anchor="start">{placed.first.format("%-d %b").to_string()}</text>
+        <text class="chart__label" x=chart::WIDTH - chart::RIGHT y=chart::HEIGHT - 6 text-anchor="end">{placed.last.format("%-d %b").to_string()}</text>
     };
     // The family's series is solid with circles, the worker's dashed with squares: told apart
     // without colour.
@@ -60,7 +60,7 @@ pub fn ProgressChart(
                     if i == 0 {
                         view! { <circle class="chart__mark chart__mark--family" cx=p.x cy=p.y r="4"/> }.into_any()
                     } else {
-                        view! { <rect class="chart__mark chart__mark--worker" x=p.x - 3.5 y=p.y - 3.5 width="7" height="7"/> }.into_any()
+                        view! { <rect class="chart__mark chart__mark--worker" x=p.x - 3 y=p.y - 3 width="7" height="7"/> }.into_any()
                     }
                 })
                 .collect_view();
@@ -101,9 +101,9 @@ pub fn ProgressChart(
             <p class="chart__summary">{summary}</p>
             <details class="details chart__table">
                 <summary class="details__summary">"Show the ratings as a table"</summary>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby=format!("{id}-caption")>
                     <table class="table">
-                        <caption class="visually-hidden">"Every rating, oldest first"</caption>
+                        <caption class="visually-hidden" id=format!("{id}-caption")>"Every rating, oldest first"</caption>
                         <thead><tr>
                             <th scope="col" class="table__header">"Date"</th>
                             <th scope="col" class="table__header">"Whose"</th>

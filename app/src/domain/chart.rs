@@ -1,21 +1,22 @@
 //! The progress chart's geometry: two 0–10 series over time, placed in a fixed SVG box so the
-//! server can draw it and the browser scales it to any width.
+//! server can draw it and the browser scales it to any width. Whole-number coordinates: a pixel
+//! is fine enough, and formatting floats would add their code to the browser bundle.
 
 use super::goal::CheckIn;
 use chrono::NaiveDate;
 
-pub const WIDTH: f32 = 320.0;
-pub const HEIGHT: f32 = 180.0;
+pub const WIDTH: i32 = 320;
+pub const HEIGHT: i32 = 180;
 /// Room for the 0/5/10 labels on the left and dates underneath.
-pub const LEFT: f32 = 28.0;
-pub const RIGHT: f32 = 12.0;
-pub const TOP: f32 = 10.0;
-pub const BOTTOM: f32 = 26.0;
+pub const LEFT: i32 = 28;
+pub const RIGHT: i32 = 12;
+pub const TOP: i32 = 10;
+pub const BOTTOM: i32 = 26;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Point {
-    pub x: f32,
-    pub y: f32,
+    pub x: i32,
+    pub y: i32,
     pub score: u8,
     pub date: NaiveDate,
 }
@@ -28,8 +29,8 @@ pub struct Chart {
 }
 
 /// The y of a score: 10 at the top.
-pub fn y_of(score: u8) -> f32 {
-    TOP + (HEIGHT - TOP - BOTTOM) * (1.0 - f32::from(score.min(10)) / 10.0)
+pub fn y_of(score: u8) -> i32 {
+    TOP + (HEIGHT - TOP - BOTTOM) * (10 - i32::from(score.min(10))) / 10
 }
 
 /// Places each series; `None` when there is nothing to draw.
@@ -37,14 +38,15 @@ pub fn chart(series: &[Vec<&CheckIn>]) -> Option<Chart> {
     let dates = series.iter().flatten().map(|c| c.given_on);
     let first = dates.clone().min()?;
     let last = dates.max()?;
-    let span = (last - first).num_days().max(1) as f32;
-    let plot = WIDTH - LEFT - RIGHT;
+    let span = (last - first).num_days().max(1);
+    let plot = i64::from(WIDTH - LEFT - RIGHT);
     let x_of = |date: NaiveDate| {
-        if first == last {
-            LEFT + plot / 2.0
+        let offset = if first == last {
+            plot / 2
         } else {
-            LEFT + plot * ((date - first).num_days() as f32 / span)
-        }
+            plot * (date - first).num_days() / span
+        };
+        LEFT + i32::try_from(offset).unwrap_or(0)
     };
     Some(Chart {
         first,
@@ -69,7 +71,7 @@ pub fn chart(series: &[Vec<&CheckIn>]) -> Option<Chart> {
 pub fn polyline(points: &[Point]) -> String {
     points
         .iter()
-        .map(|p| format!("{:.1},{:.1}", p.x, p.y))
+        .map(|p| format!("{},{}", p.x, p.y))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -125,10 +127,10 @@ mod tests {
         assert_eq!((first.x, first.y), (LEFT, HEIGHT - BOTTOM));
         assert_eq!((last.x, last.y), (WIDTH - RIGHT, TOP));
         let middle = &placed.series[1][0];
-        assert!((middle.x - (LEFT + (WIDTH - LEFT - RIGHT) / 2.0)).abs() < 0.01);
+        assert_eq!(middle.x, LEFT + (WIDTH - LEFT - RIGHT) / 2);
         assert_eq!(
             polyline(&placed.series[1]),
-            format!("{:.1},{:.1}", middle.x, middle.y)
+            format!("{},{}", middle.x, middle.y)
         );
     }
 
@@ -137,7 +139,7 @@ mod tests {
         assert_eq!(chart(&[vec![], vec![]]), None);
         let one = [rating(3, 4)];
         let placed = chart(&[one.iter().collect()]).map(|c| c.series[0][0].x);
-        assert_eq!(placed, Some(LEFT + (WIDTH - LEFT - RIGHT) / 2.0));
+        assert_eq!(placed, Some(LEFT + (WIDTH - LEFT - RIGHT) / 2));
     }
 
     #[test]

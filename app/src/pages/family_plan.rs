@@ -71,10 +71,8 @@ fn PlanView(plan: Plan) -> impl IntoView {
                             <dt class="summary-list__key">"Family members who can see it"</dt>
                             <dd class="summary-list__value">{shared_names(&s.visible_to)}</dd>
                         </div>
-                        {can_edit.then(|| view! {
-                            <div class="summary-list__row"><dd class="summary-list__actions"><a href=edit>"Change this danger statement"</a></dd></div>
-                        })}
                     </dl>
+                    {can_edit.then(|| view! { <p class="no-print"><a href=edit>"Change this danger statement"</a></p> })}
                 }
             }).collect_view().into_any()
         }}

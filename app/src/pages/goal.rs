@@ -285,7 +285,8 @@ fn AddStep(page: GoalPage) -> impl IntoView {
         vec![]
     };
     view! {
-        <h3>"Add a step"</h3>
+        <section class="no-print" aria-labelledby="add-step">
+        <h3 id="add-step">"Add a step"</h3>
         <ErrorSummary feedback/>
         <form method="post" action=SaveStep::url() novalidate on:submit=on_submit class="panel">
             <input type="hidden" name="family" value=page.family_id.to_string()/>
@@ -298,6 +299,7 @@ fn AddStep(page: GoalPage) -> impl IntoView {
             <Checkboxes feedback name="visible_to" legend="Who in the family can see this step" hint="A family member sees a step only if they can also see the goal." options=adult_choices(&page.members) checked/>
             <SubmitButton label="Add step" busy_label="Adding…" pending=action.pending().into()/>
         </form>
+        </section>
     }
 }
 
@@ -331,6 +333,7 @@ fn AddCheckIn(page: GoalPage) -> impl IntoView {
         })
         .collect();
     view! {
+        <section class="no-print" aria-labelledby="add-rating">
         <h3 id="add-rating">"Record a rating"</h3>
         <ErrorSummary feedback/>
         <form method="post" action=AddCheckIn::url() novalidate on:submit=on_submit class="panel">
@@ -343,5 +346,6 @@ fn AddCheckIn(page: GoalPage) -> impl IntoView {
             <TextArea feedback name="comment" label="Comment (optional)" rows=3/>
             <SubmitButton label="Save rating" busy_label="Saving…" pending=action.pending().into()/>
         </form>
+        </section>
     }
 }
