@@ -47,6 +47,13 @@ cookie="$(curl -s -D - -o /dev/null "${origin[@]}" -H 'Accept: application/json'
   sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p' | head -n1)"
 [[ -n "$cookie" ]] || hearth_die "could not sign in"
 family="$(curl -s "${origin[@]}" -H "Cookie: $cookie" -X POST "$base/api/caseload" | grep -o '"id":"[0-9a-f-]*"' | head -n1 | cut -d'"' -f4)"
+parent="$(curl -s -D - -o /dev/null "${origin[@]}" -H 'Accept: application/json' \
+  --data 'login=kelly.ashworth&password=hearth-demo' "$base/api/sign_in" |
+  sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p' | head -n1)"
+[[ -n "$parent" ]] || hearth_die "could not sign in as a parent"
+goal="$(curl -s "${origin[@]}" -H "Cookie: $parent" -X POST "$base/api/own_page" |
+  sed -n 's/.*"goals":\[{"id":"\([0-9a-f-]*\)".*/\1/p')"
+[[ -n "$goal" ]] || hearth_die "the demo parent has no goal"
 
 echo "== Hearth benchmark ($backend, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ))"
 echo
@@ -59,10 +66,13 @@ for asset in $page_assets; do
   total_br=$((total_br + br))
   printf '  %-44s %9s %9s %9s\n' "$asset" "$raw" "$br" "$gz"
 done
-for path in /login /families "/families/$family"; do
+for path in /login /families "/families/$family" "/families/$family/goals/$goal"; do
   raw="$(size "$base$path" identity "$cookie")"; br="$(size "$base$path" br "$cookie")"; gz="$(size "$base$path" gzip "$cookie")"
-  printf '  %-44s %9s %9s %9s\n' "page $path" "$raw" "$br" "$gz"
+  label="${path//$family/{id}}"
+  printf '  %-44s %9s %9s %9s\n' "page ${label//$goal/{goal}}" "$raw" "$br" "$gz"
 done
+raw="$(size "$base/me" identity "$parent")"; br="$(size "$base/me" br "$parent")"; gz="$(size "$base/me" gzip "$parent")"
+printf '  %-44s %9s %9s %9s\n' "page /me (parent, goals and charts)" "$raw" "$br" "$gz"
 login_br="$(size "$base/login" br)"
 echo "  first visit to /login over brotli: $((total_br + login_br)) bytes"
 
@@ -76,6 +86,8 @@ latency() {
 latency "GET /login (signed out)" "$base/login"
 latency "GET /families (page, caseload)" -H "Cookie: $cookie" "$base/families"
 latency "GET /families/{id} (page, family)" -H "Cookie: $cookie" "$base/families/$family"
+latency "GET /families/{id}/goals/{goal} (page)" -H "Cookie: $cookie" "$base/families/$family/goals/$goal"
+latency "GET /me (parent page, what changed)" -H "Cookie: $parent" "$base/me"
 latency "POST /api/caseload (server function)" "${origin[@]}" -H "Cookie: $cookie" -X POST "$base/api/caseload"
 latency "GET /pkg/*.wasm (static, brotli)" -H 'Accept-Encoding: br' "$base$(echo "$page_assets" | grep wasm)"
 
@@ -87,9 +99,23 @@ wrk.headers["Cookie"] = "$cookie"
 wrk.headers["Origin"] = "$base"
 wrk.headers["Accept"] = "application/json"
 LUA
+# A parent's rating of their goal: a new id each time (a real write, with its audit entry).
+cat >"$work/rate.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Cookie"] = "$parent"
+wrk.headers["Origin"] = "$base"
+wrk.headers["Accept"] = "application/json"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+math.randomseed(os.time())
+request = function()
+  local id = string.gsub("xxxxxxxx-xxxx-4xxx-8xxx-xxxxxxxxxxxx", "x", function() return string.format("%x", math.random(0, 15)) end)
+  return wrk.format(nil, nil, nil, "goal=$goal&check_in=" .. id .. "&score=7")
+end
+LUA
 rps() { wrk -t2 -c16 -d10s "$@" 2>/dev/null | awk '/Requests\/sec/ { print $2 }'; }
 echo "  GET /families (page):             $(rps -H "Cookie: $cookie" "$base/families") req/s"
 echo "  POST /api/caseload (with audit):  $(rps -s "$work/caseload.lua" "$base/api/caseload") req/s"
 echo "  GET /login (no database):         $(rps "$base/login") req/s"
+echo "  POST /api/rate_goal (a write):     $(rps -s "$work/rate.lua" "$base/api/rate_goal") req/s"
 entries="$(DATABASE_URL="${DATABASE_URL:-sqlite://$work/hearth.db}" "$bin" audit verify | tail -n1)"
 echo "  after the load: $entries"

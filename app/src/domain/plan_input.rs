@@ -160,7 +160,7 @@ pub struct GoalInput {
 }
 
 pub fn parse_goal(form: &GoalForm, ctx: &Context) -> Result<GoalInput, FieldErrors> {
-    let mut errors = FieldErrors::default();
+    let mut errors = form.typed();
     let version = check(&mut errors, "version", parse_version(form.version));
     let owner = check(
         &mut errors,
@@ -211,19 +211,6 @@ pub fn parse_goal(form: &GoalForm, ctx: &Context) -> Result<GoalInput, FieldErro
         "reason",
         parse_text(form.reason, "the reason", MAX_REASON, false),
     );
-    for (field, value) in [
-        ("version", form.version),
-        ("owner", form.owner),
-        ("area", form.area),
-        ("family_words", form.family_words),
-        ("professional_words", form.professional_words),
-        ("target_date", form.target_date),
-        ("status", form.status),
-        ("reason", form.reason),
-    ] {
-        errors.keep(field, value);
-    }
-    keep_list(&mut errors, "visible_to", form.visible_to);
     match (
         version,
         owner,
@@ -258,9 +245,59 @@ pub fn parse_goal(form: &GoalForm, ctx: &Context) -> Result<GoalInput, FieldErro
     }
 }
 
-/// Checkbox choices come back as one comma-joined value.
-fn keep_list(errors: &mut FieldErrors, field: &str, values: &[String]) {
-    errors.keep(field, &values.join(","));
+/// What was typed in a form, to give back with its errors (checkbox choices comma-joined).
+fn typed(fields: &[(&str, &str)], visible_to: &[String]) -> FieldErrors {
+    let mut errors = FieldErrors::default();
+    for (field, value) in fields {
+        errors.keep(field, value);
+    }
+    errors.keep("visible_to", &visible_to.join(","));
+    errors
+}
+
+impl GoalForm<'_> {
+    pub fn typed(&self) -> FieldErrors {
+        typed(
+            &[
+                ("version", self.version),
+                ("owner", self.owner),
+                ("area", self.area),
+                ("family_words", self.family_words),
+                ("professional_words", self.professional_words),
+                ("target_date", self.target_date),
+                ("status", self.status),
+                ("reason", self.reason),
+            ],
+            self.visible_to,
+        )
+    }
+}
+
+impl StepForm<'_> {
+    pub fn typed(&self) -> FieldErrors {
+        typed(
+            &[
+                ("version", self.version),
+                ("who", self.who),
+                ("what", self.what),
+                ("due_on", self.due_on),
+            ],
+            self.visible_to,
+        )
+    }
+}
+
+impl SafetyForm<'_> {
+    pub fn typed(&self) -> FieldErrors {
+        typed(
+            &[
+                ("version", self.version),
+                ("danger", self.danger),
+                ("safety_goal", self.safety_goal),
+            ],
+            self.visible_to,
+        )
+    }
 }
 
 pub struct StepForm<'a> {
@@ -281,7 +318,7 @@ pub struct StepInput {
 }
 
 pub fn parse_step(form: &StepForm, ctx: &Context) -> Result<StepInput, FieldErrors> {
-    let mut errors = FieldErrors::default();
+    let mut errors = form.typed();
     let version = check(&mut errors, "version", parse_version(form.version));
     let who = check(
         &mut errors,
@@ -304,15 +341,6 @@ pub fn parse_step(form: &StepForm, ctx: &Context) -> Result<StepInput, FieldErro
         plan_date(form.due_on, "the date it is due", ctx.today),
     );
     let visible_to = parse_visible_to(&mut errors, form.visible_to, ctx);
-    for (field, value) in [
-        ("version", form.version),
-        ("who", form.who),
-        ("what", form.what),
-        ("due_on", form.due_on),
-    ] {
-        errors.keep(field, value);
-    }
-    keep_list(&mut errors, "visible_to", form.visible_to);
     match (version, who, what, due_on) {
         (Some(version), Some(who), Some(what), Some(due_on)) if errors.is_empty() => {
             Ok(StepInput {
@@ -497,7 +525,7 @@ pub struct SafetyInput {
 }
 
 pub fn parse_safety(form: &SafetyForm, ctx: &Context) -> Result<SafetyInput, FieldErrors> {
-    let mut errors = FieldErrors::default();
+    let mut errors = form.typed();
     let version = check(&mut errors, "version", parse_version(form.version));
     let danger = check(
         &mut errors,
@@ -510,14 +538,6 @@ pub fn parse_safety(form: &SafetyForm, ctx: &Context) -> Result<SafetyInput, Fie
         parse_text(form.safety_goal, "the safety goal", MAX_SAFETY, true),
     );
     let visible_to = parse_visible_to(&mut errors, form.visible_to, ctx);
-    for (field, value) in [
-        ("version", form.version),
-        ("danger", form.danger),
-        ("safety_goal", form.safety_goal),
-    ] {
-        errors.keep(field, value);
-    }
-    keep_list(&mut errors, "visible_to", form.visible_to);
     match (version, danger, safety_goal) {
         (Some(version), Some(danger), Some(safety_goal)) if errors.is_empty() => Ok(SafetyInput {
             version,

@@ -151,7 +151,7 @@ fn account(caller: &Caller) -> Result<crate::domain::ids::AccountId, AppError> {
 
 /// Someone saved `subject_id` after the form's `version`: say who changed what, and give the
 /// form back with what was typed and the current version, so saving again is a choice.
-async fn edit_conflict(
+pub(crate) async fn edit_conflict(
     caller: &Caller,
     subject_id: &str,
     from_version: i64,
@@ -298,13 +298,7 @@ pub async fn save_goal(caller: &Caller, save: GoalSave<'_>) -> Result<(), AppErr
         return Ok(());
     }
     let current = existing.ok_or(AppError::NotFound)?;
-    let typed = crate::error::FieldErrors {
-        errors: Vec::new(),
-        values: parse_goal(&save.form, &scope.context())
-            .err()
-            .map(|e| e.values)
-            .unwrap_or_else(|| goal_form_values(&save.form)),
-    };
+    let typed = save.form.typed();
     if current.version != input.version {
         return Err(edit_conflict(caller, &save.id.to_string(), input.version, typed).await);
     }
@@ -344,25 +338,6 @@ pub async fn save_goal(caller: &Caller, save: GoalSave<'_>) -> Result<(), AppErr
     audit::append(&mut write, &entry.record(save.id).detail(fields.join(", "))).await?;
     write.commit().await?;
     Ok(())
-}
-
-fn goal_form_values(form: &GoalForm) -> Vec<(String, String)> {
-    [
-        ("owner", form.owner),
-        ("area", form.area),
-        ("family_words", form.family_words),
-        ("professional_words", form.professional_words),
-        ("target_date", form.target_date),
-        ("status", form.status),
-        ("reason", form.reason),
-    ]
-    .iter()
-    .map(|(f, v)| (f.to_string(), v.to_string()))
-    .chain(std::iter::once((
-        "visible_to".to_string(),
-        form.visible_to.join(","),
-    )))
-    .collect()
 }
 
 /// Closing (achieved or stopped) and reopening a goal.
@@ -492,21 +467,7 @@ pub async fn save_step(caller: &Caller, save: StepSave<'_>) -> Result<(), AppErr
         return Ok(());
     }
     let current = existing.ok_or(AppError::NotFound)?;
-    let typed = FieldErrors {
-        errors: Vec::new(),
-        values: [
-            ("who", save.form.who),
-            ("what", save.form.what),
-            ("due_on", save.form.due_on),
-        ]
-        .iter()
-        .map(|(f, v)| (f.to_string(), v.to_string()))
-        .chain(std::iter::once((
-            "visible_to".to_string(),
-            save.form.visible_to.join(","),
-        )))
-        .collect(),
-    };
+    let typed = save.form.typed();
     if current.version != input.version {
         return Err(edit_conflict(caller, &step_id, input.version, typed).await);
     }
@@ -705,14 +666,7 @@ pub async fn save_safety(
         return Ok(());
     }
     let current = existing.ok_or(AppError::NotFound)?;
-    let typed = FieldErrors {
-        errors: Vec::new(),
-        values: vec![
-            ("danger".into(), form.danger.into()),
-            ("safety_goal".into(), form.safety_goal.into()),
-            ("visible_to".into(), form.visible_to.join(",")),
-        ],
-    };
+    let typed = form.typed();
     if current.version != input.version {
         return Err(edit_conflict(caller, &record, input.version, typed).await);
     }
