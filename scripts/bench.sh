@@ -68,8 +68,9 @@ for asset in $page_assets; do
 done
 for path in /login /families "/families/$family" "/families/$family/goals/$goal"; do
   raw="$(size "$base$path" identity "$cookie")"; br="$(size "$base$path" br "$cookie")"; gz="$(size "$base$path" gzip "$cookie")"
-  label="${path//$family/{id}}"
-  printf '  %-44s %9s %9s %9s\n' "page ${label//$goal/{goal}}" "$raw" "$br" "$gz"
+  id_mark='{id}' goal_mark='{goal}'
+  label="${path//$family/$id_mark}"
+  printf '  %-44s %9s %9s %9s\n' "page ${label//$goal/$goal_mark}" "$raw" "$br" "$gz"
 done
 raw="$(size "$base/me" identity "$parent")"; br="$(size "$base/me" br "$parent")"; gz="$(size "$base/me" gzip "$parent")"
 printf '  %-44s %9s %9s %9s\n' "page /me (parent, goals and charts)" "$raw" "$br" "$gz"
