@@ -53,6 +53,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/families/:id/goals/:goal/steps/:step") view=pages::step_form::StepFormPage ssr=ssr.clone()/>
                     <Route path=path!("/families/:id/safety/:safety") view=pages::safety_form::SafetyFormPage ssr=ssr.clone()/>
                     <Route path=path!("/families/:id/houses/:houses") view=pages::houses_form::HousesFormPage ssr=ssr.clone()/>
+                    <Route path=path!("/families/:id/workbook") view=pages::workbook::WorkbookPage ssr=ssr.clone()/>
+                    <Route path=path!("/families/:id/workbook/new/:kind") view=pages::entry_form::EntryFormPage ssr=ssr.clone()/>
+                    <Route path=path!("/families/:id/workbook/:entry") view=pages::entry::EntryPagePage ssr=ssr.clone()/>
+                    <Route path=path!("/families/:id/workbook/:entry/edit") view=pages::entry_form::EntryFormPage ssr=ssr.clone()/>
+                    <Route path=path!("/families/:id/chronology") view=pages::chronology::ChronologyPage ssr=ssr.clone()/>
+                    <Route path=path!("/families/:id/assessment") view=pages::assessment::AssessmentPage ssr=ssr.clone()/>
+                    <Route path=path!("/families/:id/supervision") view=pages::supervision::SupervisionPage ssr=ssr.clone()/>
+                    <Route path=path!("/week") view=pages::week::WeekPage ssr=ssr.clone()/>
+                    <Route path=path!("/team") view=pages::team::TeamPage ssr=ssr.clone()/>
                     <Route path=path!("/invitations/:id") view=pages::invitation::InvitationPage ssr=ssr.clone()/>
                     <Route path=path!("/me") view=pages::own_page::OwnPagePage ssr=ssr.clone()/>
                     <Route path=path!("/audit") view=pages::audit_trail::AuditTrailPage ssr=ssr.clone()/>

@@ -523,11 +523,13 @@ pub async fn seed_if_empty(db: &Db) -> Result<bool, AppError> {
             };
             store::families::insert_trio_finding(&mut write, family_id, &finding).await?;
         }
+        let mut workers = Vec::new();
         for login in std::iter::once(&family.social_worker).chain(family.workers) {
             let (Some(worker), Some(role)) = (staff_ids.get(login), role_of(login)) else {
                 return Err(AppError::Internal);
             };
             store::families::allocate(&mut write, family_id, role, *worker, now).await?;
+            workers.push((role, *worker));
         }
         let social_worker = *staff_ids
             .get(family.social_worker)
@@ -540,6 +542,10 @@ pub async fn seed_if_empty(db: &Db) -> Result<bool, AppError> {
             social_worker,
             today,
             now,
+        )
+        .await?;
+        crate::demo_workbook::seed_family(
+            &mut write, family_id, index, &people, &workers, today, now,
         )
         .await?;
     }

@@ -13,6 +13,8 @@ pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod demo_plans;
 #[cfg(feature = "ssr")]
+pub mod demo_workbook;
+#[cfg(feature = "ssr")]
 pub mod services;
 #[cfg(feature = "ssr")]
 pub mod state;

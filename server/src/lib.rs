@@ -3,6 +3,7 @@
 mod api_status;
 pub mod config;
 mod cross_site;
+mod exports;
 pub mod router;
 mod security_headers;
 mod static_files;

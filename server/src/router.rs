@@ -1,11 +1,12 @@
 //! The whole application as one router, built from its state so tests can drive it in-process.
 
-use crate::{api_status, cross_site, security_headers, static_files};
+use crate::{api_status, cross_site, exports, security_headers, static_files};
 use app::app::{shell, App};
 use app::state::AppState;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::response::IntoResponse;
+use axum::routing::get;
 use axum::{middleware, Router};
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -32,6 +33,10 @@ pub fn router(state: AppState) -> Router {
             &options.site_pkg_dir,
             options.hash_files,
         ))
+        .route(
+            "/families/{id}/chronology.csv",
+            get(exports::chronology_csv).with_state(state.clone()),
+        )
         .merge(pages)
         .layer(middleware::from_fn(api_status::correct_error_status))
         // Pages and server-function answers, compressed as they are made; a low level keeps it

@@ -9,7 +9,7 @@ use support::TestApp;
 
 /// A = allowed (200), F = forbidden (403), R = another team's family: a reason is needed (403),
 /// U = not signed in (401), N = not found (404; used where revealing existence would leak).
-const CASES: [&str; 22] = [
+const CASES: [&str; 34] = [
     "caseload",
     "family Ashworth (North)",
     "family Fairweather (South)",
@@ -32,26 +32,74 @@ const CASES: [&str; 22] = [
     "tell my worker",
     "mark Kelly's step done",
     "history of an Ashworth goal",
+    "workbook of Ashworth",
+    "record a visit in one's own chapter of Ashworth",
+    "chronology of Ashworth",
+    "record a group supervision of Ashworth",
+    "my week",
+    "team dashboard",
+    "integrated assessment of Ashworth",
+    "record a core group held for Ashworth",
+    "change Ashworth's dates",
+    "mark an Ashworth supervision action done",
+    "an entry of Ashworth's workbook",
+    "group supervisions of Ashworth",
 ];
 
 /// (login, expected outcome per case, in the order of CASES)
 const MATRIX: &[(&str, &str)] = &[
-    ("sam.whitfield@brookford.example", "AARFFFAFFFAAAAAAFAFFAA"),
-    ("priya.nair@brookford.example", "AARFFFAFFFAAAAAAFAFFAA"),
-    ("dana.price@brookford.example", "AARFFFAFFFAAAAAAFAFFAA"),
-    ("owen.baker@brookford.example", "AARFFFAFFFAAAAAAFAFFAA"),
-    ("rhys.morgan@brookford.example", "AARFFFAFFFAAAAAAFAFFAA"),
-    ("lena.fischer@brookford.example", "AARFFFAFFFAAAAAAFAFFAA"),
-    ("ada.chen@brookford.example", "AARFFFAFFFAAAAAAFAFFAA"),
-    ("tom.reilly@brookford.example", "AARFFFAFFFAAAAAAFAFFAA"),
-    ("maya.okafor@brookford.example", "AARFAFAFFFAAAAAAFAFFAA"),
-    ("noor.haddad@brookford.example", "ARAFFFFFAAFAAAAFAFFFFA"),
-    ("grace.mensah@brookford.example", "ARAFAFFFAAFAAAAFAFFFFA"),
-    ("jordan.lee@brookford.example", "FFFFFAFFFFFFFFFFFFFFFF"),
-    ("kelly.ashworth", "FFFAFFFFFFFFFFFFFFAAAF"),
-    ("marcus.baptiste", "FFFAFFFFFFFFFFFFFFNANF"),
-    ("chloe.fairweather", "FFFAFFFFFFFFFFFFFFNANF"),
-    ("", "UUUUUUUUUUUUUUUUUUUUUU"),
+    (
+        "sam.whitfield@brookford.example",
+        "AARFFFAFFFAAAAAAFAFFAAAAAAAFAAAAAA",
+    ),
+    (
+        "priya.nair@brookford.example",
+        "AARFFFAFFFAAAAAAFAFFAAAAAAAFAAAAAA",
+    ),
+    (
+        "dana.price@brookford.example",
+        "AARFFFAFFFAAAAAAFAFFAAAAAAAFAAAAAA",
+    ),
+    (
+        "owen.baker@brookford.example",
+        "AARFFFAFFFAAAAAAFAFFAAAAAAAFAAAAAA",
+    ),
+    (
+        "rhys.morgan@brookford.example",
+        "AARFFFAFFFAAAAAAFAFFAAAAAAAFAAAAAA",
+    ),
+    (
+        "lena.fischer@brookford.example",
+        "AARFFFAFFFAAAAAAFAFFAAAAAAAFAAAAAA",
+    ),
+    (
+        "ada.chen@brookford.example",
+        "AARFFFAFFFAAAAAAFAFFAAAAAAAFAAAAAA",
+    ),
+    (
+        "tom.reilly@brookford.example",
+        "AARFFFAFFFAAAAAAFAFFAAAAAAAFAAAAAA",
+    ),
+    (
+        "maya.okafor@brookford.example",
+        "AARFAFAFFFAAAAAAFAFFAAAFAAAAAAAAAA",
+    ),
+    (
+        "noor.haddad@brookford.example",
+        "ARAFFFFFAAFAAAAFAFFFFAAFAFAFAFFFAA",
+    ),
+    (
+        "grace.mensah@brookford.example",
+        "ARAFAFFFAAFAAAAFAFFFFAAFAFAAAFFFAA",
+    ),
+    (
+        "jordan.lee@brookford.example",
+        "FFFFFAFFFFFFFFFFFFFFFFFFFFFFFFFFFF",
+    ),
+    ("kelly.ashworth", "FFFAFFFFFFFFFFFFFFAAAFFFFFFFFFFFFF"),
+    ("marcus.baptiste", "FFFAFFFFFFFFFFFFFFNANFFFFFFFFFFFFF"),
+    ("chloe.fairweather", "FFFAFFFFFFFFFFFFFFNANFFFFFFFFFFFFF"),
+    ("", "UUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUU"),
 ];
 
 const REASON: &str = "Duty cover: police call-out to the family's address overnight";
@@ -129,6 +177,22 @@ async fn matrix(app: TestApp) {
     let mut goals_added = 0;
     let mut check_ins_added = 0;
     let mut words_added = 0;
+    let entries_before = app.count("SELECT COUNT(*) FROM workbook_entries").await;
+    let entry = app
+        .one_text(
+            "SELECT id FROM workbook_entries WHERE family_id = $1 ORDER BY occurred_on LIMIT 1",
+            &ashworth,
+        )
+        .await;
+    let action = app
+        .one_text(
+            "SELECT id FROM supervision_actions WHERE family_id = $1 ORDER BY due_on LIMIT 1",
+            &ashworth,
+        )
+        .await;
+    let supervisions_before = app.count("SELECT COUNT(*) FROM supervisions").await;
+    let mut entries_added = 0;
+    let mut supervisions_added = 0;
     let mut asserted = 0;
     let mut refusals = 0;
     let mut invitations_allowed = 0;
@@ -152,7 +216,8 @@ async fn matrix(app: TestApp) {
         let (inv_darren, inv_lily, inv_ben) = (new_id(), new_id(), new_id());
         let (goal_north, goal_south, rating, own_rating, words) =
             (new_id(), new_id(), new_id(), new_id(), new_id());
-        let calls: [(&str, Vec<(&str, &str)>); 22] = [
+        let (visit, supervision) = (new_id(), new_id());
+        let calls: [(&str, Vec<(&str, &str)>); 34] = [
             ("caseload", vec![]),
             ("family", vec![("id", &ashworth)]),
             ("family", vec![("id", &fairweather)]),
@@ -219,6 +284,49 @@ async fn matrix(app: TestApp) {
                 "goal_history",
                 vec![("family", &ashworth), ("goal", &kelly_goal)],
             ),
+            ("workbook", vec![("family", &ashworth)]),
+            (
+                "save_entry",
+                vec![
+                    ("family", &ashworth),
+                    ("entry", &visit),
+                    ("version", ""),
+                    ("kind", "visit"),
+                    ("occurred_on", &today),
+                    ("summary", "Seen at home; all well."),
+                ],
+            ),
+            ("chronology", vec![("family", &ashworth)]),
+            (
+                "record_supervision",
+                vec![
+                    ("family", &ashworth),
+                    ("supervision", &supervision),
+                    ("held_on", &today),
+                    ("attendees[]", "social_worker"),
+                    ("risk", "5"),
+                    ("progress", "5"),
+                    ("decisions", "Carry on with the plan"),
+                ],
+            ),
+            ("week", vec![]),
+            ("team_dashboard", vec![]),
+            ("assessment", vec![("family", &ashworth)]),
+            (
+                "record_meeting",
+                vec![
+                    ("family", &ashworth),
+                    ("meeting_kind", "core_group"),
+                    ("held_on", &today),
+                ],
+            ),
+            (
+                "save_schedule",
+                vec![("family", &ashworth), ("visit_every", "10")],
+            ),
+            ("mark_action", vec![("action", &action), ("done", "true")]),
+            ("entry", vec![("family", &ashworth), ("entry", &entry)]),
+            ("supervisions", vec![("family", &ashworth)]),
         ];
         for (index, (function, form)) in calls.iter().enumerate() {
             let reply = app.call(function, form, cookie).await;
@@ -238,6 +346,8 @@ async fn matrix(app: TestApp) {
                     "save_goal" => goals_added += 1,
                     "add_check_in" | "rate_goal" => check_ins_added += 1,
                     "tell_worker" => words_added += 1,
+                    "save_entry" => entries_added += 1,
+                    "record_supervision" => supervisions_added += 1,
                     _ => {}
                 }
             }
@@ -322,6 +432,14 @@ async fn matrix(app: TestApp) {
     assert_eq!(
         app.count("SELECT COUNT(*) FROM family_words").await,
         words_before + words_added
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM workbook_entries").await,
+        entries_before + entries_added
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM supervisions").await,
+        supervisions_before + supervisions_added
     );
     assert_eq!(
         app.count("SELECT COUNT(*) FROM audit_log WHERE outcome = 'denied' AND flagged = 1")

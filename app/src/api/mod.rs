@@ -12,3 +12,4 @@ pub mod plan;
 #[cfg(feature = "ssr")]
 pub mod respond;
 pub mod session;
+pub mod workbook;

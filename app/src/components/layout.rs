@@ -35,9 +35,13 @@ fn links_for(role: Option<StaffRole>) -> Vec<(&'static str, &'static str)> {
         None => vec![("/me", "Your page")],
         Some(StaffRole::Administrator) => vec![("/accounts", "Accounts")],
         Some(StaffRole::TeamManager) => {
-            vec![("/families", "My families"), ("/audit", "Audit trail")]
+            vec![
+                ("/families", "My families"),
+                ("/team", "Team"),
+                ("/audit", "Audit trail"),
+            ]
         }
-        Some(_) => vec![("/families", "My families")],
+        Some(_) => vec![("/families", "My families"), ("/week", "My week")],
     }
 }
 

@@ -26,6 +26,10 @@ pub enum Action {
     EditPlan,
     /// A family member rating their goals, marking their steps done and writing to their worker.
     UpdateOwnPlan,
+    /// Write in a family's workbook chapter: only the chapter's own role does.
+    WriteChapter,
+    /// The team dashboard: a manager's view of every family of their team.
+    ViewTeamDashboard,
 }
 
 /// The record an action is about, with the facts the policy needs.
@@ -44,6 +48,12 @@ pub enum Target {
         is_adult: bool,
     },
     Team(TeamId),
+    /// One role's chapter of a family's workbook.
+    Chapter {
+        family_id: FamilyId,
+        team_id: TeamId,
+        role: StaffRole,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -161,6 +171,13 @@ impl Staff<'_> {
             // Opening a family with a reason is for reading it in an emergency, not changing it.
             (Action::EditPlan, Target::Family { team_id, .. }) => {
                 allow_if(self.is_case_worker() && self.in_team(team_id))
+            }
+            // Chapters belong to the allocated roles: a manager steers, and writes none.
+            (Action::WriteChapter, Target::Chapter { team_id, role, .. }) => allow_if(
+                self.in_team(team_id) && self.role == role && StaffRole::ALLOCATED.contains(&role),
+            ),
+            (Action::ViewTeamDashboard, Target::Team(team)) => {
+                allow_if(self.role == StaffRole::TeamManager && self.in_team(team))
             }
             (Action::ViewAuditTrail, Target::Team(team)) => {
                 allow_if(self.role == StaffRole::TeamManager && self.in_team(team))
@@ -298,6 +315,76 @@ mod tests {
         );
         // Nor change its plan: break glass is for reading in an emergency.
         assert_eq!(decide(&viewer, Action::EditPlan, other), Decision::Deny);
+    }
+
+    #[test]
+    fn only_a_chapter_s_own_role_writes_it() {
+        let w = world();
+        let chapter = |role| Target::Chapter {
+            family_id: w.own_family,
+            team_id: w.own_team,
+            role,
+        };
+        let recovery = staff(StaffRole::RecoveryWorker, w.own_team);
+        assert_eq!(
+            decide(
+                &recovery,
+                Action::WriteChapter,
+                chapter(StaffRole::RecoveryWorker)
+            ),
+            Decision::Allow
+        );
+        assert_eq!(
+            decide(
+                &recovery,
+                Action::WriteChapter,
+                chapter(StaffRole::MentalHealthPractitioner)
+            ),
+            Decision::Deny
+        );
+        let elsewhere = staff(StaffRole::RecoveryWorker, w.other_team);
+        assert_eq!(
+            decide(
+                &elsewhere,
+                Action::WriteChapter,
+                chapter(StaffRole::RecoveryWorker)
+            ),
+            Decision::Deny
+        );
+        let kelly = parent(w.own_family, MemberId::new());
+        assert_eq!(
+            decide(
+                &kelly,
+                Action::WriteChapter,
+                chapter(StaffRole::SocialWorker)
+            ),
+            Decision::Deny
+        );
+        let manager = staff(StaffRole::TeamManager, w.own_team);
+        assert_eq!(
+            decide(
+                &manager,
+                Action::WriteChapter,
+                chapter(StaffRole::TeamManager)
+            ),
+            Decision::Deny
+        );
+        assert_eq!(
+            decide(
+                &manager,
+                Action::ViewTeamDashboard,
+                Target::Team(w.own_team)
+            ),
+            Decision::Allow
+        );
+        assert_eq!(
+            decide(
+                &recovery,
+                Action::ViewTeamDashboard,
+                Target::Team(w.own_team)
+            ),
+            Decision::Deny
+        );
     }
 
     #[test]

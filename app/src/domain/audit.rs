@@ -33,6 +33,18 @@ coded_enum!(
         ReplyToFamily => "reply_to_family", "Replied to a family member";
         FamilyRating => "family_rating", "Family member rated their goal";
         FamilyWords => "family_words", "Family member wrote to their worker";
+        ViewWorkbook => "view_workbook", "Viewed the workbook";
+        RecordEntry => "record_entry", "Recorded a workbook entry";
+        UpdateEntry => "update_entry", "Changed a workbook entry";
+        ViewChronology => "view_chronology", "Viewed the chronology";
+        ExportChronology => "export_chronology", "Exported the chronology";
+        ViewAssessment => "view_assessment", "Viewed the integrated assessment";
+        RecordSupervision => "record_supervision", "Recorded a group supervision";
+        MarkAction => "mark_action", "Marked a supervision action";
+        SaveSchedule => "save_schedule", "Changed the family's dates";
+        RecordMeeting => "record_meeting", "Recorded a meeting";
+        ViewWeek => "view_week", "Viewed their week";
+        ViewTeamDashboard => "view_team_dashboard", "Viewed the team dashboard";
     }
 );
 

@@ -11,6 +11,7 @@ coded_enum!(
         Goal => "goal", "Goal";
         Step => "step", "Step";
         Safety => "safety", "Danger statement and safety goal";
+        Entry => "entry", "Workbook entry";
     }
 );
 
@@ -72,6 +73,77 @@ pub mod field {
     pub const DANGER: &str = "Danger statement";
     pub const SAFETY_GOAL: &str = "Safety goal";
     pub const ORDER: &str = "Order";
+    pub const DATE: &str = "Date";
+    pub const PEOPLE: &str = "Family members there";
+    pub const OTHERS: &str = "Also there";
+    pub const PLACE: &str = "Place";
+    pub const SEEN_ALONE: &str = "Child seen alone";
+    pub const SUMMARY: &str = "Summary";
+    pub const SIGNIFICANT: &str = "Significant";
+}
+
+/// A workbook entry's fields as words.
+pub struct EntryFields<'a> {
+    pub occurred_on: NaiveDate,
+    pub people: &'a [String],
+    pub others: &'a str,
+    pub place: &'a str,
+    pub child_seen_alone: Option<bool>,
+    pub summary: &'a str,
+    pub significant: bool,
+}
+
+pub fn entry_changes(before: Option<&EntryFields>, after: &EntryFields) -> Vec<FieldChange> {
+    let alone = |v: Option<bool>| match v {
+        Some(true) => "Yes".to_string(),
+        Some(false) => "No".to_string(),
+        None => "Not recorded".to_string(),
+    };
+    let mut out = Vec::new();
+    let b = before;
+    push(
+        &mut out,
+        field::DATE,
+        b.map(|e| history_date(e.occurred_on)),
+        history_date(after.occurred_on),
+    );
+    push(
+        &mut out,
+        field::PEOPLE,
+        b.map(|e| e.people.join(", ")),
+        after.people.join(", "),
+    );
+    push(
+        &mut out,
+        field::OTHERS,
+        b.map(|e| e.others.to_string()),
+        after.others.into(),
+    );
+    push(
+        &mut out,
+        field::PLACE,
+        b.map(|e| e.place.to_string()),
+        after.place.into(),
+    );
+    push(
+        &mut out,
+        field::SEEN_ALONE,
+        b.map(|e| alone(e.child_seen_alone)),
+        alone(after.child_seen_alone),
+    );
+    push(
+        &mut out,
+        field::SUMMARY,
+        b.map(|e| e.summary.to_string()),
+        after.summary.into(),
+    );
+    push(
+        &mut out,
+        field::SIGNIFICANT,
+        b.map(|e| yes_no(e.significant)),
+        yes_no(after.significant),
+    );
+    out
 }
 
 /// "Tuesday 3 March 2027": history spans years, so it carries the year.
@@ -92,6 +164,10 @@ fn yes_no(flag: bool) -> String {
 }
 
 fn push(changes: &mut Vec<FieldChange>, field: &str, before: Option<String>, after: String) {
+    // A new record's empty fields are not news.
+    if before.is_none() && after.is_empty() {
+        return;
+    }
     if before.as_deref() != Some(after.as_str()) {
         changes.push(FieldChange {
             field: field.into(),
@@ -226,7 +302,9 @@ pub fn for_family(
         after,
     } = change;
     let text = match (subject, field.as_str()) {
-        (_, field::VISIBLE_TO) | (_, field::ORDER) | (Subject::Safety, _) => return None,
+        (_, field::VISIBLE_TO) | (_, field::ORDER) | (Subject::Safety | Subject::Entry, _) => {
+            return None
+        }
         (Subject::Goal, field::FAMILY_WORDS) if before.is_empty() => {
             format!("A new goal was added: \"{after}\".")
         }

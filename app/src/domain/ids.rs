@@ -76,3 +76,15 @@ id_type!(
     /// One Three Houses record of a child's voice.
     HousesId
 );
+id_type!(
+    /// A workbook entry: a visit, session, contact or monthly summary.
+    EntryId
+);
+id_type!(
+    /// A group supervision of one family.
+    SupervisionId
+);
+id_type!(
+    /// An action agreed in group supervision.
+    ActionId
+);

@@ -10,6 +10,7 @@ use crate::domain::family::{
 use crate::domain::ids::InvitationId;
 use crate::error::AppError;
 use crate::pages::family_plan::PlanSection;
+use crate::pages::workbook::FamilyNav;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -81,6 +82,7 @@ fn FamilyDetailView(detail: FamilyDetail) -> impl IntoView {
         })}
         <p class="caption">{detail.team_name.clone()}</p>
         <h1>{title}</h1>
+        <FamilyNav family=detail.id.to_string() current="Family and plan"/>
         <nav class="contents" aria-label="On this page">
             <ul class="contents__list">
                 <li><a href="#plan">"Plan and goals"</a></li>

@@ -2,8 +2,12 @@
 
 pub mod account;
 pub mod accounts;
+pub mod assessment;
 pub mod audit_trail;
 pub mod caseload;
+pub mod chronology;
+pub mod entry;
+pub mod entry_form;
 pub mod family;
 pub mod family_plan;
 pub mod goal;
@@ -17,3 +21,7 @@ pub mod own_page;
 pub mod safety_form;
 pub mod sign_in;
 pub mod step_form;
+pub mod supervision;
+pub mod team;
+pub mod week;
+pub mod workbook;

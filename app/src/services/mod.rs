@@ -12,6 +12,7 @@ pub mod own_plan;
 pub mod plan;
 mod plan_scope;
 pub mod sign_in;
+pub mod workbook;
 
 pub use guard::authorize;
 

@@ -36,6 +36,8 @@ pub struct StoredFamily {
     pub members: Vec<StoredMember>,
     pub trio: Vec<TrioFinding>,
     pub allocations: Vec<Allocation>,
+    /// When the family was opened in Hearth: where its plan's dates start by default.
+    pub opened_on: NaiveDate,
 }
 
 /// The team a family belongs to: what the access policy needs before anything is read.
@@ -114,7 +116,7 @@ pub async fn one(db: &Db, family: FamilyId) -> Result<Option<StoredFamily>, Stor
 /// allocations. `column` is one of the two fixed names above, never input.
 async fn load(db: &Db, column: &str, value: &str) -> Result<Vec<StoredFamily>, StoreError> {
     let families = sqlx::query(&format!(
-        "SELECT f.id, f.team_id, t.name AS team_name, f.name FROM families f JOIN teams t ON t.id = f.team_id WHERE {column} = $1 ORDER BY f.name"
+        "SELECT f.id, f.team_id, t.name AS team_name, f.name, f.created_at FROM families f JOIN teams t ON t.id = f.team_id WHERE {column} = $1 ORDER BY f.name"
     ))
     .bind(value)
     .fetch_all(db.pool())
@@ -218,9 +220,30 @@ fn assemble(
                 members: members_by.remove(&id).unwrap_or_default(),
                 trio,
                 allocations,
+                opened_on: chrono::DateTime::from_timestamp_millis(row.try_get("created_at")?)
+                    .map(|at| at.date_naive())
+                    .unwrap_or_default(),
             })
         })
         .collect()
+}
+
+/// The families a worker is allocated to, in name order.
+pub async fn allocated_to(db: &Db, worker: AccountId) -> Result<Vec<StoredFamily>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT DISTINCT f.id, f.name FROM allocations al JOIN families f ON f.id = al.family_id WHERE al.worker_id = $1 ORDER BY f.name",
+    )
+    .bind(worker.to_string())
+    .fetch_all(db.pool())
+    .await?;
+    let mut families = Vec::with_capacity(rows.len());
+    for row in rows {
+        let id = FamilyId(uuid("families.id", &row.try_get::<String, _>("id")?)?);
+        if let Some(family) = one(db, id).await? {
+            families.push(family);
+        }
+    }
+    Ok(families)
 }
 
 fn member_from(row: &AnyRow) -> Result<StoredMember, StoreError> {

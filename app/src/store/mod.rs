@@ -14,6 +14,7 @@ pub mod login_failures;
 pub mod plan_history;
 mod row;
 pub mod sessions;
+pub mod workbook;
 
 pub use db::{now_ms, Backend, Db, WriteTx};
 pub use row::StoreError;

@@ -1,0 +1,86 @@
+//! The team dashboard for managers: each family's last visit and supervision, overdue items and
+//! cohort status, and each worker's load.
+
+use crate::api::workbook::load_team_dashboard;
+use crate::components::problem::Problem;
+use crate::domain::workbook::Dashboard;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn TeamPage() -> impl IntoView {
+    let page = Resource::new(|| (), |_| load_team_dashboard());
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading the team…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(dashboard) => view! { <DashboardView dashboard/> }.into_any(),
+                    Err(error) => view! { <Problem error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn date(d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| d.format("%-d %b %Y").to_string())
+        .unwrap_or_else(|| "None".into())
+}
+
+#[component]
+fn DashboardView(dashboard: Dashboard) -> impl IntoView {
+    view! {
+        <Title text="Team"/>
+        <p class="caption">{dashboard.team_name.clone()}</p>
+        <h1>"Team"</h1>
+        <h2>"Families"</h2>
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="families-caption">
+            <table class="table">
+                <caption class="table__caption visually-hidden" id="families-caption">"Each family of the team"</caption>
+                <thead><tr>
+                    <th scope="col" class="table__header">"Family"</th>
+                    <th scope="col" class="table__header">"Last visit"</th>
+                    <th scope="col" class="table__header">"Last supervision"</th>
+                    <th scope="col" class="table__header table__header--numeric">"Overdue"</th>
+                    <th scope="col" class="table__header">"Cohort"</th>
+                </tr></thead>
+                <tbody>{dashboard.rows.into_iter().map(|row| view! {
+                    <tr>
+                        <th scope="row" class="table__header">
+                            <a href=format!("/families/{}/workbook", row.family_id)>{format!("The {} family", row.family_name)}</a>
+                            <br/><span class="hint">{row.social_worker.unwrap_or_default()}</span>
+                        </th>
+                        <td class="table__cell">{date(row.last_visit)}</td>
+                        <td class="table__cell">{date(row.last_supervision)}</td>
+                        <td class="table__cell table__cell--numeric">
+                            {if row.overdue > 0 {
+                                view! { <strong class="tag tag--red">{row.overdue}</strong> }.into_any()
+                            } else {
+                                view! { <span>"0"</span> }.into_any()
+                            }}
+                        </td>
+                        <td class="table__cell">{if row.cohort_met { "Meets criteria" } else { "Does not meet" }}</td>
+                    </tr>
+                }).collect_view()}</tbody>
+            </table>
+        </div>
+        <h2>"Workers"</h2>
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="workers-caption">
+            <table class="table">
+                <caption class="table__caption visually-hidden" id="workers-caption">"Families and overdue items per worker"</caption>
+                <thead><tr>
+                    <th scope="col" class="table__header">"Worker"</th>
+                    <th scope="col" class="table__header table__header--numeric">"Families"</th>
+                    <th scope="col" class="table__header table__header--numeric">"Overdue"</th>
+                </tr></thead>
+                <tbody>{dashboard.workers.into_iter().map(|w| view! {
+                    <tr>
+                        <th scope="row" class="table__header">{w.name}<br/><span class="hint">{w.role.label()}</span></th>
+                        <td class="table__cell table__cell--numeric">{w.families}</td>
+                        <td class="table__cell table__cell--numeric">{w.overdue}</td>
+                    </tr>
+                }).collect_view()}</tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,267 @@
+//! The team workbook through the real server functions and routes, on both backends: chapters
+//! only their role writes, versioned entries, the chronology and its CSV, group supervision
+//! actions in their owner's week, and the dashboard.
+
+mod support;
+
+use app::domain::workbook::{Chronology, EntryPage, Week, Workbook};
+use app::error::AppError;
+use support::TestApp;
+
+const SAM: &str = "sam.whitfield@brookford.example";
+const RHYS: &str = "rhys.morgan@brookford.example";
+
+fn day(offset: i64) -> String {
+    (chrono::Utc::now().date_naive() + chrono::Duration::days(offset))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+fn visit<'a>(
+    family: &'a str,
+    id: &'a str,
+    version: &'a str,
+    on: &'a str,
+    summary: &'a str,
+) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("family", family),
+        ("entry", id),
+        ("version", version),
+        ("kind", "visit"),
+        ("occurred_on", on),
+        ("place", "Family home"),
+        ("child_seen_alone", "yes"),
+        ("summary", summary),
+        ("significant", "true"),
+    ]
+}
+
+async fn entries_and_chronology(app: TestApp) {
+    let sam = app.sign_in(SAM).await;
+    let rhys = app.sign_in(RHYS).await;
+    let ashworth = app.family_id("Ashworth").await;
+    let lily = app.member_id("Lily").await;
+    let today = day(0);
+
+    // Sam records a significant visit in the social worker's chapter, twice (a retry): once.
+    let id = new_id();
+    let note = "Lily said she was scared when the police came, but feels safe now.";
+    let mut form = visit(&ashworth, &id, "", &today, note);
+    form.push(("people[]", &lily));
+    for _ in 0..2 {
+        let saved = app.call("save_entry", &form, Some(&sam)).await;
+        assert_eq!(saved.status, 200, "{}", saved.body);
+    }
+    assert_eq!(
+        app.count(&format!(
+            "SELECT COUNT(*) FROM workbook_entries WHERE id = '{id}'"
+        ))
+        .await,
+        1
+    );
+
+    // Rhys reads it but cannot change the social worker's chapter.
+    let page: EntryPage = app
+        .call(
+            "entry",
+            &[("family", &ashworth), ("entry", &id)],
+            Some(&rhys),
+        )
+        .await
+        .json();
+    assert!(!page.can_edit);
+    let refused = app
+        .call(
+            "save_entry",
+            &visit(&ashworth, &id, "1", &today, "changed"),
+            Some(&rhys),
+        )
+        .await;
+    assert_eq!(refused.status, 403, "{}", refused.body);
+    let workbook: Workbook = app
+        .call("workbook", &[("family", &ashworth)], Some(&rhys))
+        .await
+        .json();
+    assert_eq!(
+        workbook.writes,
+        Some(app::domain::role::StaffRole::RecoveryWorker)
+    );
+
+    // Two edits from version 1: the second is refused and shows what changed.
+    // The edit form sends back the people it shows ticked.
+    let mut first_form = visit(&ashworth, &id, "1", &today, "First correction");
+    first_form.push(("people[]", &lily));
+    let first = app.call("save_entry", &first_form, Some(&sam)).await;
+    assert_eq!(first.status, 200, "{}", first.body);
+    let second = app
+        .call(
+            "save_entry",
+            &visit(&ashworth, &id, "1", &today, "Second correction"),
+            Some(&sam),
+        )
+        .await;
+    assert_eq!(second.status, 409, "{}", second.body);
+    let AppError::EditConflict(errors) = second.error() else {
+        panic!("an edit conflict: {}", second.body)
+    };
+    assert!(errors
+        .for_field("version")
+        .is_some_and(|m| m.contains("First correction")));
+    assert_eq!(errors.value("summary"), Some("Second correction"));
+    let page: EntryPage = app
+        .call(
+            "entry",
+            &[("family", &ashworth), ("entry", &id)],
+            Some(&sam),
+        )
+        .await
+        .json();
+    assert_eq!(page.entry.summary, "First correction");
+    assert_eq!(
+        page.history.len(),
+        2,
+        "the earlier text stays in the history"
+    );
+    assert!(page.history[0].changes.iter().any(|c| c.before == note));
+
+    // Long text is refused whole, with the limit stated; nothing is cut.
+    let long = "x".repeat(20_001);
+    let too_long = app
+        .call(
+            "save_entry",
+            &visit(&ashworth, &new_id(), "", &today, &long),
+            Some(&sam),
+        )
+        .await;
+    assert_eq!(too_long.status, 422, "{}", too_long.body);
+    let AppError::Invalid(errors) = too_long.error() else {
+        panic!("{}", too_long.body)
+    };
+    assert!(errors
+        .for_field("summary")
+        .is_some_and(|m| m.contains("20000")));
+
+    // The chronology finds it by child and date, and the CSV carries it.
+    let chronology: Chronology = app
+        .call(
+            "chronology",
+            &[("family", &ashworth), ("child", &lily), ("from", &today)],
+            Some(&sam),
+        )
+        .await
+        .json();
+    assert_eq!(chronology.rows.len(), 1, "{:?}", chronology.rows);
+    assert_eq!(chronology.rows[0].summary, "First correction");
+    let csv = app
+        .get(
+            &format!("/families/{ashworth}/chronology.csv?child={lily}&from={today}"),
+            Some(&sam),
+        )
+        .await;
+    assert_eq!(csv.status, 200, "{}", csv.body);
+    assert!(csv
+        .header("content-type")
+        .is_some_and(|t| t.starts_with("text/csv")));
+    assert!(csv
+        .header("content-disposition")
+        .is_some_and(|d| d.contains("attachment")));
+    let lines: Vec<&str> = csv.body.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 2, "{}", csv.body);
+    assert!(lines[0].starts_with("Date,Chapter,Kind"));
+    assert!(lines[1].contains("First correction") && lines[1].contains("Lily Ashworth"));
+    // A parent cannot download it.
+    let kelly = app.sign_in("kelly.ashworth").await;
+    let parent = app
+        .get(
+            &format!("/families/{ashworth}/chronology.csv"),
+            Some(&kelly),
+        )
+        .await;
+    assert_eq!(parent.status, 403);
+}
+
+on_both_backends!(entries, super::entries_and_chronology);
+
+async fn supervision_actions_reach_their_owner(app: TestApp) {
+    let sam = app.sign_in(SAM).await;
+    let rhys = app.sign_in(RHYS).await;
+    let ashworth = app.family_id("Ashworth").await;
+    let rhys_id = app
+        .one_text("SELECT id FROM accounts WHERE login = $1", RHYS)
+        .await;
+    let due = day(3);
+    let what = "Refer Darren to the alcohol group";
+    let reply = app
+        .call(
+            "record_supervision",
+            &[
+                ("family", &ashworth),
+                ("supervision", &new_id()),
+                ("held_on", &day(0)),
+                ("attendees[]", "social_worker"),
+                ("attendees[]", "recovery_worker"),
+                ("risk", "6"),
+                ("progress", "4"),
+                ("decisions", "Refer to the group"),
+                ("action_what[]", what),
+                ("action_owner[]", &rhys_id),
+                ("action_due[]", &due),
+                ("action_what[]", ""),
+                ("action_owner[]", ""),
+                ("action_due[]", ""),
+            ],
+            Some(&sam),
+        )
+        .await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let week: Week = app.call("week", &[], Some(&rhys)).await.json();
+    let item = week
+        .items
+        .iter()
+        .find(|i| i.due.what == what)
+        .expect("the action is in its owner's week");
+    let action = item.action.expect("an action id").to_string();
+    let done = app
+        .call(
+            "mark_action",
+            &[("action", &action), ("done", "true")],
+            Some(&rhys),
+        )
+        .await;
+    assert_eq!(done.status, 200, "{}", done.body);
+    let week: Week = app.call("week", &[], Some(&rhys)).await.json();
+    assert!(week.items.iter().all(|i| i.due.what != what));
+
+    // A new period starts with the supervision.
+    let workbook: Workbook = app
+        .call("workbook", &[("family", &ashworth)], Some(&sam))
+        .await
+        .json();
+    assert_eq!(
+        workbook
+            .period_started
+            .map(|d| d.format("%Y-%m-%d").to_string()),
+        Some(day(0))
+    );
+    assert_eq!(
+        workbook.current_period, 4,
+        "the demo's two supervisions, then this one"
+    );
+
+    // The manager sees the team; the dashboard counts overdue items.
+    let maya = app.sign_in("maya.okafor@brookford.example").await;
+    let dashboard: app::domain::workbook::Dashboard =
+        app.call("team_dashboard", &[], Some(&maya)).await.json();
+    assert_eq!(dashboard.rows.len(), 5);
+    assert!(
+        dashboard.rows.iter().any(|r| r.overdue > 0),
+        "some demo visits are late"
+    );
+}
+
+on_both_backends!(supervision, super::supervision_actions_reach_their_owner);
