@@ -198,8 +198,10 @@ pub(crate) async fn edit_conflict(
     AppError::EditConflict(typed)
 }
 
+/// Keeps a change in the plan history (goals, steps, safety statements, workbook entries); an
+/// empty change is not kept.
 #[allow(clippy::too_many_arguments)]
-async fn record_change(
+pub(crate) async fn record_change(
     write: &mut WriteTx,
     family: FamilyId,
     goal: Option<GoalId>,

@@ -1,0 +1,179 @@
+//! The whole picture: the integrated assessment of one family, a worker's week, a manager's team.
+
+use super::*;
+
+pub async fn assessment(caller: &Caller, family: FamilyId) -> Result<Assessment, AppError> {
+    let (scope, entry) = PlanScope::open(
+        caller,
+        family,
+        Action::ViewFamily,
+        AuditAction::ViewAssessment,
+        "assessment",
+    )
+    .await?;
+    let facts = facts(caller, &scope).await?;
+    let goals = scope.goals(caller).await?;
+    audit::record(&caller.state.db, &entry).await?;
+    let summaries = scope
+        .family
+        .allocations
+        .iter()
+        .map(|a| {
+            let latest = facts
+                .entries
+                .iter()
+                .rev()
+                .find(|e| e.chapter == a.role && e.kind == EntryKind::MonthlySummary)
+                .cloned();
+            (a.role, a.worker_name.clone(), latest)
+        })
+        .collect();
+    let mut scales: Vec<(NaiveDate, u8, u8)> = facts
+        .supervisions
+        .iter()
+        .map(|s| (s.held_on, s.risk, s.progress))
+        .collect();
+    scales.reverse();
+    Ok(Assessment {
+        family_id: family,
+        family_name: scope.family.name.clone(),
+        summaries,
+        latest_supervision: facts.supervisions.first().cloned(),
+        scales,
+        trio: scope.family.trio.clone(),
+        goals,
+    })
+}
+
+/// What is due and overdue for the viewer across their families, soonest first.
+pub async fn my_week(caller: &Caller) -> Result<crate::domain::workbook::Week, AppError> {
+    let viewer = caller.viewer()?;
+    let entry = caller.entry(AuditAction::ViewWeek, "week");
+    authorize(caller, Action::ViewCaseload, Target::Own, entry.clone()).await?;
+    let ViewerKind::Staff { role, .. } = viewer.kind else {
+        return Err(AppError::Forbidden);
+    };
+    let db = &caller.state.db;
+    let families = store::families::allocated_to(db, viewer.account_id).await?;
+    let today = today();
+    let mut items = Vec::new();
+    for family in families {
+        let team = family.team_id;
+        let scope = PlanScope::from_family(family, team, crate::domain::access::Decision::Allow);
+        let facts = facts(caller, &scope).await?;
+        for (owner_role, item) in due_for(&scope, &facts, today) {
+            let mine = match owner_role {
+                Some(r) => r == role,
+                None => false,
+            };
+            if mine {
+                items.push(item);
+            }
+        }
+    }
+    // Supervision actions are the owner's wherever the family is.
+    let mut names = std::collections::HashMap::new();
+    for (family, action) in store::workbook::open_actions_of(db, viewer.account_id).await? {
+        let name = match names.get(&family) {
+            Some(name) => name,
+            None => {
+                let name = store::families::one(db, family)
+                    .await?
+                    .map(|f| f.name)
+                    .unwrap_or_default();
+                names.entry(family).or_insert(name)
+            }
+        };
+        items.push(DueItem {
+            family_id: family,
+            family_name: name.clone(),
+            urgency: urgency(action.due_on, today),
+            when: describe(action.due_on, today),
+            due: Due {
+                kind: DueKind::SupervisionAction,
+                due_on: action.due_on,
+                what: action.what.clone(),
+            },
+            action: Some(action.id),
+        });
+    }
+    items.sort_by_key(|i| i.due.due_on);
+    audit::record(db, &entry.detail(format!("{} items", items.len()))).await?;
+    Ok(crate::domain::workbook::Week { items, today })
+}
+
+/// A manager's view of the team: each family's last visit and supervision, what is overdue,
+/// the cohort check; and each worker's load.
+pub async fn team_dashboard(
+    caller: &Caller,
+) -> Result<crate::domain::workbook::Dashboard, AppError> {
+    let viewer = caller.viewer()?;
+    let entry = caller.entry(AuditAction::ViewTeamDashboard, "team");
+    let target = viewer.team_id().map_or(Target::Own, Target::Team);
+    authorize(caller, Action::ViewTeamDashboard, target, entry.clone()).await?;
+    let team = viewer.team_id().ok_or(AppError::Forbidden)?;
+    let db = &caller.state.db;
+    let today = today();
+    let families = store::families::for_team(db, team).await?;
+    let team_name = families
+        .first()
+        .map(|f| f.team_name.clone())
+        .unwrap_or_default();
+    let mut rows = Vec::new();
+    let mut load: Vec<crate::domain::workbook::WorkerLoad> = Vec::new();
+    for family in families {
+        let cohort = crate::services::family::cohort(&family, today).meets;
+        let scope = PlanScope::from_family(family, team, crate::domain::access::Decision::Allow);
+        let facts = facts(caller, &scope).await?;
+        let due = due_for(&scope, &facts, today);
+        let overdue: Vec<_> = due
+            .iter()
+            .filter(|(_, d)| d.urgency == crate::domain::due::Urgency::Overdue)
+            .collect();
+        for allocation in &scope.family.allocations {
+            let theirs = overdue
+                .iter()
+                .filter(|(role, _)| *role == Some(allocation.role))
+                .count();
+            match load.iter_mut().find(|w| w.name == allocation.worker_name) {
+                Some(w) => {
+                    w.families += 1;
+                    w.overdue += theirs;
+                }
+                None => load.push(crate::domain::workbook::WorkerLoad {
+                    name: allocation.worker_name.clone(),
+                    role: allocation.role,
+                    families: 1,
+                    overdue: theirs,
+                }),
+            }
+        }
+        rows.push(crate::domain::workbook::DashboardRow {
+            family_id: scope.family.id,
+            family_name: scope.family.name.clone(),
+            social_worker: scope
+                .family
+                .allocations
+                .iter()
+                .find(|a| a.role == StaffRole::SocialWorker)
+                .map(|a| a.worker_name.clone()),
+            last_visit: facts
+                .entries
+                .iter()
+                .filter(|e| e.kind == EntryKind::Visit)
+                .map(|e| e.occurred_on)
+                .max(),
+            last_supervision: facts.supervisions.first().map(|s| s.held_on),
+            overdue: overdue.len(),
+            cohort_met: cohort,
+        });
+    }
+    load.sort_by(|a, b| b.overdue.cmp(&a.overdue).then(a.name.cmp(&b.name)));
+    audit::record(db, &entry).await?;
+    Ok(crate::domain::workbook::Dashboard {
+        team_name,
+        rows,
+        workers: load,
+        today,
+    })
+}
