@@ -49,6 +49,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/families/:id/goals/new") view=pages::goal_form::GoalFormPage ssr=ssr.clone()/>
                     <Route path=path!("/families/:id/goals/:goal") view=pages::goal::GoalPagePage ssr=ssr.clone()/>
                     <Route path=path!("/families/:id/goals/:goal/edit") view=pages::goal_form::GoalFormPage ssr=ssr.clone()/>
+                    <Route path=path!("/families/:id/goals/:goal/change") view=pages::change_work::ChangeWorkPage ssr=ssr.clone()/>
                     <Route path=path!("/families/:id/goals/:goal/history") view=pages::goal_history::GoalHistoryPage ssr=ssr.clone()/>
                     <Route path=path!("/families/:id/goals/:goal/steps/:step") view=pages::step_form::StepFormPage ssr=ssr.clone()/>
                     <Route path=path!("/families/:id/safety/:safety") view=pages::safety_form::SafetyFormPage ssr=ssr.clone()/>
@@ -64,6 +65,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/team") view=pages::team::TeamPage ssr=ssr.clone()/>
                     <Route path=path!("/invitations/:id") view=pages::invitation::InvitationPage ssr=ssr.clone()/>
                     <Route path=path!("/me") view=pages::own_page::OwnPagePage ssr=ssr.clone()/>
+                    <Route path=path!("/me/goals/:goal") view=pages::own_change::OwnChangePage ssr=ssr.clone()/>
+                    <Route path=path!("/prompts") view=pages::prompt_library::PromptLibraryPage ssr=ssr.clone()/>
                     <Route path=path!("/audit") view=pages::audit_trail::AuditTrailPage ssr=ssr.clone()/>
                     <Route path=path!("/accounts") view=pages::accounts::AccountsPage ssr=ssr.clone()/>
                     <Route path=path!("/account") view=pages::account::AccountPage ssr=ssr/>

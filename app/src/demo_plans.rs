@@ -313,6 +313,7 @@ pub async fn seed_family(
                         given_on: on,
                         given_by: by,
                         comment,
+                        answers: &Default::default(),
                         now: start + k * 14 * 86_400_000,
                     },
                 )
@@ -333,6 +334,7 @@ pub async fn seed_family(
                             given_on: on,
                             given_by: social_worker,
                             comment: "",
+                            answers: &ruler_answers(scale, k),
                             now: start + k * 14 * 86_400_000,
                         },
                     )
@@ -340,6 +342,20 @@ pub async fn seed_family(
                 }
             }
         }
+
+        crate::demo_mi::seed_goal(
+            write,
+            &crate::demo_mi::GoalSeed {
+                goal,
+                planner: holder.account.map(|account| (holder.id, account)),
+                worker: social_worker,
+                variant: index + n,
+                today,
+                now,
+                with_plan: n == 0,
+            },
+        )
+        .await?;
 
         // The account holder's words about their first goal, with the worker's reply.
         if n == 0 {
@@ -441,4 +457,20 @@ async fn change(
     )
     .await?;
     Ok(())
+}
+
+/// What a parent said when asked the ruler follow-ups: a few sessions have answers.
+fn ruler_answers(scale: Scale, session: i64) -> crate::domain::mi::ruler::Answers {
+    use crate::domain::mi::ruler::Answers;
+    match (scale, session % 2) {
+        (Scale::Importance, 0) => Answers {
+            not_lower: "Because the kids notice everything, even when I think they don't.".into(),
+            one_up: "If I could see it was making a difference at home.".into(),
+        },
+        (Scale::Confidence, 0) => Answers {
+            not_lower: "I managed it for two weeks before, so I know I can.".into(),
+            one_up: "Having someone to ring on the bad evenings.".into(),
+        },
+        _ => Answers::default(),
+    }
 }

@@ -11,6 +11,8 @@ pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod demo;
 #[cfg(feature = "ssr")]
+pub mod demo_mi;
+#[cfg(feature = "ssr")]
 pub mod demo_plans;
 #[cfg(feature = "ssr")]
 pub mod demo_workbook;

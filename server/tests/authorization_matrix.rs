@@ -9,7 +9,7 @@ use support::TestApp;
 
 /// A = allowed (200), F = forbidden (403), R = another team's family: a reason is needed (403),
 /// U = not signed in (401), N = not found (404; used where revealing existence would leak).
-const CASES: [&str; 34] = [
+const CASES: [&str; 38] = [
     "caseload",
     "family Ashworth (North)",
     "family Fairweather (South)",
@@ -44,62 +44,69 @@ const CASES: [&str; 34] = [
     "mark an Ashworth supervision action done",
     "an entry of Ashworth's workbook",
     "group supervisions of Ashworth",
+    "the MI prompt library",
+    "working on change for Kelly's goal",
+    "record a stage of change for Kelly's goal",
+    "Kelly's own change plan",
 ];
 
 /// (login, expected outcome per case, in the order of CASES)
 const MATRIX: &[(&str, &str)] = &[
     (
         "sam.whitfield@brookford.example",
-        "AARFFFAFFFAAAAAAFAFFAAAAAAAFAAAAAA",
+        "AARFFFAFFFAAAAAAFAFFAAAAAAAFAAAAAAAAAF",
     ),
     (
         "priya.nair@brookford.example",
-        "AARFFFAFFFAAAAAAFAFFAAAAAAAFAAAAAA",
+        "AARFFFAFFFAAAAAAFAFFAAAAAAAFAAAAAAAAAF",
     ),
     (
         "dana.price@brookford.example",
-        "AARFFFAFFFAAAAAAFAFFAAAAAAAFAAAAAA",
+        "AARFFFAFFFAAAAAAFAFFAAAAAAAFAAAAAAAAAF",
     ),
     (
         "owen.baker@brookford.example",
-        "AARFFFAFFFAAAAAAFAFFAAAAAAAFAAAAAA",
+        "AARFFFAFFFAAAAAAFAFFAAAAAAAFAAAAAAAAAF",
     ),
     (
         "rhys.morgan@brookford.example",
-        "AARFFFAFFFAAAAAAFAFFAAAAAAAFAAAAAA",
+        "AARFFFAFFFAAAAAAFAFFAAAAAAAFAAAAAAAAAF",
     ),
     (
         "lena.fischer@brookford.example",
-        "AARFFFAFFFAAAAAAFAFFAAAAAAAFAAAAAA",
+        "AARFFFAFFFAAAAAAFAFFAAAAAAAFAAAAAAAAAF",
     ),
     (
         "ada.chen@brookford.example",
-        "AARFFFAFFFAAAAAAFAFFAAAAAAAFAAAAAA",
+        "AARFFFAFFFAAAAAAFAFFAAAAAAAFAAAAAAAAAF",
     ),
     (
         "tom.reilly@brookford.example",
-        "AARFFFAFFFAAAAAAFAFFAAAAAAAFAAAAAA",
+        "AARFFFAFFFAAAAAAFAFFAAAAAAAFAAAAAAAAAF",
     ),
     (
         "maya.okafor@brookford.example",
-        "AARFAFAFFFAAAAAAFAFFAAAFAAAAAAAAAA",
+        "AARFAFAFFFAAAAAAFAFFAAAFAAAAAAAAAAAAAF",
     ),
     (
         "noor.haddad@brookford.example",
-        "ARAFFFFFAAFAAAAFAFFFFAAFAFAFAFFFAA",
+        "ARAFFFFFAAFAAAAFAFFFFAAFAFAFAFFFAAAAFF",
     ),
     (
         "grace.mensah@brookford.example",
-        "ARAFAFFFAAFAAAAFAFFFFAAFAFAAAFFFAA",
+        "ARAFAFFFAAFAAAAFAFFFFAAFAFAAAFFFAAAAFF",
     ),
     (
         "jordan.lee@brookford.example",
-        "FFFFFAFFFFFFFFFFFFFFFFFFFFFFFFFFFF",
+        "FFFFFAFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF",
     ),
-    ("kelly.ashworth", "FFFAFFFFFFFFFFFFFFAAAFFFFFFFFFFFFF"),
-    ("marcus.baptiste", "FFFAFFFFFFFFFFFFFFNANFFFFFFFFFFFFF"),
-    ("chloe.fairweather", "FFFAFFFFFFFFFFFFFFNANFFFFFFFFFFFFF"),
-    ("", "UUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUU"),
+    ("kelly.ashworth", "FFFAFFFFFFFFFFFFFFAAAFFFFFFFFFFFFFFFFA"),
+    ("marcus.baptiste", "FFFAFFFFFFFFFFFFFFNANFFFFFFFFFFFFFFFFN"),
+    (
+        "chloe.fairweather",
+        "FFFAFFFFFFFFFFFFFFNANFFFFFFFFFFFFFFFFN",
+    ),
+    ("", "UUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUU"),
 ];
 
 const REASON: &str = "Duty cover: police call-out to the family's address overnight";
@@ -216,8 +223,8 @@ async fn matrix(app: TestApp) {
         let (inv_darren, inv_lily, inv_ben) = (new_id(), new_id(), new_id());
         let (goal_north, goal_south, rating, own_rating, words) =
             (new_id(), new_id(), new_id(), new_id(), new_id());
-        let (visit, supervision) = (new_id(), new_id());
-        let calls: [(&str, Vec<(&str, &str)>); 34] = [
+        let (visit, supervision, stage_note) = (new_id(), new_id(), new_id());
+        let calls: [(&str, Vec<(&str, &str)>); 38] = [
             ("caseload", vec![]),
             ("family", vec![("id", &ashworth)]),
             ("family", vec![("id", &fairweather)]),
@@ -327,6 +334,22 @@ async fn matrix(app: TestApp) {
             ("mark_action", vec![("action", &action), ("done", "true")]),
             ("entry", vec![("family", &ashworth), ("entry", &entry)]),
             ("supervisions", vec![("family", &ashworth)]),
+            ("prompt_library", vec![]),
+            (
+                "change_work",
+                vec![("family", &ashworth), ("goal", &kelly_goal)],
+            ),
+            (
+                "record_stage",
+                vec![
+                    ("family", &ashworth),
+                    ("goal", &kelly_goal),
+                    ("stage_note", &stage_note),
+                    ("stage", "contemplation"),
+                    ("noted_on", &today),
+                ],
+            ),
+            ("own_change_work", vec![("goal", &kelly_goal)]),
         ];
         for (index, (function, form)) in calls.iter().enumerate() {
             let reply = app.call(function, form, cookie).await;

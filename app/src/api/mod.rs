@@ -4,11 +4,14 @@
 pub mod accounts;
 pub mod audit_trail;
 pub mod caseload;
+pub mod change_work;
 pub mod family;
 pub mod invitations;
+pub mod own_change;
 pub mod own_page;
 pub mod own_plan;
 pub mod plan;
+pub mod prompts;
 #[cfg(feature = "ssr")]
 pub mod respond;
 pub mod session;

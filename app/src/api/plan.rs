@@ -237,6 +237,8 @@ pub async fn add_check_in(
     score: String,
     given_on: String,
     #[server(default)] comment: String,
+    #[server(default)] not_lower: String,
+    #[server(default)] one_up: String,
 ) -> Result<(), AppError> {
     use crate::domain::ids::{CheckInId, FamilyId, GoalId};
     use crate::domain::plan_input::CheckInForm;
@@ -253,6 +255,8 @@ pub async fn add_check_in(
                     score: &score,
                     given_on: &given_on,
                     comment: &comment,
+                    not_lower: &not_lower,
+                    one_up: &one_up,
                 },
             )
             .await

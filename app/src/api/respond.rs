@@ -77,3 +77,8 @@ pub fn home_of(viewer: &Viewer) -> &'static str {
         Some(_) => "/families",
     }
 }
+
+/// An id from the address or a form: anything that is not one is a page not found.
+pub fn id<T>(text: &str, parse: fn(&str) -> Option<T>) -> Result<T, AppError> {
+    parse(text).ok_or(AppError::NotFound)
+}

@@ -38,10 +38,15 @@ fn links_for(role: Option<StaffRole>) -> Vec<(&'static str, &'static str)> {
             vec![
                 ("/families", "My families"),
                 ("/team", "Team"),
+                ("/prompts", "Prompts"),
                 ("/audit", "Audit trail"),
             ]
         }
-        Some(_) => vec![("/families", "My families"), ("/week", "My week")],
+        Some(_) => vec![
+            ("/families", "My families"),
+            ("/week", "My week"),
+            ("/prompts", "Prompts"),
+        ],
     }
 }
 

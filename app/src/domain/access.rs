@@ -30,6 +30,12 @@ pub enum Action {
     WriteChapter,
     /// The team dashboard: a manager's view of every family of their team.
     ViewTeamDashboard,
+    /// Read the MI prompt library: practitioners and managers of a team.
+    UsePromptLibrary,
+    /// Add a prompt of the team's own.
+    AddPrompt,
+    /// Retire one of the team's own prompts: the manager curates.
+    RetirePrompt,
 }
 
 /// The record an action is about, with the facts the policy needs.
@@ -177,6 +183,15 @@ impl Staff<'_> {
                 self.in_team(team_id) && self.role == role && StaffRole::ALLOCATED.contains(&role),
             ),
             (Action::ViewTeamDashboard, Target::Team(team)) => {
+                allow_if(self.role == StaffRole::TeamManager && self.in_team(team))
+            }
+            (Action::UsePromptLibrary, Target::Own) => {
+                allow_if(self.is_case_worker() && self.team_id.is_some())
+            }
+            (Action::AddPrompt, Target::Team(team)) => {
+                allow_if(self.is_case_worker() && self.in_team(team))
+            }
+            (Action::RetirePrompt, Target::Team(team)) => {
                 allow_if(self.role == StaffRole::TeamManager && self.in_team(team))
             }
             (Action::ViewAuditTrail, Target::Team(team)) => {

@@ -45,6 +45,18 @@ coded_enum!(
         RecordMeeting => "record_meeting", "Recorded a meeting";
         ViewWeek => "view_week", "Viewed their week";
         ViewTeamDashboard => "view_team_dashboard", "Viewed the team dashboard";
+        UsePromptLibrary => "use_prompt_library", "Opened the prompt library";
+        AddPrompt => "add_prompt", "Added a prompt to the team's library";
+        RetirePrompt => "retire_prompt", "Retired a team prompt";
+        ViewChangeWork => "view_change_work", "Viewed a goal's motivation and change plan";
+        RecordStage => "record_stage", "Recorded a stage of change";
+        RecordChangeTalk => "record_change_talk", "Noted change talk heard";
+        NoteOnChangePlan => "note_on_change_plan", "Added a note beside a change plan";
+        AddBalanceItem => "add_balance_item", "Added to a decisional balance";
+        RemoveBalanceItem => "remove_balance_item", "Took back a decisional balance item";
+        ViewOwnChangePlan => "view_own_change_plan", "Family member viewed their own plan for a goal";
+        SaveOwnChangePlan => "save_own_change_plan", "Family member saved their change plan";
+        FamilyRuler => "family_ruler", "Family member gave an importance or confidence ruler";
     }
 );
 

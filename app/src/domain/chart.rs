@@ -111,6 +111,7 @@ mod tests {
             given_by: "Kelly".into(),
             by_member: None,
             comment: String::new(),
+            answers: Default::default(),
         }
     }
 

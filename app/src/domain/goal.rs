@@ -2,6 +2,7 @@
 //! the professional's, by when, how it is going, the steps towards it and the 0–10 check-ins.
 
 use super::ids::{CheckInId, GoalId, MemberId, StepId};
+use super::mi::ruler::Answers;
 use super::role::StaffRole;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -144,6 +145,8 @@ pub struct CheckIn {
     /// The family member who gave it themselves; `None` when a practitioner recorded it.
     pub by_member: Option<MemberId>,
     pub comment: String,
+    /// A ruler's follow-ups, in the words of whoever gave the score.
+    pub answers: Answers,
 }
 
 impl CheckIn {
@@ -226,6 +229,7 @@ mod tests {
             given_by: "Someone".into(),
             by_member: None,
             comment: String::new(),
+            answers: Default::default(),
         }
     }
 

@@ -88,3 +88,23 @@ id_type!(
     /// An action agreed in group supervision.
     ActionId
 );
+id_type!(
+    /// A Motivational Interviewing prompt: from the library file, or added by a team.
+    PromptId
+);
+id_type!(
+    /// One recording of a goal's stage of change.
+    StageNoteId
+);
+id_type!(
+    /// The change talk and sustain talk heard in one session.
+    TallyId
+);
+id_type!(
+    /// One save of a family member's change plan, or a worker's note beside it.
+    ChangePlanWordsId
+);
+id_type!(
+    /// One item of a decisional balance.
+    BalanceItemId
+);

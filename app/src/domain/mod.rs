@@ -17,6 +17,7 @@ pub mod glossary;
 pub mod goal;
 pub mod history;
 pub mod ids;
+pub mod mi;
 pub mod own_page;
 pub mod plain_check;
 pub mod plain_words;

@@ -116,6 +116,10 @@ pub struct GoalPage {
     pub advice: Vec<String>,
     pub can_edit: bool,
     pub today: NaiveDate,
+    /// The stage of change as last recorded.
+    pub stage: Option<super::mi::stage::StageNote>,
+    /// MI prompts for a conversation about this goal.
+    pub prompts: super::mi::choice::Offered,
 }
 
 /// A goal's history: every version, newest first.

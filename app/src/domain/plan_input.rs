@@ -3,6 +3,7 @@
 
 use super::goal::{GoalArea, GoalStatus, Scale, StepWho};
 use super::ids::MemberId;
+use super::mi::ruler::{has_follow_ups, parse_answers, Answers};
 use super::plan::{house_items, PlanMember};
 use super::role::StaffRole;
 use crate::error::{check, FieldErrors};
@@ -122,7 +123,7 @@ fn parse_visible_to(errors: &mut FieldErrors, chosen: &[String], ctx: &Context) 
     ids
 }
 
-fn parse_version(text: &str) -> Result<i64, String> {
+pub fn parse_version(text: &str) -> Result<i64, String> {
     match text.trim() {
         "" => Ok(0),
         t => t
@@ -360,6 +361,9 @@ pub struct CheckInForm<'a> {
     pub score: &'a str,
     pub given_on: &'a str,
     pub comment: &'a str,
+    /// A ruler's follow-ups, in the parent's words.
+    pub not_lower: &'a str,
+    pub one_up: &'a str,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -368,6 +372,7 @@ pub struct CheckInInput {
     pub score: u8,
     pub given_on: NaiveDate,
     pub comment: String,
+    pub answers: Answers,
 }
 
 pub fn parse_check_in(form: &CheckInForm, today: NaiveDate) -> Result<CheckInInput, FieldErrors> {
@@ -388,21 +393,40 @@ pub fn parse_check_in(form: &CheckInForm, today: NaiveDate) -> Result<CheckInInp
         "comment",
         parse_text(form.comment, "the comment", MAX_COMMENT, false),
     );
+    let answers = match parse_answers(form.not_lower, form.one_up) {
+        Ok(answers) if !answers.is_empty() && scale.is_some_and(|s| !has_follow_ups(s)) => {
+            errors.add(
+                "not_lower",
+                "The follow-up questions go with the importance or confidence ruler",
+            );
+            None
+        }
+        Ok(answers) => Some(answers),
+        Err(answer_errors) => {
+            errors.errors.extend(answer_errors.errors);
+            None
+        }
+    };
     for (field, value) in [
         ("scale", form.scale),
         ("score", form.score),
         ("given_on", form.given_on),
         ("comment", form.comment),
+        ("not_lower", form.not_lower),
+        ("one_up", form.one_up),
     ] {
         errors.keep(field, value);
     }
-    match (scale, score, given_on, comment) {
-        (Some(scale), Some(score), Some(given_on), Some(comment)) => Ok(CheckInInput {
-            scale,
-            score,
-            given_on,
-            comment,
-        }),
+    match (scale, score, given_on, comment, answers) {
+        (Some(scale), Some(score), Some(given_on), Some(comment), Some(answers)) => {
+            Ok(CheckInInput {
+                scale,
+                score,
+                given_on,
+                comment,
+                answers,
+            })
+        }
         _ => Err(errors),
     }
 }
@@ -664,6 +688,8 @@ mod tests {
             score: "4",
             given_on: "2026-11-24",
             comment: "",
+            not_lower: "",
+            one_up: "",
         };
         let errors = parse_check_in(&form, today()).err().unwrap_or_default();
         assert!(errors.for_field("given_on").is_some());

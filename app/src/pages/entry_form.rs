@@ -3,6 +3,7 @@
 
 use crate::api::workbook::{load_entry, load_workbook, SaveEntry};
 use crate::components::choice::{Checkboxes, Radios};
+use crate::components::conversation_panel::ConversationPanel;
 use crate::components::form::{
     submit_checked, ErrorSummary, Feedback, SubmitButton, TextArea, TextField,
 };
@@ -156,6 +157,7 @@ fn EntryFormView(start: Start) -> impl IntoView {
         <ErrorSummary feedback/>
         <p class="caption"><a href=back>{format!("The {} family: workbook", start.family_name)}</a></p>
         <h1>{title}</h1>
+        {matches!(kind, EntryKind::Visit | EntryKind::Session).then(|| view! { <ConversationPanel family=start.family.clone()/> })}
         <form method="post" action=SaveEntry::url() novalidate on:submit=on_submit class="thumb-form">
             <input type="hidden" name="family" value=start.family.clone()/>
             <input type="hidden" name="entry" value=id.to_string()/>

@@ -3,11 +3,13 @@
 
 use crate::api::plan::{load_goal, AddCheckIn, MarkStep, SaveStep, SetGoalStatus};
 use crate::components::choice::{Checkboxes, Radios, ScaleRadios, Select};
+use crate::components::follow_ups::{track_score, FollowUpFields};
 use crate::components::form::{
     submit_checked, ErrorSummary, Feedback, SubmitButton, TextArea, TextField,
 };
 use crate::components::problem::Problem;
 use crate::components::progress_chart::ProgressChart;
+use crate::components::prompt_panel::PromptPanel;
 use crate::components::refresh::{refreshing_action, Refresh};
 use crate::domain::family::MemberKind;
 use crate::domain::goal::{GoalStatus, Scale, Step};
@@ -17,6 +19,7 @@ use crate::domain::plan_input::{
     errors_of, parse_check_in, parse_step, CheckInForm, Context, StepForm,
 };
 use crate::domain::role::StaffRole;
+use crate::pages::change_work::RulerAnswer;
 use crate::pages::family_plan::{MoveButtons, StatusTag, WordsCard};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -98,6 +101,18 @@ fn GoalView(page: GoalPage) -> impl IntoView {
             goal.target_date.format("%-d %B %Y").to_string(),
         ),
         (
+            "Stage of change",
+            match &page.stage {
+                Some(s) => format!(
+                    "{} (noted {} by {})",
+                    s.stage.label(),
+                    s.noted_on.format("%-d %B %Y"),
+                    s.noted_by
+                ),
+                None => "Not recorded yet".into(),
+            },
+        ),
+        (
             "Family members who can see it",
             if shared.is_empty() {
                 "Nobody in the family".into()
@@ -135,6 +150,7 @@ fn GoalView(page: GoalPage) -> impl IntoView {
         })}
         <div class="button-group">
             {can_edit.then(|| view! { <a class="button" href=format!("{base}/edit")>"Change this goal"</a> })}
+            <a class="button button--secondary" href=format!("{base}/change")>"Working on change"</a>
             <a class="button button--secondary" href=format!("{base}/history")>"See what changed"</a>
         </div>
         {can_edit.then(|| view! { <CloseOrReopen family goal=goal.id.to_string() status=goal.status/> })}
@@ -162,16 +178,17 @@ fn GoalView(page: GoalPage) -> impl IntoView {
             view! { <p>"No rulers recorded yet."</p> }.into_any()
         } else {
             view! {
-                <ul class="list">
-                    {rulers.into_iter().rev().map(|c| view! {
-                        <li>{format!("{}: {} on {} ({})", c.scale.label(), c.score, c.given_on.format("%-d %b %Y"), c.given_by)}
-                            {(!c.comment.is_empty()).then(|| view! { <br/><span class="hint">{c.comment.clone()}</span> })}
-                        </li>
-                    }).collect_view()}
+                <ul class="ruler-list">
+                    {rulers.into_iter().rev().take(6).map(|check_in| view! { <RulerAnswer check_in/> }).collect_view()}
                 </ul>
             }.into_any()
         }}
-        {can_edit.then(|| view! { <AddCheckIn page=page.clone()/> })}
+        {can_edit.then(|| view! {
+            <div class="with-panel">
+                <div class="with-panel__main"><AddCheckIn page=page.clone()/></div>
+                <PromptPanel offered=page.prompts.clone()/>
+            </div>
+        })}
 
         <h2 id="family-words">"What the family said about this goal"</h2>
         {if page.family_words.is_empty() {
@@ -308,6 +325,7 @@ fn AddCheckIn(page: GoalPage) -> impl IntoView {
     let action = refreshing_action::<AddCheckIn>();
     let feedback = Feedback::scoped(action, "rating-".into(), None);
     let today = page.today;
+    let score = RwSignal::new(None::<u8>);
     let on_submit = submit_checked(action, feedback, move |input: &AddCheckIn| {
         errors_of(parse_check_in(
             &CheckInForm {
@@ -315,6 +333,8 @@ fn AddCheckIn(page: GoalPage) -> impl IntoView {
                 score: &input.score,
                 given_on: &input.given_on,
                 comment: &input.comment,
+                not_lower: &input.not_lower,
+                one_up: &input.one_up,
             },
             today,
         ))
@@ -336,7 +356,7 @@ fn AddCheckIn(page: GoalPage) -> impl IntoView {
         <section class="no-print" aria-labelledby="add-rating">
         <h3 id="add-rating">"Record a rating"</h3>
         <ErrorSummary feedback/>
-        <form method="post" action=AddCheckIn::url() novalidate on:submit=on_submit class="panel">
+        <form method="post" action=AddCheckIn::url() novalidate on:submit=on_submit on:change=track_score(score) class="panel">
             <input type="hidden" name="family" value=page.family_id.to_string()/>
             <input type="hidden" name="goal" value=page.goal.id.to_string()/>
             <input type="hidden" name="check_in" value=CheckInId::new().to_string()/>
@@ -344,6 +364,11 @@ fn AddCheckIn(page: GoalPage) -> impl IntoView {
             <ScaleRadios feedback legend="Rating from 0 to 10" hint="0 means nothing has changed yet; 10 means the goal is reached."/>
             <TextField feedback name="given_on" label="Date given" kind="date" width="width-10" value=today.format("%Y-%m-%d").to_string()/>
             <TextArea feedback name="comment" label="Comment (optional)" rows=3/>
+            <fieldset class="fieldset">
+                <legend class="fieldset__legend">"For the importance and confidence rulers: the follow-ups"</legend>
+                <div class="hint">"Ask them, and write the answers in their words. Never ask why the number is not higher."</div>
+                <FollowUpFields feedback score/>
+            </fieldset>
             <SubmitButton label="Save rating" busy_label="Saving…" pending=action.pending().into()/>
         </form>
         </section>

@@ -167,6 +167,7 @@ fn OwnGoal(goal: Goal, me: MemberId) -> impl IntoView {
             <h4>"How it is going"</h4>
             <ProgressChart id=format!("{anchor}-chart") check_ins=goal.check_ins.clone() family_name="Your ratings" worker_name="Your worker's ratings"/>
             <RateGoalForm goal=goal.id/>
+            <p><a class="button button--secondary" href=format!("/me/goals/{}", goal.id)>"Make your own plan for this goal"</a></p>
             <TellWorkerForm goal=Some(goal.id)/>
         </li>
     }

@@ -4,13 +4,16 @@
 pub mod accounts;
 pub mod audit_trail;
 pub mod caseload;
+pub mod change_work;
 pub mod family;
 mod guard;
 pub mod invitations;
+pub mod own_change;
 pub mod own_page;
 pub mod own_plan;
 pub mod plan;
 mod plan_scope;
+pub mod prompts;
 pub mod sign_in;
 pub mod workbook;
 

@@ -99,6 +99,7 @@ pub async fn rate_goal(
             given_on: scope.today,
             given_by: viewer.account_id,
             comment: &comment,
+            answers: &Default::default(),
             now: now_ms(),
         },
     )

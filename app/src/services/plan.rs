@@ -11,6 +11,7 @@ use crate::domain::history::{
     goal_changes, safety_changes, step_changes, FieldChange, GoalFields, StepFields, Subject,
 };
 use crate::domain::ids::{CheckInId, CommentId, FamilyId, GoalId, HousesId, SafetyId, StepId};
+use crate::domain::mi::stage::current;
 use crate::domain::plain_check::check_plain_words;
 use crate::domain::plain_words::staff_time;
 use crate::domain::plan::{GoalHistory, GoalPage, Plan};
@@ -58,7 +59,7 @@ pub async fn plan(caller: &Caller, family: FamilyId) -> Result<Plan, AppError> {
     })
 }
 
-fn can_edit(caller: &Caller, scope: &PlanScope) -> bool {
+pub(crate) fn can_edit(caller: &Caller, scope: &PlanScope) -> bool {
     caller.viewer().is_ok_and(|viewer| {
         crate::domain::access::decide(
             viewer,
@@ -94,8 +95,20 @@ pub async fn goal_page(
         .filter(|w| w.goal_id == Some(goal.id))
         .collect();
     words.reverse();
+    let stage = store::motivation::stages(db, goal.id).await?;
+    let stage = current(&stage).cloned();
+    let prompts = super::prompts::offered_for(
+        db,
+        scope.team,
+        &goal,
+        stage.as_ref().map(|s| s.stage),
+        scope.today,
+    )
+    .await?;
     audit::record(db, &entry.record(goal.id)).await?;
     Ok(GoalPage {
+        stage,
+        prompts,
         family_id: family,
         family_name: scope.family.name.clone(),
         advice: check_plain_words(&goal.family_words).messages(),
@@ -603,6 +616,7 @@ pub async fn add_check_in(
             given_on: input.given_on,
             given_by: account(caller)?,
             comment: &input.comment,
+            answers: &input.answers,
             now: now_ms(),
         },
     )

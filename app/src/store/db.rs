@@ -66,6 +66,7 @@ impl Db {
         }
         let db = Db { pool, backend };
         db.migrate().await?;
+        super::prompts::load_library(&db).await?;
         Ok(db)
     }
 

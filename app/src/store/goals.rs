@@ -1,23 +1,15 @@
 //! Goals, their steps and check-ins, safety statements, and who in the family may see each.
 
 use super::db::{Db, WriteTx};
-use super::row::{coded, date, uuid, StoreError};
+use super::row::{coded, date, day, text, uuid, StoreError};
 use crate::domain::goal::{CheckIn, Goal, GoalArea, GoalStatus, Scale, Step, StepWho};
 use crate::domain::ids::{AccountId, CheckInId, FamilyId, GoalId, MemberId, SafetyId, StepId};
+use crate::domain::mi::ruler::Answers;
 use crate::domain::plan::SafetyStatement;
 use crate::domain::plan_input::{GoalInput, SafetyInput, StepInput};
 use chrono::NaiveDate;
-use sqlx::any::AnyRow;
 use sqlx::Row;
 use std::collections::HashMap;
-
-fn text(row: &AnyRow, column: &str) -> Result<String, StoreError> {
-    Ok(row.try_get::<String, _>(column)?)
-}
-
-fn day(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
-}
 
 /// Who may see which record, for one family.
 async fn shared_in(
@@ -111,7 +103,7 @@ pub async fn for_family(
     }
 
     let check_in_rows = sqlx::query(
-        "SELECT c.id, c.goal_id, c.scale, c.score, c.given_on, a.display_name, a.member_id, c.comment FROM check_ins c
+        "SELECT c.id, c.goal_id, c.scale, c.score, c.given_on, a.display_name, a.member_id, c.comment, c.not_lower, c.one_up FROM check_ins c
          JOIN goals g ON g.id = c.goal_id JOIN accounts a ON a.id = c.given_by
          WHERE g.family_id = $1 ORDER BY c.given_on, c.created_at",
     )
@@ -135,6 +127,10 @@ pub async fn for_family(
                 .map(|m| uuid("accounts.member_id", &m).map(MemberId))
                 .transpose()?,
             comment: text(&row, "comment")?,
+            answers: Answers {
+                not_lower: text(&row, "not_lower")?,
+                one_up: text(&row, "one_up")?,
+            },
         };
         if let Some(&i) = index.get(&goal) {
             goals[i].check_ins.push(check_in);
@@ -442,13 +438,15 @@ pub struct NewCheckIn<'a> {
     pub given_on: NaiveDate,
     pub given_by: AccountId,
     pub comment: &'a str,
+    /// A ruler's follow-ups; empty for the progress ratings.
+    pub answers: &'a Answers,
     pub now: i64,
 }
 
 pub async fn insert_check_in(write: &mut WriteTx, c: &NewCheckIn<'_>) -> Result<bool, StoreError> {
     let done = sqlx::query(
-        "INSERT INTO check_ins (id, goal_id, scale, score, given_on, given_by, comment, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING",
+        "INSERT INTO check_ins (id, goal_id, scale, score, given_on, given_by, comment, not_lower, one_up, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING",
     )
     .bind(c.id.to_string())
     .bind(c.goal.to_string())
@@ -457,6 +455,8 @@ pub async fn insert_check_in(write: &mut WriteTx, c: &NewCheckIn<'_>) -> Result<
     .bind(day(c.given_on))
     .bind(c.given_by.to_string())
     .bind(c.comment)
+    .bind(&c.answers.not_lower)
+    .bind(&c.answers.one_up)
     .bind(c.now)
     .execute(&mut *write.tx)
     .await?;

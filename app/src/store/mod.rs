@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod break_glass;
+pub mod change_plans;
 mod db;
 pub mod directory;
 pub mod families;
@@ -11,7 +12,9 @@ pub mod family_voice;
 pub mod goals;
 pub mod invitations;
 pub mod login_failures;
+pub mod motivation;
 pub mod plan_history;
+pub mod prompts;
 mod row;
 pub mod sessions;
 pub mod workbook;

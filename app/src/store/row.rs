@@ -12,6 +12,9 @@ pub enum StoreError {
     /// A stored value that no longer parses: a bug or a hand-edited database.
     #[error("corrupt {column}: {value:?}")]
     Corrupt { column: &'static str, value: String },
+    /// The prompt library file shipped with this build does not read: a build bug.
+    #[error("prompt library: {0}")]
+    Library(String),
 }
 
 impl StoreError {
@@ -51,4 +54,15 @@ pub fn date(column: &'static str, value: &str) -> Result<chrono::NaiveDate, Stor
         column,
         value: value.to_string(),
     })
+}
+
+/// A text column.
+pub fn text(row: &sqlx::any::AnyRow, column: &str) -> Result<String, StoreError> {
+    use sqlx::Row;
+    Ok(row.try_get::<String, _>(column)?)
+}
+
+/// How dates are stored: ISO text, which sorts.
+pub fn day(date: chrono::NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
 }

@@ -1,7 +1,7 @@
 //! Workbook entries, group supervisions and their actions, and each family's schedule.
 
 use super::db::{Db, WriteTx};
-use super::row::{coded, date, uuid, StoreError};
+use super::row::{coded, date, day, text, uuid, StoreError};
 use crate::domain::ids::{AccountId, ActionId, EntryId, FamilyId, MemberId, SupervisionId};
 use crate::domain::role::StaffRole;
 use crate::domain::workbook::{Entry, EntryKind, Supervision, SupervisionAction};
@@ -10,14 +10,6 @@ use chrono::NaiveDate;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 use std::collections::HashMap;
-
-fn text(row: &AnyRow, column: &str) -> Result<String, StoreError> {
-    Ok(row.try_get::<String, _>(column)?)
-}
-
-fn day(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
-}
 
 fn opt_date(row: &AnyRow, column: &'static str) -> Result<Option<NaiveDate>, StoreError> {
     row.try_get::<Option<String>, _>(column)?

@@ -1,0 +1,207 @@
+//! The team's work on change for one goal. Forms stay on their page (see `api::plan`).
+// A server function takes one argument per form field.
+#![allow(clippy::too_many_arguments)]
+
+use crate::domain::mi::change_work::{ChangeWork, Conversation};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "change_work")]
+pub async fn load_change_work(family: String, goal: String) -> Result<ChangeWork, AppError> {
+    use crate::api::respond::id;
+    use crate::domain::ids::{FamilyId, GoalId};
+    crate::api::respond::finish(
+        async {
+            let caller = crate::auth::caller::Caller::current().await?;
+            crate::services::change_work::change_work(
+                &caller,
+                id(&family, FamilyId::parse)?,
+                id(&goal, GoalId::parse)?,
+            )
+            .await
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "record_stage")]
+pub async fn record_stage(
+    family: String,
+    goal: String,
+    stage_note: String,
+    #[server(default)] stage: String,
+    #[server(default)] noted_on: String,
+    #[server(default)] note: String,
+) -> Result<(), AppError> {
+    use crate::api::respond::id;
+    use crate::domain::ids::{FamilyId, GoalId, StageNoteId};
+    use crate::domain::mi::stage::StageForm;
+    crate::api::respond::finish(
+        async {
+            let caller = crate::auth::caller::Caller::current().await?;
+            crate::services::change_work::record_stage(
+                &caller,
+                id(&family, FamilyId::parse)?,
+                id(&goal, GoalId::parse)?,
+                id(&stage_note, StageNoteId::parse)?,
+                StageForm {
+                    stage: &stage,
+                    noted_on: &noted_on,
+                    note: &note,
+                },
+            )
+            .await
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "record_change_talk")]
+pub async fn record_change_talk(
+    family: String,
+    goal: String,
+    tally: String,
+    #[server(default)] heard_on: String,
+    #[server(default)] talk_desire: String,
+    #[server(default)] talk_ability: String,
+    #[server(default)] talk_reasons: String,
+    #[server(default)] talk_need: String,
+    #[server(default)] talk_commitment: String,
+    #[server(default)] talk_activation: String,
+    #[server(default)] talk_taking_steps: String,
+    #[server(default)] talk_sustain: String,
+) -> Result<(), AppError> {
+    use crate::api::respond::id;
+    use crate::domain::ids::{FamilyId, GoalId, TallyId};
+    use crate::domain::mi::change_talk::TallyForm;
+    crate::api::respond::finish(
+        async {
+            let caller = crate::auth::caller::Caller::current().await?;
+            crate::services::change_work::record_tally(
+                &caller,
+                id(&family, FamilyId::parse)?,
+                id(&goal, GoalId::parse)?,
+                id(&tally, TallyId::parse)?,
+                None,
+                TallyForm {
+                    heard_on: &heard_on,
+                    counts: [
+                        &talk_desire,
+                        &talk_ability,
+                        &talk_reasons,
+                        &talk_need,
+                        &talk_commitment,
+                        &talk_activation,
+                        &talk_taking_steps,
+                        &talk_sustain,
+                    ],
+                },
+            )
+            .await
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "note_on_change_plan")]
+pub async fn note_on_change_plan(
+    family: String,
+    goal: String,
+    member: String,
+    note: String,
+    #[server(default)] part: String,
+    #[server(default)] body: String,
+) -> Result<(), AppError> {
+    use crate::api::respond::id;
+    use crate::domain::ids::{ChangePlanWordsId, FamilyId, GoalId, MemberId};
+    crate::api::respond::finish(
+        async {
+            let caller = crate::auth::caller::Caller::current().await?;
+            crate::services::change_work::note_on_plan(
+                &caller,
+                id(&family, FamilyId::parse)?,
+                id(&goal, GoalId::parse)?,
+                id(&member, MemberId::parse)?,
+                id(&note, ChangePlanWordsId::parse)?,
+                &part,
+                &body,
+            )
+            .await
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "add_balance_item")]
+pub async fn add_balance_item(
+    family: String,
+    goal: String,
+    member: String,
+    item: String,
+    #[server(default)] quadrant: String,
+    #[server(default)] body: String,
+) -> Result<(), AppError> {
+    use crate::api::respond::id;
+    use crate::domain::ids::{BalanceItemId, FamilyId, GoalId, MemberId};
+    crate::api::respond::finish(
+        async {
+            let caller = crate::auth::caller::Caller::current().await?;
+            crate::services::change_work::add_balance_item(
+                &caller,
+                id(&family, FamilyId::parse)?,
+                id(&goal, GoalId::parse)?,
+                id(&member, MemberId::parse)?,
+                id(&item, BalanceItemId::parse)?,
+                &quadrant,
+                &body,
+            )
+            .await
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "remove_balance_item")]
+pub async fn remove_balance_item(
+    family: String,
+    goal: String,
+    item: String,
+) -> Result<(), AppError> {
+    use crate::api::respond::id;
+    use crate::domain::ids::{BalanceItemId, FamilyId, GoalId};
+    crate::api::respond::finish(
+        async {
+            let caller = crate::auth::caller::Caller::current().await?;
+            crate::services::change_work::remove_balance_item(
+                &caller,
+                id(&family, FamilyId::parse)?,
+                id(&goal, GoalId::parse)?,
+                id(&item, BalanceItemId::parse)?,
+            )
+            .await
+        }
+        .await,
+    )
+}
+
+/// The prompts beside a visit or session, for the goal chosen (`goal` empty: none yet).
+#[server(prefix = "/api", endpoint = "conversation_prompts")]
+pub async fn conversation_prompts(
+    family: String,
+    #[server(default)] goal: String,
+) -> Result<Conversation, AppError> {
+    use crate::api::respond::id;
+    use crate::domain::ids::{FamilyId, GoalId};
+    crate::api::respond::finish(
+        async {
+            let caller = crate::auth::caller::Caller::current().await?;
+            crate::services::change_work::conversation(
+                &caller,
+                id(&family, FamilyId::parse)?,
+                GoalId::parse(&goal),
+            )
+            .await
+        }
+        .await,
+    )
+}

@@ -1,0 +1,51 @@
+//! Beside a visit or session being written: choose the goal it was about, and see prompts for
+//! that goal's area and stage. A GET form, so the server renders the prompts without
+//! JavaScript; with it, choosing a goal is enough.
+
+use super::prompt_panel::PromptPanel;
+use crate::api::change_work::conversation_prompts;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+#[component]
+pub fn ConversationPanel(family: String) -> impl IntoView {
+    let query = use_query_map();
+    let for_family = family.clone();
+    let conversation = Resource::new(
+        move || query.read().get("goal").unwrap_or_default(),
+        move |goal| conversation_prompts(for_family.clone(), goal),
+    );
+    let navigate = use_navigate();
+    let on_change = move |ev: leptos::ev::Event| {
+        let goal = event_target_value(&ev);
+        navigate(&format!("?goal={goal}"), Default::default());
+    };
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let on_change = on_change.clone();
+                Suspend::new(async move {
+                    let Ok(c) = conversation.await else { return ().into_any() };
+                    let chosen = c.chosen.clone();
+                    view! {
+                        <form method="get" class="panel goal-chooser no-print">
+                            <div class="form-group">
+                                <label class="label" for="conversation-goal">"Which goal was this about?"</label>
+                                <div class="hint">"Prompts for that goal's area and stage of change show below."</div>
+                                <select class="select" id="conversation-goal" name="goal" on:change=on_change>
+                                    <option value="" selected=chosen.is_none()>"Not about one goal"</option>
+                                    {c.goals.into_iter().map(|(id, label)| {
+                                        let selected = chosen.as_deref() == Some(id.as_str());
+                                        view! { <option value=id selected=selected>{label}</option> }
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <button type="submit" class="button button--secondary">"Show prompts"</button>
+                        </form>
+                        {c.offered.map(|offered| view! { <PromptPanel offered id="visit-prompts"/> })}
+                    }.into_any()
+                })
+            }}
+        </Suspense>
+    }
+}

@@ -1,0 +1,235 @@
+//! Importance and confidence rulers (0–10) and their two follow-ups. The follow-ups draw out
+//! the person's own reasons: "why that number and not a lower one?" finds what is already
+//! there, "what would move you one point up?" finds the next step. Asking why a score is not
+//! higher would have them defend the low number, so Hearth never asks it.
+
+use crate::domain::goal::Scale;
+use crate::domain::plan_input::{parse_score, parse_text};
+use crate::error::{check, FieldErrors};
+
+pub const MAX_ANSWER: usize = 1000;
+
+/// The two follow-ups a ruler score is met with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FollowUp {
+    NotLower,
+    OneUp,
+}
+
+impl FollowUp {
+    pub const BOTH: [FollowUp; 2] = [FollowUp::NotLower, FollowUp::OneUp];
+
+    /// The form field holding the answer.
+    pub fn field(self) -> &'static str {
+        match self {
+            FollowUp::NotLower => "not_lower",
+            FollowUp::OneUp => "one_up",
+        }
+    }
+
+    /// The question for a given score, in words a parent reads easily; `None` when it does not
+    /// arise (nothing is lower than 0). Without a score yet, the general wording.
+    pub fn question(self, score: Option<u8>) -> Option<String> {
+        match (self, score) {
+            (FollowUp::NotLower, None) => Some("Why that number and not a lower one?".into()),
+            (FollowUp::NotLower, Some(0)) => None,
+            (FollowUp::NotLower, Some(s)) => Some(format!("Why {s} and not a lower number?")),
+            (FollowUp::OneUp, None) => Some("What would move you one point up?".into()),
+            (FollowUp::OneUp, Some(10)) => Some("What helps you keep it at 10?".into()),
+            (FollowUp::OneUp, Some(s)) => {
+                Some(format!("What would move you from {s} to {}?", s + 1))
+            }
+        }
+    }
+}
+
+/// Only the rulers have follow-ups; the progress ratings are answered by their comment.
+pub fn has_follow_ups(scale: Scale) -> bool {
+    matches!(scale, Scale::Importance | Scale::Confidence)
+}
+
+/// The answers, in the person's own words; both may be left empty.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Answers {
+    pub not_lower: String,
+    pub one_up: String,
+}
+
+impl Answers {
+    pub fn get(&self, follow_up: FollowUp) -> &str {
+        match follow_up {
+            FollowUp::NotLower => &self.not_lower,
+            FollowUp::OneUp => &self.one_up,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.not_lower.is_empty() && self.one_up.is_empty()
+    }
+}
+
+pub fn parse_answers(not_lower: &str, one_up: &str) -> Result<Answers, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let lower = check(
+        &mut errors,
+        "not_lower",
+        parse_text(not_lower, "why that number", MAX_ANSWER, false),
+    );
+    let up = check(
+        &mut errors,
+        "one_up",
+        parse_text(one_up, "what would move it up", MAX_ANSWER, false),
+    );
+    errors.keep("not_lower", not_lower);
+    errors.keep("one_up", one_up);
+    match (lower, up) {
+        (Some(not_lower), Some(one_up)) => Ok(Answers { not_lower, one_up }),
+        _ => Err(errors),
+    }
+}
+
+/// A ruler a family member gives themselves.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OwnRuler {
+    pub scale: Scale,
+    pub score: u8,
+    pub answers: Answers,
+}
+
+pub fn parse_own_ruler(
+    scale: &str,
+    score: &str,
+    not_lower: &str,
+    one_up: &str,
+) -> Result<OwnRuler, FieldErrors> {
+    let mut errors = match parse_answers(not_lower, one_up) {
+        Ok(_) => FieldErrors::default(),
+        Err(errors) => errors,
+    };
+    let scale_ok = check(
+        &mut errors,
+        "scale",
+        Scale::from_code(scale.trim())
+            .filter(|s| has_follow_ups(*s))
+            .ok_or_else(|| "Choose which question you are answering".to_string()),
+    );
+    let score_ok = check(&mut errors, "score", parse_score(score));
+    errors.keep("scale", scale);
+    errors.keep("score", score);
+    errors.keep("not_lower", not_lower);
+    errors.keep("one_up", one_up);
+    match (scale_ok, score_ok, parse_answers(not_lower, one_up)) {
+        (Some(scale), Some(score), Ok(answers)) if errors.is_empty() => Ok(OwnRuler {
+            scale,
+            score,
+            answers,
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// Whether a question asks why a score is not higher ("why not a 10?"): the one ruler
+/// follow-up MI warns against. Used on the library and on a team's own prompts.
+pub fn asks_why_not_higher(text: &str) -> bool {
+    let text = text.to_lowercase().replace(['\u{2019}', '\''], "");
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let high = |w: &str| matches!(w, "10" | "ten" | "higher");
+    let not = |w: &str| matches!(w, "not" | "isnt" | "arent" | "wasnt" | "stops");
+    if !words.iter().any(|w| matches!(*w, "why" | "what")) {
+        return false;
+    }
+    // "why not a 10", "why isn't it higher", "what stops it being a 10", "why not more": a
+    // negation followed closely by a high mark ("more" only right after it).
+    words.iter().enumerate().any(|(at, w)| {
+        not(w)
+            && (words.get(at + 1) == Some(&"more")
+                || words[at + 1..].iter().take(4).any(|x| high(x)))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn follow_ups_name_the_score_and_never_go_below_nought() {
+        assert_eq!(
+            FollowUp::NotLower.question(Some(6)).as_deref(),
+            Some("Why 6 and not a lower number?")
+        );
+        assert_eq!(
+            FollowUp::OneUp.question(Some(6)).as_deref(),
+            Some("What would move you from 6 to 7?")
+        );
+        assert_eq!(FollowUp::NotLower.question(Some(0)), None);
+        assert_eq!(
+            FollowUp::OneUp.question(Some(0)).as_deref(),
+            Some("What would move you from 0 to 1?")
+        );
+        assert_eq!(
+            FollowUp::OneUp.question(Some(10)).as_deref(),
+            Some("What helps you keep it at 10?")
+        );
+        for score in 0..=10 {
+            for f in FollowUp::BOTH {
+                if let Some(q) = f.question(Some(score)) {
+                    assert!(!asks_why_not_higher(&q), "{q}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn why_not_a_ten_is_recognised_in_its_usual_forms() {
+        for bad in [
+            "Why not a 10?",
+            "Why aren't you at a ten yet?",
+            "Why isn't it higher?",
+            "What stops it being a 10?",
+            "So why not more?",
+        ] {
+            assert!(asks_why_not_higher(bad), "{bad}");
+        }
+        for good in [
+            "Why a 4 and not a 2?",
+            "What would move you one point up?",
+            "What makes it as high as a 6 and not lower?",
+            "What would it take to get to 7?",
+            "What is it that is not working, and what would help more?",
+        ] {
+            assert!(!asks_why_not_higher(good), "{good}");
+        }
+    }
+
+    #[test]
+    fn a_parent_gives_only_the_rulers_and_keeps_what_they_typed() {
+        let ruler = parse_own_ruler("confidence", "6", "I did it before", "");
+        assert_eq!(
+            ruler.map(|r| (r.scale, r.score, r.answers.not_lower)),
+            Ok((Scale::Confidence, 6, "I did it before".to_string()))
+        );
+        let Err(errors) = parse_own_ruler("worker", "11", "Because", "") else {
+            panic!("refused")
+        };
+        assert!(errors.for_field("scale").is_some());
+        assert_eq!(
+            errors.for_field("score"),
+            Some("The number must be from 0 to 10")
+        );
+        assert_eq!(errors.value("not_lower"), Some("Because"));
+    }
+
+    #[test]
+    fn answers_are_optional_but_not_endless() {
+        assert_eq!(parse_answers(" ", ""), Ok(Answers::default()));
+        let long = "a".repeat(MAX_ANSWER + 1);
+        let Err(errors) = parse_answers(&long, "Going to the group") else {
+            panic!("refused")
+        };
+        assert!(errors.for_field("not_lower").is_some());
+        assert_eq!(errors.value("one_up"), Some("Going to the group"));
+    }
+}

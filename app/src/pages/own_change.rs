@@ -1,0 +1,185 @@
+//! A family member's own plan for one of their goals, made for a phone: how important the
+//! change is to them and how sure they feel, their change plan in their own words, and the
+//! good and less good things about changing. Their worker's notes sit beside their words.
+
+use crate::api::own_change::{load_own_change_work, AddOwnBalanceItem, GiveRuler, SaveChangePlan};
+use crate::components::choice::{Radios, ScaleRadios};
+use crate::components::follow_ups::{track_score, FollowUpFields};
+use crate::components::form::{submit_checked, ErrorSummary, Feedback, SubmitButton, TextArea};
+use crate::components::problem::Problem;
+use crate::components::refresh::{refreshing_action, Refresh};
+use crate::domain::goal::{Goal, Scale};
+use crate::domain::ids::{BalanceItemId, ChangePlanWordsId, CheckInId, GoalId};
+use crate::domain::mi::balance::{parse_item, Quadrant};
+use crate::domain::mi::change_plan::{parse_plan, ChangePlan, PlanPart};
+use crate::domain::mi::change_work::OwnChangeWork;
+use crate::domain::mi::ruler::parse_own_ruler;
+use crate::domain::plan_input::errors_of;
+use crate::pages::change_work::{BalanceBoxes, Remover};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn OwnChangePage() -> impl IntoView {
+    let params = use_params_map();
+    let refresh = Refresh::provide();
+    let page = Resource::new(
+        move || (params.read().get("goal").unwrap_or_default(), refresh.get()),
+        |(goal, _)| load_own_change_work(goal),
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading your plan…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(work) => view! { <OwnChangeView work/> }.into_any(),
+                    Err(error) => view! { <Problem error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn OwnChangeView(work: OwnChangeWork) -> impl IntoView {
+    let goal = work.goal.id;
+    let mine = work.mine;
+    view! {
+        <Title text="Your plan for this goal"/>
+        <p><a class="link" href="/me">"Back to your page"</a></p>
+        <h1>"Your plan for this goal"</h1>
+        <p class="lead family-words">{work.goal.family_words.clone()}</p>
+        <section aria-labelledby="rulers">
+            <h2 id="rulers">"How you feel about it"</h2>
+            <RulerForm goal=work.goal.clone() scale=Scale::Importance/>
+            <RulerForm goal=work.goal.clone() scale=Scale::Confidence/>
+        </section>
+        <section aria-labelledby="my-plan">
+            <h2 id="my-plan">"My change plan"</h2>
+            <p>"Write it in your own words. Only you and your workers can see it. Your worker may add a note beside what you write. They will never change your words."</p>
+            <PlanForm goal plan=mine.plan/>
+        </section>
+        <section aria-labelledby="balance">
+            <h2 id="balance">"Good and less good things"</h2>
+            <p>"Thinking about both sides can help you decide. There are no wrong answers."</p>
+            <BalanceBoxes items=mine.balance remover=Remover::Own(goal)/>
+            <OwnItemForm goal/>
+        </section>
+    }
+}
+
+/// One ruler: the number, then the two follow-ups in their own words.
+#[component]
+fn RulerForm(goal: Goal, scale: Scale) -> impl IntoView {
+    let action = refreshing_action::<GiveRuler>();
+    let feedback = Feedback::scoped(
+        action,
+        format!("{}-", scale.code()),
+        Some(("scale", scale.code().to_string())),
+    );
+    let on_submit = submit_checked(action, feedback, |i: &GiveRuler| {
+        errors_of(parse_own_ruler(&i.scale, &i.score, &i.not_lower, &i.one_up))
+    });
+    let score = RwSignal::new(None::<u8>);
+    let (heading, legend) = match scale {
+        Scale::Importance => (
+            "How important is this to you?",
+            "From 0 (not at all) to 10 (the most important thing)",
+        ),
+        _ => (
+            "How sure are you that you can do it?",
+            "From 0 (not at all sure) to 10 (completely sure)",
+        ),
+    };
+    let last = goal.latest(scale).map(|c| {
+        format!(
+            "Last time you said {} on {}.",
+            c.score,
+            c.given_on.format("%A %-d %B")
+        )
+    });
+    view! {
+        <h3>{heading}</h3>
+        {last.map(|l| view! { <p class="caption">{l}</p> })}
+        <ErrorSummary feedback/>
+        <form method="post" action=GiveRuler::url() novalidate on:submit=on_submit on:change=track_score(score) class="panel">
+            <input type="hidden" name="goal" value=goal.id.to_string()/>
+            <input type="hidden" name="check_in" value=CheckInId::new().to_string()/>
+            <input type="hidden" name="scale" value=scale.code()/>
+            <ScaleRadios feedback legend/>
+            <FollowUpFields feedback score/>
+            <SubmitButton label="Save" busy_label="Saving…" pending=action.pending().into()/>
+        </form>
+    }
+}
+
+#[component]
+fn PlanForm(goal: GoalId, plan: ChangePlan) -> impl IntoView {
+    let action = refreshing_action::<SaveChangePlan>();
+    let feedback = Feedback::scoped(action, "plan-".into(), None);
+    let version = plan.version().to_string();
+    let saved = plan.clone();
+    let on_submit = submit_checked(action, feedback, move |i: &SaveChangePlan| {
+        errors_of(parse_plan(
+            &saved,
+            &[
+                (PlanPart::Changes, i.changes.as_str()),
+                (PlanPart::Why, i.why.as_str()),
+                (PlanPart::Steps, i.steps.as_str()),
+                (PlanPart::Help, i.help.as_str()),
+                (PlanPart::Know, i.know.as_str()),
+                (PlanPart::InTheWay, i.in_the_way.as_str()),
+                (PlanPart::Then, i.then.as_str()),
+            ],
+        ))
+    });
+    let fields = PlanPart::ALL
+        .iter()
+        .map(|part| {
+            let value = plan.answer(*part).map(|w| w.body.clone());
+            let notes = plan
+                .notes_on(*part)
+                .map(|n| view! { <p class="plan-note"><span class="plan-note__by">{format!("Note from {}: ", n.written_by)}</span>{n.body.clone()}</p> })
+                .collect_view();
+            view! {
+                <TextArea feedback name=part.code() label=part.label() hint=part.hint() value rows=3/>
+                {notes}
+            }
+        })
+        .collect_view();
+    view! {
+        <ErrorSummary feedback/>
+        <form method="post" action=SaveChangePlan::url() novalidate on:submit=on_submit class="panel">
+            <input type="hidden" name="goal" value=goal.to_string()/>
+            <input type="hidden" name="save" value=ChangePlanWordsId::new().to_string()/>
+            <input type="hidden" name="version" value=move || feedback.value("version").unwrap_or_else(|| version.clone())/>
+            {fields}
+            <SubmitButton label="Save my plan" busy_label="Saving…" pending=action.pending().into()/>
+        </form>
+    }
+}
+
+#[component]
+fn OwnItemForm(goal: GoalId) -> impl IntoView {
+    let action = refreshing_action::<AddOwnBalanceItem>();
+    let feedback = Feedback::scoped(action, "item-".into(), None);
+    let on_submit = submit_checked(action, feedback, |i: &AddOwnBalanceItem| {
+        errors_of(parse_item(&i.quadrant, &i.body))
+    });
+    let quadrants = Quadrant::ALL
+        .iter()
+        .map(|q| (q.code().to_string(), q.label().to_string()))
+        .collect();
+    view! {
+        <h3>"Add something"</h3>
+        <ErrorSummary feedback/>
+        <form method="post" action=AddOwnBalanceItem::url() novalidate on:submit=on_submit class="panel">
+            <input type="hidden" name="goal" value=goal.to_string()/>
+            <input type="hidden" name="item" value=BalanceItemId::new().to_string()/>
+            <Radios feedback name="quadrant" legend="Which box does it go in?" options=quadrants/>
+            <TextArea feedback name="body" label="What you want to add" rows=2/>
+            <SubmitButton label="Add" busy_label="Adding…" pending=action.pending().into()/>
+        </form>
+    }
+}

@@ -1,0 +1,117 @@
+//! The MI prompt library for a team, its own prompts, and the prompts offered beside a
+//! conversation about a goal.
+
+use super::authorize;
+use crate::auth::caller::Caller;
+use crate::domain::access::{Action, Target};
+use crate::domain::audit::AuditAction;
+use crate::domain::goal::{Goal, Scale};
+use crate::domain::ids::{PromptId, TeamId};
+use crate::domain::mi::choice::{offer, Offered, PromptContext};
+use crate::domain::mi::library_page::PromptLibrary;
+use crate::domain::mi::prompt::{search, PromptFilter};
+use crate::domain::mi::prompt_input::{parse_prompt, PromptForm};
+use crate::domain::mi::stage::Stage;
+use crate::domain::role::StaffRole;
+use crate::error::AppError;
+use crate::store::prompts::NewPrompt;
+use crate::store::{self, audit, now_ms, Db};
+use chrono::{Datelike, NaiveDate};
+
+/// The caller's team, once the policy lets them use the library.
+async fn library_team(caller: &Caller) -> Result<TeamId, AppError> {
+    let entry = caller.entry(AuditAction::UsePromptLibrary, "prompt_library");
+    authorize(caller, Action::UsePromptLibrary, Target::Own, entry).await?;
+    caller.viewer()?.team_id().ok_or(AppError::Forbidden)
+}
+
+pub async fn library(caller: &Caller, filter: PromptFilter) -> Result<PromptLibrary, AppError> {
+    let team = library_team(caller).await?;
+    let prompts = store::prompts::for_team(&caller.state.db, team).await?;
+    let found = search(&prompts, &filter).into_iter().cloned().collect();
+    let mut team_prompts: Vec<_> = prompts
+        .iter()
+        .filter(|p| p.team.is_some())
+        .cloned()
+        .collect();
+    team_prompts.reverse();
+    Ok(PromptLibrary {
+        filter,
+        found,
+        total: prompts.len(),
+        team_prompts,
+        can_retire: caller.viewer()?.staff_role() == Some(StaffRole::TeamManager),
+    })
+}
+
+pub async fn add(caller: &Caller, id: PromptId, form: PromptForm<'_>) -> Result<(), AppError> {
+    let viewer = caller.viewer()?;
+    let team = viewer.team_id().ok_or(AppError::Forbidden)?;
+    let entry = caller.entry(AuditAction::AddPrompt, "prompt").record(id);
+    authorize(caller, Action::AddPrompt, Target::Team(team), entry.clone()).await?;
+    let db = &caller.state.db;
+    let existing = store::prompts::for_team(db, team).await?;
+    if existing.iter().any(|p| p.id == id) {
+        return Ok(());
+    }
+    let input = parse_prompt(&form, &existing)?;
+    let mut write = db.write().await?;
+    let added = store::prompts::insert(
+        &mut write,
+        &NewPrompt {
+            id,
+            team,
+            added_by: viewer.account_id,
+            input: &input,
+            now: now_ms(),
+        },
+    )
+    .await?;
+    if added {
+        audit::append(&mut write, &entry.detail(input.technique.label())).await?;
+    }
+    write.commit().await?;
+    Ok(())
+}
+
+pub async fn retire(caller: &Caller, id: PromptId) -> Result<(), AppError> {
+    let team = caller.viewer()?.team_id().ok_or(AppError::Forbidden)?;
+    let entry = caller.entry(AuditAction::RetirePrompt, "prompt").record(id);
+    authorize(
+        caller,
+        Action::RetirePrompt,
+        Target::Team(team),
+        entry.clone(),
+    )
+    .await?;
+    let mut write = caller.state.db.write().await?;
+    if store::prompts::retire(&mut write, id, team, now_ms()).await? {
+        audit::append(&mut write, &entry).await?;
+    }
+    write.commit().await?;
+    Ok(())
+}
+
+/// The prompts for a conversation about `goal`, from `team`'s library: chosen by the goal's
+/// area, its latest stage of change and the owner's latest rulers. Callers have already been
+/// allowed to see the goal.
+pub async fn offered_for(
+    db: &Db,
+    team: TeamId,
+    goal: &Goal,
+    stage: Option<Stage>,
+    today: NaiveDate,
+) -> Result<Offered, AppError> {
+    let prompts = store::prompts::for_team(db, team).await?;
+    let ruler = |scale| goal.latest(scale).map(|c| c.score);
+    Ok(offer(
+        &prompts,
+        &PromptContext {
+            area: goal.area,
+            stage,
+            importance: ruler(Scale::Importance),
+            confidence: ruler(Scale::Confidence),
+            seed: u32::try_from(today.num_days_from_ce()).unwrap_or(0),
+        },
+    ))
+}

@@ -1,0 +1,186 @@
+//! A family member's change plan and decisional balance for a goal: their words and workers'
+//! notes beside them, all kept as written.
+
+use super::db::{Db, WriteTx};
+use super::row::{coded, text, uuid, StoreError};
+use crate::domain::ids::{AccountId, BalanceItemId, ChangePlanWordsId, GoalId, MemberId};
+use crate::domain::mi::balance::{BalanceItem, Quadrant};
+use crate::domain::mi::change_plan::{ChangePlan, PlanPart, PlanWords};
+use chrono::DateTime;
+use sqlx::Row;
+use std::collections::BTreeMap;
+
+fn written_on(ms: i64) -> chrono::NaiveDate {
+    DateTime::from_timestamp_millis(ms)
+        .map(|t| t.date_naive())
+        .unwrap_or_default()
+}
+
+/// Every member's plan for the goal, or one member's.
+pub async fn plans(
+    db: &Db,
+    goal: GoalId,
+    member: Option<MemberId>,
+) -> Result<BTreeMap<MemberId, ChangePlan>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT w.id, w.member_id, w.part, w.body, w.by_member, w.created_at, a.display_name
+         FROM change_plan_words w JOIN accounts a ON a.id = w.author_id
+         WHERE w.goal_id = $1 AND ($2 = '' OR w.member_id = $2) ORDER BY w.created_at, w.id",
+    )
+    .bind(goal.to_string())
+    .bind(member.map(|m| m.to_string()).unwrap_or_default())
+    .fetch_all(db.pool())
+    .await?;
+    let mut plans: BTreeMap<MemberId, ChangePlan> = BTreeMap::new();
+    for row in rows {
+        let member = MemberId(uuid(
+            "change_plan_words.member_id",
+            &text(&row, "member_id")?,
+        )?);
+        let words = PlanWords {
+            id: ChangePlanWordsId(uuid("change_plan_words.id", &text(&row, "id")?)?),
+            part: coded(
+                "change_plan_words.part",
+                &text(&row, "part")?,
+                PlanPart::from_code,
+            )?,
+            body: text(&row, "body")?,
+            written_by: text(&row, "display_name")?,
+            written_on: written_on(row.try_get("created_at")?),
+        };
+        let plan = plans.entry(member).or_default();
+        if row.try_get::<i64, _>("by_member")? == 1 {
+            plan.answers.push(words);
+        } else {
+            plan.notes.push(words);
+        }
+    }
+    Ok(plans)
+}
+
+pub struct NewPlanWords<'a> {
+    pub goal: GoalId,
+    pub member: MemberId,
+    pub author: AccountId,
+    pub by_member: bool,
+    /// One id per save: a retried save adds nothing.
+    pub save: ChangePlanWordsId,
+    pub parts: &'a [(PlanPart, String)],
+    pub now: i64,
+}
+
+/// `false` when this save was already recorded.
+pub async fn insert_words(write: &mut WriteTx, w: &NewPlanWords<'_>) -> Result<bool, StoreError> {
+    let mut added = false;
+    for (i, (part, body)) in w.parts.iter().enumerate() {
+        // The first part keeps the save's id, so a note's id is the one the page made.
+        let id = if i == 0 {
+            w.save
+        } else {
+            ChangePlanWordsId::new()
+        };
+        let done = sqlx::query(
+            "INSERT INTO change_plan_words (id, goal_id, member_id, part, body, author_id, by_member, save_id, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (save_id, part) DO NOTHING",
+        )
+        .bind(id.to_string())
+        .bind(w.goal.to_string())
+        .bind(w.member.to_string())
+        .bind(part.code())
+        .bind(body)
+        .bind(w.author.to_string())
+        .bind(i64::from(w.by_member))
+        .bind(w.save.to_string())
+        .bind(w.now)
+        .execute(&mut *write.tx)
+        .await?;
+        added |= done.rows_affected() == 1;
+    }
+    Ok(added)
+}
+
+/// Every member's balance for the goal, or one member's; items taken back are left out.
+pub async fn balances(
+    db: &Db,
+    goal: GoalId,
+    member: Option<MemberId>,
+) -> Result<BTreeMap<MemberId, Vec<BalanceItem>>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT b.id, b.member_id, b.quadrant, b.body, b.by_member, b.created_at, a.display_name
+         FROM balance_items b JOIN accounts a ON a.id = b.author_id
+         WHERE b.goal_id = $1 AND ($2 = '' OR b.member_id = $2) AND b.removed_at IS NULL
+         ORDER BY b.created_at, b.id",
+    )
+    .bind(goal.to_string())
+    .bind(member.map(|m| m.to_string()).unwrap_or_default())
+    .fetch_all(db.pool())
+    .await?;
+    let mut balances: BTreeMap<MemberId, Vec<BalanceItem>> = BTreeMap::new();
+    for row in rows {
+        let member = MemberId(uuid("balance_items.member_id", &text(&row, "member_id")?)?);
+        balances.entry(member).or_default().push(BalanceItem {
+            id: BalanceItemId(uuid("balance_items.id", &text(&row, "id")?)?),
+            quadrant: coded(
+                "balance_items.quadrant",
+                &text(&row, "quadrant")?,
+                Quadrant::from_code,
+            )?,
+            body: text(&row, "body")?,
+            written_by: text(&row, "display_name")?,
+            by_member: row.try_get::<i64, _>("by_member")? == 1,
+            written_on: written_on(row.try_get("created_at")?),
+        });
+    }
+    Ok(balances)
+}
+
+pub struct NewBalanceItem<'a> {
+    pub id: BalanceItemId,
+    pub goal: GoalId,
+    pub member: MemberId,
+    pub quadrant: Quadrant,
+    pub body: &'a str,
+    pub author: AccountId,
+    pub by_member: bool,
+    pub now: i64,
+}
+
+pub async fn insert_item(write: &mut WriteTx, i: &NewBalanceItem<'_>) -> Result<bool, StoreError> {
+    let done = sqlx::query(
+        "INSERT INTO balance_items (id, goal_id, member_id, quadrant, body, author_id, by_member, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(i.id.to_string())
+    .bind(i.goal.to_string())
+    .bind(i.member.to_string())
+    .bind(i.quadrant.code())
+    .bind(i.body)
+    .bind(i.author.to_string())
+    .bind(i64::from(i.by_member))
+    .bind(i.now)
+    .execute(&mut *write.tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Takes back an item its author wrote; `false` when there is no such item of theirs. Taking
+/// it back again (a retry) keeps the first time.
+pub async fn remove_item(
+    write: &mut WriteTx,
+    id: BalanceItemId,
+    goal: GoalId,
+    author: AccountId,
+    now: i64,
+) -> Result<bool, StoreError> {
+    let done = sqlx::query(
+        "UPDATE balance_items SET removed_at = COALESCE(removed_at, $4)
+         WHERE id = $1 AND goal_id = $2 AND author_id = $3",
+    )
+    .bind(id.to_string())
+    .bind(goal.to_string())
+    .bind(author.to_string())
+    .bind(now)
+    .execute(&mut *write.tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -1,0 +1,97 @@
+import { expect, type Hearth, perProject, test, USERS } from './support';
+
+async function openFamily(hearth: Hearth, family: string): Promise<void> {
+  await hearth.open('/families', 200);
+  await hearth.page.getByRole('link', { name: family, exact: true }).click();
+  await expect(hearth.h1(family)).toBeVisible();
+}
+
+test.describe('Motivational Interviewing', () => {
+  test('a visit about a goal is recorded with prompts for its area and stage', async ({ hearth, page }, testInfo) => {
+    const who = perProject(testInfo, {
+      hydrated: { worker: USERS.sam, family: 'The Ashworth family' },
+      'no-js': { worker: USERS.priya, family: 'The Dunmore family' },
+      phone: { worker: USERS.noor, family: 'The Greenhill family' },
+    });
+    const note = `Talked about what a calmer morning would look like (${testInfo.project.name} ${Date.now().toString(36)})`;
+    await hearth.login(who.worker);
+    await openFamily(hearth, who.family);
+    await page.getByRole('navigation', { name: 'This family' }).getByRole('link', { name: 'Workbook', exact: true }).click();
+    await hearth.settle();
+    await page.getByRole('link', { name: 'Record a visit', exact: true }).click();
+    await expect(hearth.h1('Record a visit')).toBeVisible();
+
+    const chooser = page.getByLabel('Which goal was this about?', { exact: true });
+    const goal = await chooser.locator('option').nth(1).textContent();
+    await chooser.selectOption({ index: 1 });
+    if (testInfo.project.name === 'no-js') {
+      await page.getByRole('button', { name: 'Show prompts', exact: true }).click();
+    }
+    await expect(page).toHaveURL(/\?goal=/);
+    const panel = page.getByRole('complementary', { name: 'Prompts for this conversation' });
+    await expect(panel).toBeVisible();
+    await expect(panel.locator('.prompt')).toHaveCount(5);
+    // Chosen for the goal's area and the stage recorded for it.
+    await expect(panel).toContainText('Chosen for:');
+    await expect(panel).toContainText(/Precontemplation|Contemplation|Preparation|Action|Maintenance|Relapse/);
+    await expect(chooser).toHaveValue(/[0-9a-f-]{36}/);
+    expect(goal).toBeTruthy();
+    await hearth.checkA11y();
+
+    await page.getByLabel('What happened', { exact: true }).fill(note);
+    await page.getByRole('group', { name: 'Who was seen' }).getByRole('checkbox').first().check();
+    await page.getByRole('group', { name: 'Were the children seen on their own?' }).getByLabel('No', { exact: true }).check();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(hearth.h1('Workbook')).toBeVisible();
+    await expect(page.locator('.entry__summary').filter({ hasText: note })).toBeVisible();
+  });
+
+  test('a parent writes their change plan on a phone and the worker sees it beside their notes', async ({ hearth, page }, testInfo) => {
+    const who = perProject(testInfo, {
+      hydrated: { worker: USERS.sam, family: 'The Ashworth family', parent: USERS.kelly },
+      'no-js': { worker: USERS.sam, family: 'The Baptiste family', parent: USERS.marcus },
+      phone: { worker: USERS.priya, family: 'The Evans family', parent: 'sophie.evans' },
+    });
+    const steps = `Walk to school together every morning (${testInfo.project.name} ${Date.now().toString(36)})`;
+    await hearth.login(who.parent);
+    await hearth.open('/me', 200);
+    await page.getByRole('link', { name: 'Make your own plan for this goal' }).first().click();
+    await expect(hearth.h1('Your plan for this goal')).toBeVisible();
+    const goalWords = (await page.locator('.lead').textContent())?.trim() ?? '';
+    await hearth.checkA11y();
+
+    // A ruler with its follow-ups, in their own words.
+    const confidence = page.getByRole('group', { name: 'From 0 (not at all sure) to 10 (completely sure)' });
+    await confidence.getByLabel('6', { exact: true }).check();
+    if (testInfo.project.name !== 'no-js') {
+      await expect(page.getByLabel('Why 6 and not a lower number?', { exact: true })).toBeVisible();
+    }
+
+    await page.getByLabel('My steps', { exact: true }).fill(steps);
+    await page.getByRole('button', { name: 'Save my plan', exact: true }).click();
+    await hearth.settle();
+    await expect(page.getByLabel('My steps', { exact: true })).toHaveValue(steps);
+
+    await hearth.login(who.worker);
+    await openFamily(hearth, who.family);
+    await page.getByRole('link', { name: goalWords, exact: true }).first().click();
+    await page.getByRole('link', { name: 'Working on change', exact: true }).click();
+    await expect(hearth.h1('Working on change')).toBeVisible();
+    await expect(page.getByText(steps)).toBeVisible();
+    await expect(page.getByRole('complementary', { name: 'Prompts for this conversation' })).toBeVisible();
+    await hearth.checkA11y();
+  });
+
+  test('the prompt library is searchable on a phone', async ({ hearth, page }) => {
+    await hearth.login(USERS.rhys);
+    await hearth.open('/prompts', 200);
+    await expect(hearth.h1('Motivational Interviewing prompts')).toBeVisible();
+    await page.getByLabel('Area', { exact: true }).selectOption({ label: 'Drugs or alcohol' });
+    await page.getByLabel('Stage of change', { exact: true }).selectOption({ label: 'Relapse' });
+    await page.getByRole('button', { name: 'Find prompts', exact: true }).click();
+    await expect(page).toHaveURL(/area=drugs_alcohol/);
+    await expect(page.getByRole('heading', { level: 2, name: /prompts match/ })).toBeVisible();
+    expect(await page.locator('.prompt').count()).toBeGreaterThan(0);
+    await hearth.checkA11y();
+  });
+});
