@@ -24,18 +24,48 @@ async function session(login, width, js = true) {
 const w = Number(process.argv[3] || 320);
 const out = process.argv[4] || '/tmp/shots';
 (await import('node:fs')).mkdirSync(out, { recursive: true });
+// A tall page is saved in parts of 1600 px (name-1.png, name-2.png…): a whole page at phone
+// width is too tall to read when opened as one image.
+async function shot(page, name) {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 0, part = 1; y < height; y += 1600, part += 1) {
+    const clip = { x: 0, y, width: w, height: Math.min(1600, height - y) };
+    await page.screenshot({ path: `${out}/${name}-${w}-${part}.png`, fullPage: true, clip });
+  }
+}
 let p = await session(null, w);
 await p.getByRole('button', { name: 'Sign in' }).click();
 await p.waitForTimeout(500);
-await p.screenshot({ path: `${out}/login-errors-${w}.png`, fullPage: true });
+await shot(p, 'login-errors');
 p = await session('sam.whitfield@brookford.example', w);
 console.log('after sign-in at', p.url());
-await p.screenshot({ path: `${out}/families-${w}.png`, fullPage: true });
+await shot(p, 'families');
 await p.getByRole('link', { name: 'The Ashworth family' }).click();
 await p.waitForURL(/families\/.+/);
 await p.getByRole('heading', { name: 'The Ashworth family' }).waitFor();
-await p.screenshot({ path: `${out}/family-${w}.png`, fullPage: true });
+await shot(p, 'family');
+const familyUrl = p.url();
+await p.locator('.goal-card a').first().click();
+await p.waitForURL(/goals\/[0-9a-f-]{36}$/);
+await p.waitForLoadState('networkidle');
+await shot(p, 'goal');
+await p.getByRole('link', { name: 'Working on change', exact: true }).click();
+await p.getByRole('heading', { name: 'Working on change', level: 1 }).waitFor();
+await p.waitForLoadState('networkidle');
+await shot(p, 'change');
+await p.goto(familyUrl + '/workbook/new/visit');
+await p.getByLabel('Which goal was this about?').selectOption({ index: 1 });
+await p.getByRole('button', { name: 'Show prompts' }).click();
+await p.locator('.prompt-panel').waitFor();
+await shot(p, 'visit-prompts');
+await p.goto(base + '/prompts?area=drugs_alcohol&stage=relapse');
+await p.waitForLoadState('networkidle');
+await shot(p, 'prompts');
 p = await session('kelly.ashworth', w);
 console.log('parent at', p.url());
-await p.screenshot({ path: `${out}/me-${w}.png`, fullPage: true });
+await shot(p, 'me');
+await p.getByRole('link', { name: 'Make your own plan for this goal' }).first().click();
+await p.getByRole('heading', { name: 'Your plan for this goal', level: 1 }).waitFor();
+await p.waitForLoadState('networkidle');
+await shot(p, 'own-plan');
 await browser.close();

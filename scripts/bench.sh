@@ -66,7 +66,8 @@ for asset in $page_assets; do
   total_br=$((total_br + br))
   printf '  %-44s %9s %9s %9s\n' "$asset" "$raw" "$br" "$gz"
 done
-for path in /login /families "/families/$family" "/families/$family/goals/$goal"; do
+for path in /login /families "/families/$family" "/families/$family/goals/$goal" \
+  "/families/$family/goals/$goal/change" /prompts; do
   raw="$(size "$base$path" identity "$cookie")"; br="$(size "$base$path" br "$cookie")"; gz="$(size "$base$path" gzip "$cookie")"
   id_mark='{id}' goal_mark='{goal}'
   label="${path//$family/$id_mark}"
@@ -89,6 +90,10 @@ latency "GET /families (page, caseload)" -H "Cookie: $cookie" "$base/families"
 latency "GET /families/{id} (page, family)" -H "Cookie: $cookie" "$base/families/$family"
 latency "GET /families/{id}/goals/{goal} (page)" -H "Cookie: $cookie" "$base/families/$family/goals/$goal"
 latency "GET /me (parent page, what changed)" -H "Cookie: $parent" "$base/me"
+latency "GET /me/goals/{goal} (parent's change plan)" -H "Cookie: $parent" "$base/me/goals/$goal"
+latency "GET /families/{id}/goals/{goal}/change" -H "Cookie: $cookie" "$base/families/$family/goals/$goal/change"
+latency "GET /prompts (the whole library)" -H "Cookie: $cookie" "$base/prompts"
+latency "GET /prompts?words=…&area=…&stage=…" -H "Cookie: $cookie" "$base/prompts?words=school&area=education&stage=action"
 latency "GET /families/{id}/workbook (page)" -H "Cookie: $cookie" "$base/families/$family/workbook"
 latency "GET /week (page, due across families)" -H "Cookie: $cookie" "$base/week"
 latency "GET /families/{id}/chronology.csv" -H "Cookie: $cookie" "$base/families/$family/chronology.csv"

@@ -352,7 +352,7 @@ pub async fn seed_family(
                 variant: index + n,
                 today,
                 now,
-                with_plan: n == 0,
+                plan_for: (n == 0).then_some(template.area),
             },
         )
         .await?;
@@ -462,15 +462,27 @@ async fn change(
 /// What a parent said when asked the ruler follow-ups: a few sessions have answers.
 fn ruler_answers(scale: Scale, session: i64) -> crate::domain::mi::ruler::Answers {
     use crate::domain::mi::ruler::Answers;
-    match (scale, session % 2) {
-        (Scale::Importance, 0) => Answers {
-            not_lower: "Because the kids notice everything, even when I think they don't.".into(),
-            one_up: "If I could see it was making a difference at home.".into(),
-        },
-        (Scale::Confidence, 0) => Answers {
-            not_lower: "I managed it for two weeks before, so I know I can.".into(),
-            one_up: "Having someone to ring on the bad evenings.".into(),
-        },
-        _ => Answers::default(),
+    let (not_lower, one_up) = match (scale, session) {
+        (Scale::Importance, 0) => (
+            "Because the kids notice everything, even when I think they don't.",
+            "If I could see it was making a difference at home.",
+        ),
+        (Scale::Confidence, 0) => (
+            "I have done hard things before, like getting the kids settled after the move.",
+            "Knowing someone would be there on the bad evenings.",
+        ),
+        (Scale::Importance, 6) => (
+            "My eldest said they liked the new routine. That stuck with me.",
+            "Hearing the school say things are better too.",
+        ),
+        (Scale::Confidence, 6) => (
+            "I managed it for two weeks now, so I know I can.",
+            "Getting through one more bad week without slipping.",
+        ),
+        _ => return Answers::default(),
+    };
+    Answers {
+        not_lower: not_lower.into(),
+        one_up: one_up.into(),
     }
 }

@@ -82,6 +82,68 @@ test.describe('Motivational Interviewing', () => {
     await hearth.checkA11y();
   });
 
+  test("a worker notes the stage and change talk, and a note beside the parent's plan reaches them", async ({ hearth, page }, testInfo) => {
+    const who = perProject(testInfo, {
+      hydrated: { worker: USERS.sam, family: 'The Ashworth family', parent: USERS.kelly },
+      'no-js': { worker: USERS.sam, family: 'The Baptiste family', parent: USERS.marcus },
+      phone: { worker: USERS.priya, family: 'The Evans family', parent: 'sophie.evans' },
+    });
+    const note = `Your neighbour offered lifts on Fridays too (${testInfo.project.name} ${Date.now().toString(36)})`;
+    await hearth.login(who.parent);
+    await hearth.open('/me', 200);
+    await page.getByRole('link', { name: 'Make your own plan for this goal' }).first().click();
+    await expect(hearth.h1('Your plan for this goal')).toBeVisible();
+    const ownPlan = page.url();
+    const goalWords = (await page.locator('.lead').textContent())?.trim() ?? '';
+
+    await hearth.login(who.worker);
+    await openFamily(hearth, who.family);
+    await page.getByRole('link', { name: goalWords, exact: true }).first().click();
+    await page.getByRole('link', { name: 'Working on change', exact: true }).click();
+    await expect(hearth.h1('Working on change')).toBeVisible();
+    await hearth.settle();
+
+    // The stage of change, opened from the keyboard.
+    await page.getByText('Record the stage of change', { exact: true }).focus();
+    await page.keyboard.press('Enter');
+    const stages = page.getByRole('group', { name: 'Where are they with this change now?' });
+    await expect(stages).toBeVisible();
+    await stages.getByLabel(/^Preparation:/).check();
+    await page.getByLabel('What this is based on (optional)', { exact: true }).fill('Has chosen a day to start.');
+    await page.getByRole('button', { name: 'Save stage', exact: true }).click();
+    await hearth.settle();
+    const stageSection = page.locator('section[aria-labelledby=stage]');
+    await expect(stageSection.locator('.tag')).toHaveText('Preparation');
+    await expect(stageSection).toContainText('Has chosen a day to start.');
+
+    // Change talk: nothing entered is refused next to the field; then a few numbers.
+    await page.getByText('Note the change talk from a session', { exact: true }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await hearth.settle();
+    await expect(
+      page.locator('.error-summary').filter({ hasText: 'Enter how many times you heard at least one kind of talk' }),
+    ).toBeVisible();
+    await page.getByLabel(/^Desire/).fill('3');
+    await page.getByLabel(/^Taking steps/).fill('2');
+    await page.getByLabel(/^Sustain talk/).fill('1');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await hearth.settle();
+    await expect(page.locator('section[aria-labelledby=talk] .chart__summary')).toContainText(/^9 sessions from/);
+
+    // A note beside the parent's words.
+    await page.getByText('Add a note beside their plan', { exact: true }).first().click();
+    await page.getByLabel('Beside which part', { exact: true }).first().selectOption({ label: 'Who can help' });
+    await page.getByLabel('Your note', { exact: true }).first().fill(note);
+    await page.getByRole('button', { name: 'Add note', exact: true }).first().click();
+    await hearth.settle();
+    await expect(page.getByText(note)).toBeVisible();
+    await hearth.checkA11y();
+
+    await hearth.login(who.parent);
+    await hearth.open(new URL(ownPlan).pathname, 200);
+    await expect(page.getByText(note)).toBeVisible();
+  });
+
   test('the prompt library is searchable on a phone', async ({ hearth, page }) => {
     await hearth.login(USERS.rhys);
     await hearth.open('/prompts', 200);

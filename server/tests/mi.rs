@@ -370,7 +370,7 @@ async fn a_parents_own_plan_rulers_and_balance(app: TestApp) {
             .plan
             .answer(PlanPart::Then)
             .map(|w| w.body.as_str()),
-        Some("Ring my sister or go for a walk with the dog.")
+        Some("Do just the kitchen that day, and tell my worker at the next visit.")
     );
 
     // Her confidence ruler with the follow-ups, in her words, joins the goal's history.

@@ -7,8 +7,10 @@ use crate::api::change_work::conversation_prompts;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
+/// `children` is the form being written: the prompts sit beside it on a wide screen and
+/// below it on a phone, so the form comes first where there is room for only one column.
 #[component]
-pub fn ConversationPanel(family: String) -> impl IntoView {
+pub fn ConversationPanel(family: String, children: Children) -> impl IntoView {
     let query = use_query_map();
     let for_family = family.clone();
     let conversation = Resource::new(
@@ -20,32 +22,57 @@ pub fn ConversationPanel(family: String) -> impl IntoView {
         let goal = event_target_value(&ev);
         navigate(&format!("?goal={goal}"), Default::default());
     };
+    let chooser = move || {
+        let on_change = on_change.clone();
+        Suspend::new(async move {
+            let Ok(c) = conversation.await else {
+                return ().into_any();
+            };
+            let chosen = c.chosen;
+            view! {
+                <form method="get" class="panel goal-chooser no-print">
+                    <div class="form-group">
+                        <label class="label" for="conversation-goal">"Which goal was this about?"</label>
+                        <div class="hint">"Prompts for that goal's area and stage of change show with the form."</div>
+                        <select class="select" id="conversation-goal" name="goal" on:change=on_change>
+                            <option value="" selected=chosen.is_none()>"Not about one goal"</option>
+                            {c.goals.into_iter().map(|(id, label)| {
+                                let selected = chosen.as_deref() == Some(id.as_str());
+                                view! { <option value=id selected=selected>{label}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <button type="submit" class="button button--secondary">"Show prompts"</button>
+                </form>
+            }
+            .into_any()
+        })
+    };
+    let prompts = move || {
+        let family = family.clone();
+        Suspend::new(async move {
+            let Ok(c) = conversation.await else {
+                return ().into_any();
+            };
+            let (Some(goal), Some(offered)) = (c.chosen, c.offered) else {
+                return ().into_any();
+            };
+            // The tally lives with the goal; after the conversation it is one tap away.
+            let tally = format!("/families/{family}/goals/{goal}/change#talk");
+            view! {
+                <div class="with-panel__side">
+                    <PromptPanel offered id="visit-prompts"/>
+                    <p class="no-print"><a class="link" href=tally>"Afterwards, note the change talk you heard"</a></p>
+                </div>
+            }
+            .into_any()
+        })
+    };
     view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let on_change = on_change.clone();
-                Suspend::new(async move {
-                    let Ok(c) = conversation.await else { return ().into_any() };
-                    let chosen = c.chosen.clone();
-                    view! {
-                        <form method="get" class="panel goal-chooser no-print">
-                            <div class="form-group">
-                                <label class="label" for="conversation-goal">"Which goal was this about?"</label>
-                                <div class="hint">"Prompts for that goal's area and stage of change show below."</div>
-                                <select class="select" id="conversation-goal" name="goal" on:change=on_change>
-                                    <option value="" selected=chosen.is_none()>"Not about one goal"</option>
-                                    {c.goals.into_iter().map(|(id, label)| {
-                                        let selected = chosen.as_deref() == Some(id.as_str());
-                                        view! { <option value=id selected=selected>{label}</option> }
-                                    }).collect_view()}
-                                </select>
-                            </div>
-                            <button type="submit" class="button button--secondary">"Show prompts"</button>
-                        </form>
-                        {c.offered.map(|offered| view! { <PromptPanel offered id="visit-prompts"/> })}
-                    }.into_any()
-                })
-            }}
-        </Suspense>
+        <Suspense fallback=|| ()>{chooser}</Suspense>
+        <div class="with-panel">
+            <div class="with-panel__main">{children()}</div>
+            <Suspense fallback=|| ()>{prompts}</Suspense>
+        </div>
     }
 }

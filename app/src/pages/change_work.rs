@@ -181,7 +181,7 @@ fn StageFormView(family: FamilyId, goal: GoalId, today: chrono::NaiveDate) -> im
         })
         .collect();
     view! {
-        <details class="details no-print">
+        <details class="details no-print" open=move || feedback.error.with(Option::is_some)>
             <summary class="details__summary">"Record the stage of change"</summary>
             <ErrorSummary feedback/>
             <form method="post" action=RecordStage::url() novalidate on:submit=on_submit class="panel">
@@ -256,7 +256,7 @@ fn TallyFormView(family: FamilyId, goal: GoalId, today: chrono::NaiveDate) -> im
         }
     });
     view! {
-        <details class="details no-print">
+        <details class="details no-print" open=move || feedback.error.with(Option::is_some)>
             <summary class="details__summary">"Note the change talk from a session"</summary>
             <ErrorSummary feedback/>
             <form method="post" action=RecordChangeTalk::url() novalidate on:submit=on_submit class="panel">
@@ -340,7 +340,7 @@ fn PlanNoteForm(family: FamilyId, goal: GoalId, member: String) -> impl IntoView
         .map(|p| (p.code().to_string(), p.label().to_string()))
         .collect();
     view! {
-        <details class="details no-print">
+        <details class="details no-print" open=move || feedback.error.with(Option::is_some)>
             <summary class="details__summary">"Add a note beside their plan"</summary>
             <ErrorSummary feedback/>
             <form method="post" action=NoteOnChangePlan::url() novalidate on:submit=on_submit class="panel">
@@ -436,7 +436,7 @@ fn BalanceItemForm(family: FamilyId, goal: GoalId, member: String) -> impl IntoV
         .map(|q| (q.code().to_string(), q.label().to_string()))
         .collect();
     view! {
-        <details class="details no-print">
+        <details class="details no-print" open=move || feedback.error.with(Option::is_some)>
             <summary class="details__summary">"Add what they said, together"</summary>
             <ErrorSummary feedback/>
             <form method="post" action=AddBalanceItem::url() novalidate on:submit=on_submit class="panel">

@@ -152,12 +152,7 @@ fn EntryFormView(start: Start) -> impl IntoView {
     } else {
         "Who was there"
     };
-    view! {
-        <Title text=title.clone()/>
-        <ErrorSummary feedback/>
-        <p class="caption"><a href=back>{format!("The {} family: workbook", start.family_name)}</a></p>
-        <h1>{title}</h1>
-        {matches!(kind, EntryKind::Visit | EntryKind::Session).then(|| view! { <ConversationPanel family=start.family.clone()/> })}
+    let form = view! {
         <form method="post" action=SaveEntry::url() novalidate on:submit=on_submit class="thumb-form">
             <input type="hidden" name="family" value=start.family.clone()/>
             <input type="hidden" name="entry" value=id.to_string()/>
@@ -185,5 +180,18 @@ fn EntryFormView(start: Start) -> impl IntoView {
             </div>
             <SubmitButton label=if editing { "Save changes" } else { "Save" } busy_label="Saving…" pending=action.pending().into()/>
         </form>
+    }
+    .into_any();
+    let with_prompts = matches!(kind, EntryKind::Visit | EntryKind::Session);
+    view! {
+        <Title text=title.clone()/>
+        <ErrorSummary feedback/>
+        <p class="caption"><a href=back>{format!("The {} family: workbook", start.family_name)}</a></p>
+        <h1>{title}</h1>
+        {if with_prompts {
+            view! { <ConversationPanel family=start.family.clone()>{form}</ConversationPanel> }.into_any()
+        } else {
+            form
+        }}
     }
 }

@@ -80,18 +80,26 @@ pub async fn save_plan(
         errors.add("version", message);
         AppError::Invalid(keep_typed(errors))
     })?;
-    if from != plan.version() {
+    let conflict = |saved: i64| {
         let mut errors = crate::error::FieldErrors::default();
         errors.add(
             PlanPart::Changes.code(),
             "Your plan was saved from another phone or computer since you opened this page. \
              What you typed is below: check it against your plan, then save again.",
         );
-        errors.keep("version", &plan.version().to_string());
-        return Err(AppError::EditConflict(keep_typed(errors)));
+        errors.keep("version", &saved.to_string());
+        AppError::EditConflict(keep_typed(errors))
+    };
+    if from != plan.version() {
+        return Err(conflict(plan.version()));
     }
     let changed = parse_plan(&plan, answers)?;
     let mut write = db.write().await?;
+    // Checked again under the write lock: another save may have landed since the read above.
+    let saved = store::change_plans::answers_saved(&mut write, goal.id, member).await?;
+    if saved != from {
+        return Err(conflict(saved));
+    }
     let added = store::change_plans::insert_words(
         &mut write,
         &NewPlanWords {

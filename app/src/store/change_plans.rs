@@ -69,6 +69,24 @@ pub struct NewPlanWords<'a> {
     pub now: i64,
 }
 
+/// How many answers the member has saved for the goal: a plan's version. Read inside the
+/// write transaction, so two saves from the same version cannot both pass the check.
+pub async fn answers_saved(
+    write: &mut WriteTx,
+    goal: GoalId,
+    member: MemberId,
+) -> Result<i64, StoreError> {
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS n FROM change_plan_words
+         WHERE goal_id = $1 AND member_id = $2 AND by_member = 1",
+    )
+    .bind(goal.to_string())
+    .bind(member.to_string())
+    .fetch_one(&mut *write.tx)
+    .await?;
+    Ok(row.try_get::<i64, _>("n")?)
+}
+
 /// `false` when this save was already recorded.
 pub async fn insert_words(write: &mut WriteTx, w: &NewPlanWords<'_>) -> Result<bool, StoreError> {
     let mut added = false;
