@@ -139,6 +139,16 @@ test.describe('Motivational Interviewing', () => {
     await expect(page.getByText(note)).toBeVisible();
     await hearth.checkA11y();
 
+    // Group supervision sees where the goal stands.
+    const changePath = new URL(page.url()).pathname;
+    await hearth.open(changePath.split('/goals/')[0] + '/supervision', 200);
+    const onGoal = page
+      .locator('section[aria-labelledby=goal-change] .summary-list__row')
+      .filter({ has: page.locator(`a[href="${changePath}"]`) });
+    await expect(onGoal).toContainText('Preparation');
+    await expect(onGoal).toContainText(/9 sessions from .* sustain talk \w+ (from \d+ )?to 1\./);
+    await hearth.checkA11y();
+
     await hearth.login(who.parent);
     await hearth.open(new URL(ownPlan).pathname, 200);
     await expect(page.getByText(note)).toBeVisible();

@@ -6,10 +6,12 @@
 mod support;
 
 use app::domain::mi::change_plan::PlanPart;
+use app::domain::mi::change_talk::describe_trend;
 use app::domain::mi::change_work::{ChangeWork, Conversation, OwnChangeWork};
 use app::domain::mi::library_page::PromptLibrary;
 use app::domain::mi::stage::Stage;
 use app::domain::plan::GoalPage;
+use app::domain::workbook::Supervisions;
 use app::error::AppError;
 use support::TestApp;
 
@@ -231,6 +233,37 @@ async fn prompts_follow_the_goal_and_its_stage(app: TestApp) {
         .last()
         .map(|t| (t.change_talk(), t.sustain_talk()));
     assert_eq!(last, Some((3, 1)));
+
+    // The goal and the family's group supervision show where it stands.
+    let page: GoalPage = app
+        .call(
+            "goal",
+            &[("family", &ashworth), ("goal", &goal)],
+            Some(&sam),
+        )
+        .await
+        .json();
+    assert_eq!(page.talk_trend, describe_trend(&work.tallies));
+    assert!(
+        page.talk_trend
+            .ends_with("to 3, sustain talk fell from 6 to 1.")
+            || page
+                .talk_trend
+                .ends_with("to 3, sustain talk fell from 7 to 1."),
+        "{}",
+        page.talk_trend
+    );
+    let supervision: Supervisions = app
+        .call("supervisions", &[("family", &ashworth)], Some(&sam))
+        .await
+        .json();
+    let this = supervision
+        .change
+        .iter()
+        .find(|c| c.goal.to_string() == goal)
+        .expect("the goal is in supervision");
+    assert_eq!(this.stage, Some(Stage::Relapse));
+    assert_eq!(this.trend, page.talk_trend);
 
     // A recovery worker of the family reads it; the parent does not.
     let kelly_login = app.sign_in("kelly.ashworth").await;

@@ -118,6 +118,8 @@ pub struct GoalPage {
     pub today: NaiveDate,
     /// The stage of change as last recorded.
     pub stage: Option<super::mi::stage::StageNote>,
+    /// The change talk trend in words (`describe_trend`).
+    pub talk_trend: String,
     /// MI prompts for a conversation about this goal.
     pub prompts: super::mi::choice::Offered,
 }

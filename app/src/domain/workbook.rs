@@ -257,6 +257,8 @@ pub struct Supervisions {
     pub supervisions: Vec<Supervision>,
     /// Who actions may be given to: the allocated workers.
     pub workers: Vec<(AccountId, String, StaffRole)>,
+    /// Each open goal's stage of change and change talk trend.
+    pub change: Vec<super::mi::change_work::GoalChange>,
     pub can_record: bool,
     pub today: NaiveDate,
 }

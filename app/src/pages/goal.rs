@@ -112,6 +112,7 @@ fn GoalView(page: GoalPage) -> impl IntoView {
                 None => "Not recorded yet".into(),
             },
         ),
+        ("Change talk", page.talk_trend.clone()),
         (
             "Family members who can see it",
             if shared.is_empty() {

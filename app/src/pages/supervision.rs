@@ -8,6 +8,7 @@ use crate::components::form::{
 use crate::components::problem::Problem;
 use crate::components::refresh::{refreshing_action, Refresh};
 use crate::domain::ids::SupervisionId;
+use crate::domain::mi::change_work::GoalChange;
 use crate::domain::role::StaffRole;
 use crate::domain::workbook::{Supervision, Supervisions};
 use crate::domain::workbook_input::{parse_supervision, SupervisionForm, ACTION_ROWS};
@@ -45,6 +46,7 @@ fn SupervisionsView(page: Supervisions) -> impl IntoView {
         <p class="caption">{format!("The {} family", page.family_name)}</p>
         <h1>"Group supervision"</h1>
         <FamilyNav family=family.clone() current="Group supervision"/>
+        <GoalChanges family=family.clone() change=page.change.clone()/>
         {page.can_record.then(|| view! { <RecordForm page=page.clone()/> })}
         <h2>"Earlier supervisions"</h2>
         {if page.supervisions.is_empty() {
@@ -53,6 +55,40 @@ fn SupervisionsView(page: Supervisions) -> impl IntoView {
             page.supervisions.into_iter().map(|s| view! { <SupervisionRecord supervision=s/> }).collect_view().into_any()
         }}
     }
+}
+
+/// Each open goal's stage of change and change talk trend: something to reflect on together.
+#[component]
+fn GoalChanges(family: String, change: Vec<GoalChange>) -> impl IntoView {
+    if change.is_empty() {
+        return ().into_any();
+    }
+    let rows = change
+        .into_iter()
+        .map(|c| {
+            let href = format!("/families/{family}/goals/{}/change", c.goal);
+            view! {
+                <div class="summary-list__row">
+                    <dt class="summary-list__key"><a class="link" href=href>{c.label}</a></dt>
+                    <dd class="summary-list__value">
+                        <p>{match c.stage {
+                            Some(stage) => view! { <strong class="tag tag--blue">{stage.label()}</strong> }.into_any(),
+                            None => view! { <span class="hint">"Stage of change not recorded"</span> }.into_any(),
+                        }}</p>
+                        <p>{c.trend}</p>
+                    </dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="goal-change">
+            <h2 id="goal-change">"Change on each goal"</h2>
+            <p class="hint">"The stage of change last noted, and the change talk heard in sessions."</p>
+            <dl class="summary-list">{rows}</dl>
+        </section>
+    }
+    .into_any()
 }
 
 #[component]

@@ -14,8 +14,8 @@ use crate::domain::ids::{
 };
 use crate::domain::mi::balance::parse_item;
 use crate::domain::mi::change_plan::parse_note;
-use crate::domain::mi::change_talk::{parse_tally, TallyForm};
-use crate::domain::mi::change_work::{ChangeWork, Conversation, MemberPlan};
+use crate::domain::mi::change_talk::{describe_trend, parse_tally, TallyForm};
+use crate::domain::mi::change_work::{ChangeWork, Conversation, GoalChange, MemberPlan};
 use crate::domain::mi::stage::{current, parse_stage, StageForm};
 use crate::error::{AppError, FieldErrors};
 use crate::store::audit::NewEntry;
@@ -344,4 +344,24 @@ pub async fn conversation(
             .collect(),
         offered,
     })
+}
+
+/// Each open goal's stage and change talk trend, for a page that already opened the family.
+pub async fn goal_changes(caller: &Caller, scope: &PlanScope) -> Result<Vec<GoalChange>, AppError> {
+    let db = &caller.state.db;
+    let mut changes = Vec::new();
+    for goal in scope.goals(caller).await? {
+        if goal.status.is_closed() {
+            continue;
+        }
+        let stages = store::motivation::stages(db, goal.id).await?;
+        let tallies = store::motivation::tallies(db, goal.id).await?;
+        changes.push(GoalChange {
+            goal: goal.id,
+            label: format!("{}: {}", goal.owner_name, goal.professional_words),
+            stage: current(&stages).map(|s| s.stage),
+            trend: describe_trend(&tallies),
+        });
+    }
+    Ok(changes)
 }

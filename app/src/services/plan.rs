@@ -11,6 +11,7 @@ use crate::domain::history::{
     goal_changes, safety_changes, step_changes, FieldChange, GoalFields, StepFields, Subject,
 };
 use crate::domain::ids::{CheckInId, CommentId, FamilyId, GoalId, HousesId, SafetyId, StepId};
+use crate::domain::mi::change_talk::describe_trend;
 use crate::domain::mi::stage::current;
 use crate::domain::plain_check::check_plain_words;
 use crate::domain::plain_words::staff_time;
@@ -97,6 +98,7 @@ pub async fn goal_page(
     words.reverse();
     let stage = store::motivation::stages(db, goal.id).await?;
     let stage = current(&stage).cloned();
+    let talk_trend = describe_trend(&store::motivation::tallies(db, goal.id).await?);
     let prompts = super::prompts::offered_for(
         db,
         scope.team,
@@ -108,6 +110,7 @@ pub async fn goal_page(
     audit::record(db, &entry.record(goal.id)).await?;
     Ok(GoalPage {
         stage,
+        talk_trend,
         prompts,
         family_id: family,
         family_name: scope.family.name.clone(),

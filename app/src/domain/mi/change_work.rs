@@ -5,9 +5,9 @@ use super::balance::BalanceItem;
 use super::change_plan::ChangePlan;
 use super::change_talk::Tally;
 use super::choice::Offered;
-use super::stage::StageNote;
+use super::stage::{Stage, StageNote};
 use crate::domain::goal::Goal;
-use crate::domain::ids::{FamilyId, MemberId};
+use crate::domain::ids::{FamilyId, GoalId, MemberId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -52,4 +52,15 @@ pub struct Conversation {
     pub goals: Vec<(String, String)>,
     pub chosen: Option<String>,
     pub offered: Option<Offered>,
+}
+
+/// Where one open goal stands, for group supervision to reflect on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoalChange {
+    pub goal: GoalId,
+    /// Whose goal, and the goal in the team's words.
+    pub label: String,
+    pub stage: Option<Stage>,
+    /// The change talk trend in words (`describe_trend`).
+    pub trend: String,
 }

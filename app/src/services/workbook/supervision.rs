@@ -12,6 +12,7 @@ pub async fn supervisions(caller: &Caller, family: FamilyId) -> Result<Supervisi
     )
     .await?;
     let facts = facts(caller, &scope).await?;
+    let change = crate::services::change_work::goal_changes(caller, &scope).await?;
     audit::record(&caller.state.db, &entry).await?;
     let target = Target::Family {
         family_id: family,
@@ -27,6 +28,7 @@ pub async fn supervisions(caller: &Caller, family: FamilyId) -> Result<Supervisi
             .iter()
             .map(|a| (a.worker_id, a.worker_name.clone(), a.role))
             .collect(),
+        change,
         can_record: can(caller, Action::EditPlan, target),
         today: scope.today,
     })
