@@ -32,3 +32,16 @@ case "$CARGO_TARGET_DIR" in
   *) CARGO_TARGET_DIR="$HEARTH_ROOT/$CARGO_TARGET_DIR" ;;
 esac
 export CARGO_TARGET_DIR
+
+# Two checkouts on one machine share that target dir, and cargo judges our own crates by the
+# mtimes of their sources against the last build, whichever checkout made it: a file edited
+# here before another checkout's build would look already built. So when the last build came
+# from elsewhere, our sources are marked newer (dependencies stay cached). Two checkouts
+# building at the same time still race: build one after the other.
+hearth_checkout_mark="$CARGO_TARGET_DIR/.hearth-checkout"
+if [[ "$(cat "$hearth_checkout_mark" 2>/dev/null)" != "$HEARTH_ROOT" ]]; then
+  find "$HEARTH_ROOT/app" "$HEARTH_ROOT/server" "$HEARTH_ROOT/frontend" -type f \
+    -not -path '*/node_modules/*' -exec touch {} + 2>/dev/null || true
+  mkdir -p "$CARGO_TARGET_DIR" && printf '%s\n' "$HEARTH_ROOT" >"$hearth_checkout_mark"
+fi
+unset hearth_checkout_mark
