@@ -29,13 +29,17 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+const APP_NAME: &str = "Hearth";
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     // Every page waits for its data before the first byte, so a refusal can carry its status code.
     let ssr = SsrMode::Async;
     view! {
-        <Title formatter=|page: String| format!("{page} – Hearth")/>
+        // "Hearth" alone while a page loads after a link is followed: its own title comes with
+        // its data, and a page must never be without one.
+        <Title text=APP_NAME formatter=|page: String| if page == APP_NAME { page } else { format!("{page} – {APP_NAME}") }/>
         <Router>
             <SkipLink/>
             <SiteHeader/>

@@ -68,9 +68,15 @@ test.describe('Motivational Interviewing', () => {
     }
 
     await page.getByLabel('My steps', { exact: true }).fill(steps);
+    // With JavaScript the save is a request of its own: wait for its answer before going on.
+    const saving = hearth.js
+      ? page.waitForResponse((r) => r.url().endsWith('/api/save_change_plan') && r.request().method() === 'POST')
+      : null;
     await page.getByRole('button', { name: 'Save my plan', exact: true }).click();
-    await hearth.settle();
+    if (saving) expect((await saving).status()).toBe(200);
+    await hearth.open(new URL(page.url()).pathname, 200);
     await expect(page.getByLabel('My steps', { exact: true })).toHaveValue(steps);
+    await expect(page.locator('#plan-saved')).toContainText('You last saved your plan on');
 
     await hearth.login(who.worker);
     await openFamily(hearth, who.family);
@@ -101,6 +107,7 @@ test.describe('Motivational Interviewing', () => {
     await page.getByRole('link', { name: goalWords, exact: true }).first().click();
     await page.getByRole('link', { name: 'Working on change', exact: true }).click();
     await expect(hearth.h1('Working on change')).toBeVisible();
+    await expect(page).toHaveTitle(/^Working on change: .+ – Hearth$/);
     await hearth.settle();
 
     // The stage of change, opened from the keyboard.

@@ -201,6 +201,8 @@ export class Hearth {
     await this.page.getByLabel('Password', { exact: true }).fill(password);
     await this.page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(this.signOutButton, `signing in as ${login}`).toBeVisible();
+    // The header comes before the page's own data: check the page once it has arrived.
+    await expect(this.page.locator('main h1')).toBeVisible();
     await this.checkA11y();
   }
 

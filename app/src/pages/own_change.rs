@@ -45,6 +45,13 @@ pub fn OwnChangePage() -> impl IntoView {
 fn OwnChangeView(work: OwnChangeWork) -> impl IntoView {
     let goal = work.goal.id;
     let mine = work.mine;
+    // After a save the page shows it: with or without JavaScript, the parent sees it was kept.
+    let last_saved = mine.plan.answers.last().map(|w| {
+        format!(
+            "You last saved your plan on {}.",
+            w.written_on.format("%A %-d %B %Y")
+        )
+    });
     view! {
         <Title text="Your plan for this goal"/>
         <p><a class="link" href="/me">"Back to your page"</a></p>
@@ -58,6 +65,7 @@ fn OwnChangeView(work: OwnChangeWork) -> impl IntoView {
         <section aria-labelledby="my-plan">
             <h2 id="my-plan">"My change plan"</h2>
             <p>"Write it in your own words. Only you and your workers can see it. Your worker may add a note beside what you write. They will never change your words."</p>
+            {last_saved.map(|l| view! { <p class="caption" id="plan-saved">{l}</p> })}
             <PlanForm goal plan=mine.plan/>
         </section>
         <section aria-labelledby="balance">
