@@ -495,10 +495,54 @@ async fn a_parents_own_plan_rulers_and_balance(app: TestApp) {
         .balance
         .iter()
         .all(|i| i.body != "Mornings with the kids"));
+
+    // Sam writes one with her in a session (a retry adds nothing); she cannot take his back,
+    // he can.
+    let with_her = new_id();
+    let together = [
+        ("family", ashworth.as_str()),
+        ("goal", goal.as_str()),
+        ("member", kelly.as_str()),
+        ("item", with_her.as_str()),
+        ("quadrant", "stay_hard"),
+        ("body", "Late for school twice this week"),
+    ];
+    for _ in 0..2 {
+        let added = app.call("add_balance_item", &together, Some(&sam)).await;
+        assert_eq!(added.status, 200, "{}", added.body);
+    }
+    assert_eq!(
+        app.count(
+            "SELECT COUNT(*) FROM balance_items WHERE body = 'Late for school twice this week'"
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        app.call(
+            "remove_own_balance_item",
+            &[("goal", &goal), ("item", &with_her)],
+            Some(&kelly_login)
+        )
+        .await
+        .status,
+        404
+    );
+    let sams = [
+        ("family", ashworth.as_str()),
+        ("goal", goal.as_str()),
+        ("item", with_her.as_str()),
+    ];
+    assert_eq!(
+        app.call("remove_balance_item", &sams, Some(&sam))
+            .await
+            .status,
+        200
+    );
     assert_eq!(
         app.count("SELECT COUNT(*) FROM balance_items WHERE removed_at IS NOT NULL")
             .await,
-        1
+        2
     );
 }
 

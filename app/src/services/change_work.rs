@@ -238,26 +238,17 @@ pub async fn add_balance_item(
         e.keep("member", &member.to_string());
         AppError::Invalid(e)
     })?;
-    let mut write = caller.state.db.write().await?;
-    let added = store::change_plans::insert_item(
-        &mut write,
-        &NewBalanceItem {
-            id,
-            goal: goal.id,
-            member,
-            quadrant,
-            body: &body,
-            author: caller.viewer()?.account_id,
-            by_member: false,
-            now: now_ms(),
-        },
-    )
-    .await?;
-    if added {
-        audit::append(&mut write, &entry.record(id).detail(quadrant.label())).await?;
-    }
-    write.commit().await?;
-    Ok(())
+    let item = NewBalanceItem {
+        id,
+        goal: goal.id,
+        member,
+        quadrant,
+        body: &body,
+        author: caller.viewer()?.account_id,
+        by_member: false,
+        now: now_ms(),
+    };
+    super::balance::add(caller, entry, &item).await
 }
 
 /// Takes back an item the worker wrote; another person's item is not found.
@@ -275,21 +266,7 @@ pub async fn remove_balance_item(
         "balance_item",
     )
     .await?;
-    let mut write = caller.state.db.write().await?;
-    if !store::change_plans::remove_item(
-        &mut write,
-        id,
-        goal.id,
-        caller.viewer()?.account_id,
-        now_ms(),
-    )
-    .await?
-    {
-        return Err(AppError::NotFound);
-    }
-    audit::append(&mut write, &entry.record(id)).await?;
-    write.commit().await?;
-    Ok(())
+    super::balance::take_back(caller, entry, goal.id, id).await
 }
 
 /// Prompts for a visit or session about one of the family's open goals.

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod audit_trail;
+mod balance;
 pub mod caseload;
 pub mod change_work;
 pub mod family;

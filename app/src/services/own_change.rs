@@ -175,26 +175,17 @@ pub async fn add_balance_item(
         own_scope(caller, Action::UpdateOwnPlan, AuditAction::AddBalanceItem).await?;
     let goal = visible_goal(caller, &scope, member, goal).await?;
     let (quadrant, body) = parse_item(quadrant, body)?;
-    let mut write = caller.state.db.write().await?;
-    let added = store::change_plans::insert_item(
-        &mut write,
-        &NewBalanceItem {
-            id,
-            goal: goal.id,
-            member,
-            quadrant,
-            body: &body,
-            author: caller.viewer()?.account_id,
-            by_member: true,
-            now: now_ms(),
-        },
-    )
-    .await?;
-    if added {
-        audit::append(&mut write, &entry.record(id).detail(quadrant.label())).await?;
-    }
-    write.commit().await?;
-    Ok(())
+    let item = NewBalanceItem {
+        id,
+        goal: goal.id,
+        member,
+        quadrant,
+        body: &body,
+        author: caller.viewer()?.account_id,
+        by_member: true,
+        now: now_ms(),
+    };
+    super::balance::add(caller, entry, &item).await
 }
 
 pub async fn remove_balance_item(
@@ -209,19 +200,5 @@ pub async fn remove_balance_item(
     )
     .await?;
     let goal = visible_goal(caller, &scope, member, goal).await?;
-    let mut write = caller.state.db.write().await?;
-    if !store::change_plans::remove_item(
-        &mut write,
-        id,
-        goal.id,
-        caller.viewer()?.account_id,
-        now_ms(),
-    )
-    .await?
-    {
-        return Err(AppError::NotFound);
-    }
-    audit::append(&mut write, &entry.record(id)).await?;
-    write.commit().await?;
-    Ok(())
+    super::balance::take_back(caller, entry, goal.id, id).await
 }
