@@ -5,17 +5,13 @@
 pub mod api;
 pub mod domain;
 pub mod error;
+pub mod page_data;
+pub mod paths;
 
 #[cfg(feature = "ssr")]
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod demo;
-#[cfg(feature = "ssr")]
-pub mod demo_mi;
-#[cfg(feature = "ssr")]
-pub mod demo_plans;
-#[cfg(feature = "ssr")]
-pub mod demo_workbook;
 #[cfg(feature = "ssr")]
 pub mod services;
 #[cfg(feature = "ssr")]

@@ -423,12 +423,12 @@ async fn matrix(app: TestApp) {
         .call("invitation", &[("id", &invitation)], Some(&sam))
         .await;
     check("see own invitation code", "sam", 'A', &shown);
-    let view: app::domain::family::InvitationView = shown.json();
+    let view: app::page_data::family::InvitationView = shown.json();
     assert!(
         view.code.is_some(),
         "the maker sees the code the first time"
     );
-    let again: app::domain::family::InvitationView = app
+    let again: app::page_data::family::InvitationView = app
         .call("invitation", &[("id", &invitation)], Some(&sam))
         .await
         .json();

@@ -4,9 +4,8 @@ mod support;
 
 use app::error::AppError;
 use support::http::{self, Caller};
+use support::logins::SAM;
 use support::TestApp;
-
-const SAM: &str = "sam.whitfield@brookford.example";
 
 fn field_message(error: &AppError, field: &str) -> String {
     error
@@ -226,7 +225,7 @@ async fn invitation_codes(app: TestApp) {
                 )
                 .await;
             assert_eq!(reply.status, 200, "{}", reply.body);
-            let view: app::domain::family::InvitationView = app
+            let view: app::page_data::family::InvitationView = app
                 .call("invitation", &[("id", &id)], Some(&sam))
                 .await
                 .json();
@@ -321,7 +320,7 @@ async fn invitation_codes(app: TestApp) {
     assert_eq!(joined.status, 200, "{}", joined.body);
     assert_eq!(joined.header("location"), Some("/me"));
     let cookie = joined.session_cookie().expect("signed in at once");
-    let page: app::domain::own_page::OwnPage =
+    let page: app::page_data::own_page::OwnPage =
         app.call("own_page", &[], Some(&cookie)).await.json();
     assert_eq!(page.given_name, "Darren");
 
@@ -347,7 +346,7 @@ async fn invitation_codes(app: TestApp) {
     let code = app
         .call("invitation", &[("id", &id)], Some(&sam))
         .await
-        .json::<app::domain::family::InvitationView>()
+        .json::<app::page_data::family::InvitationView>()
         .code
         .expect("code");
     sqlx::query("UPDATE invitations SET expires_at = 0 WHERE id = $1")

@@ -7,20 +7,15 @@ mod support;
 
 use app::domain::mi::change_plan::PlanPart;
 use app::domain::mi::change_talk::describe_trend;
-use app::domain::mi::change_work::{ChangeWork, Conversation, OwnChangeWork};
-use app::domain::mi::library_page::PromptLibrary;
 use app::domain::mi::stage::Stage;
-use app::domain::plan::GoalPage;
-use app::domain::workbook::Supervisions;
 use app::error::AppError;
+use app::page_data::change_work::{ChangeWork, Conversation, OwnChangeWork};
+use app::page_data::plan::GoalPage;
+use app::page_data::prompt_library::PromptLibrary;
+use app::page_data::workbook::Supervisions;
+use support::logins::{MAYA, SAM};
+use support::new_id;
 use support::TestApp;
-
-const SAM: &str = "sam.whitfield@brookford.example";
-const MAYA: &str = "maya.okafor@brookford.example";
-
-fn new_id() -> String {
-    uuid::Uuid::new_v4().to_string()
-}
 
 fn today() -> String {
     chrono::Utc::now()
@@ -432,7 +427,7 @@ async fn a_parents_own_plan_rulers_and_balance(app: TestApp) {
         .json();
     let latest = page
         .goal
-        .latest(app::domain::goal::Scale::Confidence)
+        .latest(app::domain::rating::Scale::Confidence)
         .cloned();
     assert_eq!(
         latest.map(|c| (c.score, c.answers.one_up)),

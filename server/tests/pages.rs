@@ -3,9 +3,8 @@
 
 mod support;
 
+use support::logins::SAM;
 use support::TestApp;
-
-const SAM: &str = "sam.whitfield@brookford.example";
 
 async fn who_sees_which_page(app: TestApp) {
     let ashworth = app.family_id("Ashworth").await;

@@ -4,23 +4,12 @@
 
 mod support;
 
-use app::domain::own_page::OwnPage;
-use app::domain::plan::{GoalHistory, GoalPage, Plan};
 use app::error::AppError;
+use app::page_data::own_page::OwnPage;
+use app::page_data::plan::{GoalHistory, GoalPage, Plan};
+use support::logins::{PRIYA, SAM};
 use support::TestApp;
-
-const SAM: &str = "sam.whitfield@brookford.example";
-const PRIYA: &str = "priya.nair@brookford.example";
-
-fn day(offset: i64) -> String {
-    (chrono::Utc::now().date_naive() + chrono::Duration::days(offset))
-        .format("%Y-%m-%d")
-        .to_string()
-}
-
-fn new_id() -> String {
-    uuid::Uuid::new_v4().to_string()
-}
+use support::{day, new_id};
 
 /// The fields of a goal form, as the page sends them.
 struct GoalForm<'a> {
@@ -407,7 +396,7 @@ async fn families_speak_and_see_what_changed(app: TestApp) {
         first_look.goals.iter().all(|g| g.owner == kelly
             || g.check_ins
                 .iter()
-                .all(|c| c.scale != app::domain::goal::Scale::Importance)),
+                .all(|c| c.scale != app::domain::rating::Scale::Importance)),
         "another adult's rulers are not shown"
     );
 
@@ -445,7 +434,7 @@ async fn families_speak_and_see_what_changed(app: TestApp) {
     assert_eq!(page.family_words[0].body, said);
     let latest = page
         .goal
-        .latest(app::domain::goal::Scale::Family)
+        .latest(app::domain::rating::Scale::Family)
         .map(|c| (c.score, c.given_by.clone()));
     assert_eq!(latest, Some((8, "Kelly Ashworth".to_string())));
     let answer = app

@@ -3,12 +3,12 @@
 
 mod support;
 
+use support::logins::SAM;
+
 use app::store::sessions::{ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS};
 use app::store::{self};
 use support::process::Process;
 use support::{Reply, TestApp};
-
-const SAM: &str = "sam.whitfield@brookford.example";
 
 async fn signed_in_as(app: &TestApp, cookie: &str) -> Option<String> {
     let reply: Reply = app.call("whoami", &[], Some(cookie)).await;

@@ -4,22 +4,11 @@
 
 mod support;
 
-use app::domain::workbook::{Chronology, EntryPage, Week, Workbook};
 use app::error::AppError;
+use app::page_data::workbook::{Chronology, EntryPage, Week, Workbook};
+use support::logins::{RHYS, SAM};
 use support::TestApp;
-
-const SAM: &str = "sam.whitfield@brookford.example";
-const RHYS: &str = "rhys.morgan@brookford.example";
-
-fn day(offset: i64) -> String {
-    (chrono::Utc::now().date_naive() + chrono::Duration::days(offset))
-        .format("%Y-%m-%d")
-        .to_string()
-}
-
-fn new_id() -> String {
-    uuid::Uuid::new_v4().to_string()
-}
+use support::{day, new_id};
 
 fn visit<'a>(
     family: &'a str,
@@ -255,7 +244,7 @@ async fn supervision_actions_reach_their_owner(app: TestApp) {
 
     // The manager sees the team; the dashboard counts overdue items.
     let maya = app.sign_in("maya.okafor@brookford.example").await;
-    let dashboard: app::domain::workbook::Dashboard =
+    let dashboard: app::page_data::workbook::Dashboard =
         app.call("team_dashboard", &[], Some(&maya)).await.json();
     assert_eq!(dashboard.rows.len(), 5);
     assert!(

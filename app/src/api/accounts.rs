@@ -1,15 +1,10 @@
-use crate::domain::accounts::AccountsOverview;
+#[cfg(feature = "ssr")]
+use crate::api::respond::run;
 use crate::error::AppError;
+use crate::page_data::accounts::AccountsOverview;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "accounts")]
 pub async fn accounts() -> Result<AccountsOverview, AppError> {
-    use crate::auth::caller::Caller;
-    crate::api::respond::finish(
-        async {
-            let caller = Caller::current().await?;
-            crate::services::accounts::overview(&caller).await
-        }
-        .await,
-    )
+    run(async |caller| crate::services::accounts::overview(caller).await).await
 }

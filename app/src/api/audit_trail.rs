@@ -1,3 +1,5 @@
+#[cfg(feature = "ssr")]
+use crate::api::respond::run;
 use crate::domain::audit::AuditEntryView;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -5,12 +7,5 @@ use leptos::prelude::*;
 /// A page of the manager's team trail, newest first; `before` continues from a sequence number.
 #[server(prefix = "/api", endpoint = "audit_trail")]
 pub async fn audit_trail(before: Option<i64>) -> Result<Vec<AuditEntryView>, AppError> {
-    use crate::auth::caller::Caller;
-    crate::api::respond::finish(
-        async {
-            let caller = Caller::current().await?;
-            crate::services::audit_trail::team_trail(&caller, before).await
-        }
-        .await,
-    )
+    run(async |caller| crate::services::audit_trail::team_trail(caller, before).await).await
 }

@@ -1,15 +1,10 @@
-use crate::domain::family::Caseload;
+#[cfg(feature = "ssr")]
+use crate::api::respond::run;
 use crate::error::AppError;
+use crate::page_data::caseload::Caseload;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "caseload")]
 pub async fn load_caseload() -> Result<Caseload, AppError> {
-    use crate::auth::caller::Caller;
-    crate::api::respond::finish(
-        async {
-            let caller = Caller::current().await?;
-            crate::services::caseload::caseload(&caller).await
-        }
-        .await,
-    )
+    run(async |caller| crate::services::caseload::caseload(caller).await).await
 }

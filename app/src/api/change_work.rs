@@ -2,26 +2,24 @@
 // A server function takes one argument per form field.
 #![allow(clippy::too_many_arguments)]
 
-use crate::domain::mi::change_work::{ChangeWork, Conversation};
+#[cfg(feature = "ssr")]
+use crate::api::respond::{parse_id, run};
 use crate::error::AppError;
+use crate::page_data::change_work::{ChangeWork, Conversation};
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "change_work")]
 pub async fn load_change_work(family: String, goal: String) -> Result<ChangeWork, AppError> {
-    use crate::api::respond::id;
     use crate::domain::ids::{FamilyId, GoalId};
-    crate::api::respond::finish(
-        async {
-            let caller = crate::auth::caller::Caller::current().await?;
-            crate::services::change_work::change_work(
-                &caller,
-                id(&family, FamilyId::parse)?,
-                id(&goal, GoalId::parse)?,
-            )
-            .await
-        }
-        .await,
-    )
+    run(async |caller| {
+        crate::services::change_work::change_work(
+            caller,
+            parse_id::<FamilyId>(&family)?,
+            parse_id::<GoalId>(&goal)?,
+        )
+        .await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "record_stage")]
@@ -33,27 +31,23 @@ pub async fn record_stage(
     #[server(default)] noted_on: String,
     #[server(default)] note: String,
 ) -> Result<(), AppError> {
-    use crate::api::respond::id;
     use crate::domain::ids::{FamilyId, GoalId, StageNoteId};
     use crate::domain::mi::stage::StageForm;
-    crate::api::respond::finish(
-        async {
-            let caller = crate::auth::caller::Caller::current().await?;
-            crate::services::change_work::record_stage(
-                &caller,
-                id(&family, FamilyId::parse)?,
-                id(&goal, GoalId::parse)?,
-                id(&stage_note, StageNoteId::parse)?,
-                StageForm {
-                    stage: &stage,
-                    noted_on: &noted_on,
-                    note: &note,
-                },
-            )
-            .await
-        }
-        .await,
-    )
+    run(async |caller| {
+        crate::services::change_work::record_stage(
+            caller,
+            parse_id::<FamilyId>(&family)?,
+            parse_id::<GoalId>(&goal)?,
+            parse_id::<StageNoteId>(&stage_note)?,
+            StageForm {
+                stage: &stage,
+                noted_on: &noted_on,
+                note: &note,
+            },
+        )
+        .await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "record_change_talk")]
@@ -71,36 +65,32 @@ pub async fn record_change_talk(
     #[server(default)] talk_taking_steps: String,
     #[server(default)] talk_sustain: String,
 ) -> Result<(), AppError> {
-    use crate::api::respond::id;
     use crate::domain::ids::{FamilyId, GoalId, TallyId};
     use crate::domain::mi::change_talk::TallyForm;
-    crate::api::respond::finish(
-        async {
-            let caller = crate::auth::caller::Caller::current().await?;
-            crate::services::change_work::record_tally(
-                &caller,
-                id(&family, FamilyId::parse)?,
-                id(&goal, GoalId::parse)?,
-                id(&tally, TallyId::parse)?,
-                None,
-                TallyForm {
-                    heard_on: &heard_on,
-                    counts: [
-                        &talk_desire,
-                        &talk_ability,
-                        &talk_reasons,
-                        &talk_need,
-                        &talk_commitment,
-                        &talk_activation,
-                        &talk_taking_steps,
-                        &talk_sustain,
-                    ],
-                },
-            )
-            .await
-        }
-        .await,
-    )
+    run(async |caller| {
+        crate::services::change_work::record_tally(
+            caller,
+            parse_id::<FamilyId>(&family)?,
+            parse_id::<GoalId>(&goal)?,
+            parse_id::<TallyId>(&tally)?,
+            None,
+            TallyForm {
+                heard_on: &heard_on,
+                counts: [
+                    &talk_desire,
+                    &talk_ability,
+                    &talk_reasons,
+                    &talk_need,
+                    &talk_commitment,
+                    &talk_activation,
+                    &talk_taking_steps,
+                    &talk_sustain,
+                ],
+            },
+        )
+        .await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "note_on_change_plan")]
@@ -112,24 +102,20 @@ pub async fn note_on_change_plan(
     #[server(default)] part: String,
     #[server(default)] body: String,
 ) -> Result<(), AppError> {
-    use crate::api::respond::id;
     use crate::domain::ids::{ChangePlanWordsId, FamilyId, GoalId, MemberId};
-    crate::api::respond::finish(
-        async {
-            let caller = crate::auth::caller::Caller::current().await?;
-            crate::services::change_work::note_on_plan(
-                &caller,
-                id(&family, FamilyId::parse)?,
-                id(&goal, GoalId::parse)?,
-                id(&member, MemberId::parse)?,
-                id(&note, ChangePlanWordsId::parse)?,
-                &part,
-                &body,
-            )
-            .await
-        }
-        .await,
-    )
+    run(async |caller| {
+        crate::services::change_work::note_on_plan(
+            caller,
+            parse_id::<FamilyId>(&family)?,
+            parse_id::<GoalId>(&goal)?,
+            parse_id::<MemberId>(&member)?,
+            parse_id::<ChangePlanWordsId>(&note)?,
+            &part,
+            &body,
+        )
+        .await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "add_balance_item")]
@@ -141,24 +127,20 @@ pub async fn add_balance_item(
     #[server(default)] quadrant: String,
     #[server(default)] body: String,
 ) -> Result<(), AppError> {
-    use crate::api::respond::id;
     use crate::domain::ids::{BalanceItemId, FamilyId, GoalId, MemberId};
-    crate::api::respond::finish(
-        async {
-            let caller = crate::auth::caller::Caller::current().await?;
-            crate::services::change_work::add_balance_item(
-                &caller,
-                id(&family, FamilyId::parse)?,
-                id(&goal, GoalId::parse)?,
-                id(&member, MemberId::parse)?,
-                id(&item, BalanceItemId::parse)?,
-                &quadrant,
-                &body,
-            )
-            .await
-        }
-        .await,
-    )
+    run(async |caller| {
+        crate::services::change_work::add_balance_item(
+            caller,
+            parse_id::<FamilyId>(&family)?,
+            parse_id::<GoalId>(&goal)?,
+            parse_id::<MemberId>(&member)?,
+            parse_id::<BalanceItemId>(&item)?,
+            &quadrant,
+            &body,
+        )
+        .await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "remove_balance_item")]
@@ -167,21 +149,17 @@ pub async fn remove_balance_item(
     goal: String,
     item: String,
 ) -> Result<(), AppError> {
-    use crate::api::respond::id;
     use crate::domain::ids::{BalanceItemId, FamilyId, GoalId};
-    crate::api::respond::finish(
-        async {
-            let caller = crate::auth::caller::Caller::current().await?;
-            crate::services::change_work::remove_balance_item(
-                &caller,
-                id(&family, FamilyId::parse)?,
-                id(&goal, GoalId::parse)?,
-                id(&item, BalanceItemId::parse)?,
-            )
-            .await
-        }
-        .await,
-    )
+    run(async |caller| {
+        crate::services::change_work::remove_balance_item(
+            caller,
+            parse_id::<FamilyId>(&family)?,
+            parse_id::<GoalId>(&goal)?,
+            parse_id::<BalanceItemId>(&item)?,
+        )
+        .await
+    })
+    .await
 }
 
 /// The prompts beside a visit or session, for the goal chosen (`goal` empty: none yet).
@@ -190,18 +168,14 @@ pub async fn conversation_prompts(
     family: String,
     #[server(default)] goal: String,
 ) -> Result<Conversation, AppError> {
-    use crate::api::respond::id;
     use crate::domain::ids::{FamilyId, GoalId};
-    crate::api::respond::finish(
-        async {
-            let caller = crate::auth::caller::Caller::current().await?;
-            crate::services::change_work::conversation(
-                &caller,
-                id(&family, FamilyId::parse)?,
-                GoalId::parse(&goal),
-            )
-            .await
-        }
-        .await,
-    )
+    run(async |caller| {
+        crate::services::change_work::conversation(
+            caller,
+            parse_id::<FamilyId>(&family)?,
+            GoalId::parse(&goal),
+        )
+        .await
+    })
+    .await
 }

@@ -1,15 +1,10 @@
-use crate::domain::own_page::OwnPage;
+#[cfg(feature = "ssr")]
+use crate::api::respond::run;
 use crate::error::AppError;
+use crate::page_data::own_page::OwnPage;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "own_page")]
 pub async fn load_own_page() -> Result<OwnPage, AppError> {
-    use crate::auth::caller::Caller;
-    crate::api::respond::finish(
-        async {
-            let caller = Caller::current().await?;
-            crate::services::own_page::own_page(&caller).await
-        }
-        .await,
-    )
+    run(async |caller| crate::services::own_page::own_page(caller).await).await
 }

@@ -1,5 +1,7 @@
 //! A family member's side of their plan: their own rating, and words for their worker.
 
+#[cfg(feature = "ssr")]
+use crate::api::respond::{parse_id, run};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -12,15 +14,12 @@ pub async fn rate_goal(
     #[server(default)] comment: String,
 ) -> Result<(), AppError> {
     use crate::domain::ids::{CheckInId, GoalId};
-    crate::api::respond::finish(
-        async {
-            let caller = crate::auth::caller::Caller::current().await?;
-            let goal = GoalId::parse(&goal).ok_or(AppError::NotFound)?;
-            let id = CheckInId::parse(&check_in).ok_or(AppError::NotFound)?;
-            crate::services::own_plan::rate_goal(&caller, goal, id, &score, &comment).await
-        }
-        .await,
-    )
+    run(async |caller| {
+        let goal = parse_id::<GoalId>(&goal)?;
+        let id = parse_id::<CheckInId>(&check_in)?;
+        crate::services::own_plan::rate_goal(caller, goal, id, &score, &comment).await
+    })
+    .await
 }
 
 /// "What I want my worker to know", about a goal (`goal`) or in general (empty `goal`).
@@ -31,16 +30,13 @@ pub async fn tell_worker(
     body: String,
 ) -> Result<(), AppError> {
     use crate::domain::ids::{CommentId, GoalId};
-    crate::api::respond::finish(
-        async {
-            let caller = crate::auth::caller::Caller::current().await?;
-            let id = CommentId::parse(&words).ok_or(AppError::NotFound)?;
-            let goal = match goal.trim() {
-                "" => None,
-                text => Some(GoalId::parse(text).ok_or(AppError::NotFound)?),
-            };
-            crate::services::own_plan::add_words(&caller, id, goal, &body).await
-        }
-        .await,
-    )
+    run(async |caller| {
+        let id = parse_id::<CommentId>(&words)?;
+        let goal = match goal.trim() {
+            "" => None,
+            text => Some(GoalId::parse(text).ok_or(AppError::NotFound)?),
+        };
+        crate::services::own_plan::add_words(caller, id, goal, &body).await
+    })
+    .await
 }

@@ -1,7 +1,9 @@
 //! The MI prompt library: reading it with a filter, and a team's own prompts.
 
-use crate::domain::mi::library_page::PromptLibrary;
+#[cfg(feature = "ssr")]
+use crate::api::respond::{parse_id, run};
 use crate::error::AppError;
+use crate::page_data::prompt_library::PromptLibrary;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "prompt_library")]
@@ -12,14 +14,11 @@ pub async fn load_prompt_library(
     #[server(default)] stage: String,
 ) -> Result<PromptLibrary, AppError> {
     use crate::domain::mi::prompt::PromptFilter;
-    crate::api::respond::finish(
-        async {
-            let caller = crate::auth::caller::Caller::current().await?;
-            let filter = PromptFilter::from_query(&words, &technique, &area, &stage);
-            crate::services::prompts::library(&caller, filter).await
-        }
-        .await,
-    )
+    run(async |caller| {
+        let filter = PromptFilter::from_query(&words, &technique, &area, &stage);
+        crate::services::prompts::library(caller, filter).await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "add_prompt")]
@@ -33,38 +32,28 @@ pub async fn add_prompt(
 ) -> Result<(), AppError> {
     use crate::domain::ids::PromptId;
     use crate::domain::mi::prompt_input::PromptForm;
-    crate::api::respond::finish(
-        async {
-            let caller = crate::auth::caller::Caller::current().await?;
-            crate::services::prompts::add(
-                &caller,
-                crate::api::respond::id(&prompt, PromptId::parse)?,
-                PromptForm {
-                    technique: &technique,
-                    areas: &areas,
-                    stages: &stages,
-                    text: &text,
-                    why: &why,
-                },
-            )
-            .await
-        }
-        .await,
-    )
+    run(async |caller| {
+        crate::services::prompts::add(
+            caller,
+            parse_id::<PromptId>(&prompt)?,
+            PromptForm {
+                technique: &technique,
+                areas: &areas,
+                stages: &stages,
+                text: &text,
+                why: &why,
+            },
+        )
+        .await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "retire_prompt")]
 pub async fn retire_prompt(prompt: String) -> Result<(), AppError> {
     use crate::domain::ids::PromptId;
-    crate::api::respond::finish(
-        async {
-            let caller = crate::auth::caller::Caller::current().await?;
-            crate::services::prompts::retire(
-                &caller,
-                crate::api::respond::id(&prompt, PromptId::parse)?,
-            )
-            .await
-        }
-        .await,
-    )
+    run(async |caller| {
+        crate::services::prompts::retire(caller, parse_id::<PromptId>(&prompt)?).await
+    })
+    .await
 }

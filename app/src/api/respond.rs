@@ -1,5 +1,6 @@
 //! Shaping a server function's HTTP response: status codes, the session cookie, redirects.
 
+use crate::auth::caller::Caller;
 use crate::domain::viewer::Viewer;
 use crate::error::AppError;
 use crate::services::sign_in::SignedIn;
@@ -9,6 +10,7 @@ use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode};
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
+use std::str::FromStr;
 
 /// Sends an error with its status, except to a plain form post, which is redirected back to
 /// its page with the error in the address (leptos' progressive enhancement).
@@ -54,20 +56,17 @@ pub fn start_session(signed_in: SignedIn) -> Result<(), AppError> {
 
 /// Signing out (of this device, or of every one): end the session, clear the cookie, go to sign-in.
 pub async fn end_session(everywhere: bool) -> Result<(), AppError> {
-    finish(
-        async {
-            let caller = crate::auth::caller::Caller::current().await?;
-            if everywhere {
-                crate::services::sign_in::sign_out_everywhere(&caller).await?;
-            } else {
-                crate::services::sign_in::sign_out(&caller).await?;
-            }
-            set_cookie(crate::auth::cookie::clear(&caller.state.settings))?;
-            leptos_axum::redirect("/login");
-            Ok(())
+    run(async |caller| {
+        if everywhere {
+            crate::services::sign_in::sign_out_everywhere(caller).await?;
+        } else {
+            crate::services::sign_in::sign_out(caller).await?;
         }
-        .await,
-    )
+        set_cookie(crate::auth::cookie::clear(&caller.state.settings))?;
+        leptos_axum::redirect("/login");
+        Ok(())
+    })
+    .await
 }
 
 pub fn home_of(viewer: &Viewer) -> &'static str {
@@ -78,7 +77,19 @@ pub fn home_of(viewer: &Viewer) -> &'static str {
     }
 }
 
-/// An id from the address or a form: anything that is not one is a page not found.
-pub fn id<T>(text: &str, parse: fn(&str) -> Option<T>) -> Result<T, AppError> {
-    parse(text).ok_or(AppError::NotFound)
+/// Runs a server function's body for the person calling, and shapes its response: every server
+/// function is this, a parse of its ids and a call to a service.
+pub async fn run<T>(body: impl AsyncFnOnce(&Caller) -> Result<T, AppError>) -> Result<T, AppError> {
+    finish(
+        async {
+            let caller = Caller::current().await?;
+            body(&caller).await
+        }
+        .await,
+    )
+}
+
+/// An id of kind `T` from the address or a form: anything that is not one is a page not found.
+pub fn parse_id<T: FromStr>(text: &str) -> Result<T, AppError> {
+    text.trim().parse().map_err(|_| AppError::NotFound)
 }

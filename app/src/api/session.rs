@@ -1,21 +1,19 @@
 //! Signing in and out, and who is signed in.
 
+#[cfg(feature = "ssr")]
+use crate::api::respond::run;
 use crate::domain::viewer::SignedIn;
 use crate::error::AppError;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "sign_in")]
 pub async fn sign_in(login: String, password: String) -> Result<(), AppError> {
-    use crate::api::respond::{finish, start_session};
-    use crate::auth::caller::Caller;
-    finish(
-        async {
-            let caller = Caller::current().await?;
-            let signed_in = crate::services::sign_in::sign_in(&caller, &login, &password).await?;
-            start_session(signed_in)
-        }
-        .await,
-    )
+    use crate::api::respond::start_session;
+    run(async |caller| {
+        let signed_in = crate::services::sign_in::sign_in(caller, &login, &password).await?;
+        start_session(signed_in)
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "sign_out")]
@@ -32,16 +30,14 @@ pub async fn sign_out_everywhere() -> Result<(), AppError> {
 /// The person signed in, or `None`. Reading it is not case content, so it is not audited.
 #[server(prefix = "/api", endpoint = "whoami")]
 pub async fn whoami() -> Result<Option<SignedIn>, AppError> {
-    use crate::auth::caller::Caller;
-    let caller = Caller::current().await?;
+    let caller = crate::auth::caller::Caller::current().await?;
     Ok(caller.viewer.as_ref().map(SignedIn::from))
 }
 
 /// Where "/" sends the person: their start page, or sign-in.
 #[server(prefix = "/api", endpoint = "home")]
 pub async fn home() -> Result<String, AppError> {
-    use crate::auth::caller::Caller;
-    let caller = Caller::current().await?;
+    let caller = crate::auth::caller::Caller::current().await?;
     Ok(caller
         .viewer
         .as_ref()

@@ -4,6 +4,7 @@
 
 use super::prompt_panel::PromptPanel;
 use crate::api::change_work::conversation_prompts;
+use crate::domain::ids::{FamilyId, GoalId};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -58,7 +59,9 @@ pub fn ConversationPanel(family: String, children: Children) -> impl IntoView {
                 return ().into_any();
             };
             // The tally lives with the goal; after the conversation it is one tap away.
-            let tally = format!("/families/{family}/goals/{goal}/change#talk");
+            let tally = FamilyId::parse(&family)
+                .zip(GoalId::parse(&goal))
+                .map(|(family, goal)| crate::paths::change_talk(family, goal));
             view! {
                 <div class="with-panel__side">
                     <PromptPanel offered id="visit-prompts"/>

@@ -3,7 +3,7 @@
 //! number?"), by the same rule the server uses to show them later.
 
 use super::form::Feedback;
-use crate::domain::mi::ruler::FollowUp;
+use crate::domain::rating::FollowUp;
 use leptos::prelude::*;
 
 /// Reads the score chosen in a form's `score` radios, for [`FollowUpFields`].

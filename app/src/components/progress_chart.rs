@@ -2,7 +2,7 @@
 //! and the numbers in a table for anyone who prefers them (or prints the page).
 
 use crate::domain::chart::{self, chart, describe, polyline, y_of};
-use crate::domain::goal::{CheckIn, Scale};
+use crate::domain::rating::{CheckIn, Scale};
 use leptos::prelude::*;
 
 /// `family_name` and `worker_name` say whose series is whose, in the reader's words

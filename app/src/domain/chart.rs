@@ -2,7 +2,7 @@
 //! server can draw it and the browser scales it to any width. Whole-number coordinates: a pixel
 //! is fine enough, and formatting floats would add their code to the browser bundle.
 
-use super::goal::CheckIn;
+use super::rating::CheckIn;
 use chrono::NaiveDate;
 
 pub const WIDTH: i32 = 320;
@@ -99,8 +99,8 @@ pub fn describe(name: &str, points: &[&CheckIn]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::goal::Scale;
     use crate::domain::ids::CheckInId;
+    use crate::domain::rating::Scale;
 
     fn rating(day: u32, score: u8) -> CheckIn {
         CheckIn {

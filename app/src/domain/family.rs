@@ -1,7 +1,6 @@
 //! A family and the people in it (DOMAIN.md §3), as the browser receives them.
 
-use super::cohort::CohortCheck;
-use super::ids::{AccountId, FamilyId, MemberId, TeamId};
+use super::ids::{AccountId, MemberId};
 use super::role::StaffRole;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -117,36 +116,6 @@ pub struct Allocation {
     pub worker_name: String,
 }
 
-/// One line of a caseload.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FamilySummary {
-    pub id: FamilyId,
-    /// The household's surname, used as "The Ashworth family".
-    pub name: String,
-    pub children: Vec<(String, Option<u32>)>,
-    pub trio: Vec<Vulnerability>,
-    pub cohort: CohortCheck,
-    pub case_holder: Option<String>,
-    /// Whether the person looking is one of the family's allocated workers.
-    pub allocated_to_viewer: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FamilyDetail {
-    pub id: FamilyId,
-    pub name: String,
-    pub team_id: TeamId,
-    pub team_name: String,
-    pub members: Vec<Member>,
-    pub trio: Vec<TrioFinding>,
-    pub allocations: Vec<Allocation>,
-    pub cohort: CohortCheck,
-    /// True when the viewer is outside the family's team and gave a reason to open it.
-    pub opened_outside_team: bool,
-    /// Whether the viewer may create invitation codes for the adults.
-    pub can_invite: bool,
-}
-
 /// The phrase used for a household everywhere: "The Ashworth family".
 pub fn household_title(name: &str) -> String {
     format!("The {name} family")
@@ -189,25 +158,4 @@ mod tests {
         };
         assert_eq!(cpp.label(), "Child protection plan (neglect)");
     }
-}
-
-/// A practitioner's or manager's list of families.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Caseload {
-    /// Managers see the whole team as one list.
-    pub whole_team: bool,
-    pub team_name: String,
-    pub mine: Vec<FamilySummary>,
-    pub others: Vec<FamilySummary>,
-}
-
-/// A newly made invitation code, shown once to the worker who made it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InvitationView {
-    pub family_id: FamilyId,
-    pub member_name: String,
-    /// Grouped for reading aloud; `None` once it has been shown.
-    pub code: Option<String>,
-    /// Unix milliseconds.
-    pub expires_at: i64,
 }

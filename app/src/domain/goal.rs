@@ -1,8 +1,8 @@
 //! A goal in a family's plan (DOMAIN.md §3): whose it is, what it is in the family's words and
 //! the professional's, by when, how it is going, the steps towards it and the 0–10 check-ins.
 
-use super::ids::{CheckInId, GoalId, MemberId, StepId};
-use super::mi::ruler::Answers;
+use super::ids::{GoalId, MemberId, StepId};
+use super::rating::{CheckIn, Scale};
 use super::role::StaffRole;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -62,31 +62,6 @@ impl GoalStatus {
     }
 }
 
-coded_enum!(
-    /// The four 0–10 scales kept on a goal: two ratings of progress, and the owner's rulers.
-    Scale {
-        Family => "family", "Family's rating";
-        Worker => "worker", "Practitioner's rating";
-        Importance => "importance", "Importance ruler";
-        Confidence => "confidence", "Confidence ruler";
-    }
-);
-
-impl Scale {
-    /// The question the number answers, as asked.
-    pub fn question(self) -> &'static str {
-        match self {
-            Scale::Family | Scale::Worker => {
-                "On a scale of 0 to 10, where 10 is the goal reached, where are things now?"
-            }
-            Scale::Importance => "How important is this change to you, from 0 to 10?",
-            Scale::Confidence => {
-                "How confident are you that you can make this change, from 0 to 10?"
-            }
-        }
-    }
-}
-
 /// Who does a step: someone in the family, or a worker by role.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum StepWho {
@@ -132,34 +107,6 @@ pub struct Step {
     pub version: i64,
     /// The family members who may see this step (DOMAIN.md §5).
     pub visible_to: Vec<MemberId>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CheckIn {
-    pub id: CheckInId,
-    pub scale: Scale,
-    pub score: u8,
-    pub given_on: NaiveDate,
-    /// Who gave it, as recorded: "Kelly Ashworth", "Sam Whitfield".
-    pub given_by: String,
-    /// The family member who gave it themselves; `None` when a practitioner recorded it.
-    pub by_member: Option<MemberId>,
-    pub comment: String,
-    /// A ruler's follow-ups, in the words of whoever gave the score.
-    pub answers: Answers,
-}
-
-impl CheckIn {
-    /// Whether `member` may see this on their page: the practitioner's ratings, and the family
-    /// ratings and rulers that are theirs (given by them, or recorded by a worker for the
-    /// goal's owner). Another adult's words stay with that adult.
-    pub fn shown_to(&self, member: MemberId, goal_owner: MemberId) -> bool {
-        match (self.scale, self.by_member) {
-            (Scale::Worker, _) => true,
-            (_, Some(by)) => by == member,
-            (_, None) => goal_owner == member,
-        }
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -219,6 +166,7 @@ pub fn describe_gap(gap: i16) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::CheckInId;
 
     fn check_in(scale: Scale, score: u8, day: u32) -> CheckIn {
         CheckIn {

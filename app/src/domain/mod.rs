@@ -5,7 +5,6 @@
 mod coded;
 
 pub mod access;
-pub mod accounts;
 pub mod age;
 pub mod audit;
 pub mod chart;
@@ -13,16 +12,18 @@ pub mod cohort;
 pub mod credentials;
 pub mod due;
 pub mod family;
+pub mod family_view;
+pub mod fields;
 pub mod glossary;
 pub mod goal;
 pub mod history;
 pub mod ids;
 pub mod mi;
-pub mod own_page;
 pub mod plain_check;
 pub mod plain_words;
 pub mod plan;
 pub mod plan_input;
+pub mod rating;
 pub mod role;
 pub mod viewer;
 pub mod workbook;

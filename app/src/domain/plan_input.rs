@@ -1,13 +1,14 @@
 //! Reading plan forms: the same rules in the browser, as the practitioner types, and on the
 //! server, which trusts nothing. Each `parse_*` keeps what was typed so nothing is lost.
 
-use super::goal::{GoalArea, GoalStatus, Scale, StepWho};
+use super::fields::{parse_score, parse_text, parse_version, past_date, plan_date};
+use super::goal::{GoalArea, GoalStatus, StepWho};
 use super::ids::MemberId;
-use super::mi::ruler::{has_follow_ups, parse_answers, Answers};
 use super::plan::{house_items, PlanMember};
+use super::rating::{has_follow_ups, parse_answers, Answers, Scale};
 use super::role::StaffRole;
 use crate::error::{check, FieldErrors};
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 
 pub const MAX_GOAL_WORDS: usize = 500;
 pub const MAX_PROFESSIONAL_WORDS: usize = 1000;
@@ -30,80 +31,6 @@ impl Context<'_> {
     }
 }
 
-/// Trimmed text, required or not, at most `max` characters.
-pub fn parse_text(text: &str, what: &str, max: usize, required: bool) -> Result<String, String> {
-    let text = text.trim();
-    let length = text.chars().count();
-    if required && text.is_empty() {
-        return Err(format!("Enter {what}"));
-    }
-    if length > max {
-        return Err(format!(
-            "{} must be {max} characters or fewer (it has {length})",
-            capitalise(what)
-        ));
-    }
-    Ok(text.to_string())
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// A 0–10 score.
-pub fn parse_score(text: &str) -> Result<u8, String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err("Choose a number from 0 to 10".into());
-    }
-    match text.parse::<u8>() {
-        Ok(score) if score <= 10 => Ok(score),
-        _ => Err("The number must be from 0 to 10".into()),
-    }
-}
-
-/// A date from a date field (`2027-03-14`) within `earliest..=latest`.
-pub fn parse_date(
-    text: &str,
-    what: &str,
-    earliest: NaiveDate,
-    latest: NaiveDate,
-) -> Result<NaiveDate, String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err(format!("Enter {what}"));
-    }
-    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("Enter {what} as a real date, for example 2027-03-14"))?;
-    if date < earliest || date > latest {
-        return Err(format!(
-            "{} must be between {} and {}",
-            capitalise(what),
-            earliest.format("%-d %B %Y"),
-            latest.format("%-d %B %Y")
-        ));
-    }
-    Ok(date)
-}
-
-fn years(n: i64) -> Duration {
-    Duration::days(365 * n)
-}
-
-/// Target and due dates: a plan looks ahead; an overdue one may be up to a year past.
-fn plan_date(text: &str, what: &str, today: NaiveDate) -> Result<NaiveDate, String> {
-    parse_date(text, what, today - years(1), today + years(5))
-}
-
-/// When something was said or recorded: not in the future, and not long ago.
-fn past_date(text: &str, what: &str, today: NaiveDate) -> Result<NaiveDate, String> {
-    parse_date(text, what, today - years(2), today)
-}
-
 /// Who may see a record: adults in this family only (children have no accounts).
 fn parse_visible_to(errors: &mut FieldErrors, chosen: &[String], ctx: &Context) -> Vec<MemberId> {
     let mut ids = Vec::new();
@@ -121,17 +48,6 @@ fn parse_visible_to(errors: &mut FieldErrors, chosen: &[String], ctx: &Context) 
         }
     }
     ids
-}
-
-pub fn parse_version(text: &str) -> Result<i64, String> {
-    match text.trim() {
-        "" => Ok(0),
-        t => t
-            .parse::<i64>()
-            .ok()
-            .filter(|v| *v >= 0)
-            .ok_or_else(|| "Reload the page and try again".to_string()),
-    }
 }
 
 pub struct GoalForm<'a> {
@@ -669,16 +585,6 @@ mod tests {
             Some("The target date must be between 23 November 2025 and 22 November 2031")
         );
         assert_eq!(errors.value("family_words"), Some(long.as_str()));
-    }
-
-    #[test]
-    fn scores_run_from_0_to_10() {
-        assert_eq!(parse_score(" 0 "), Ok(0));
-        assert_eq!(parse_score("10"), Ok(10));
-        assert!(parse_score("11").is_err());
-        assert!(parse_score("-1").is_err());
-        assert!(parse_score("seven").is_err());
-        assert_eq!(parse_score(""), Err("Choose a number from 0 to 10".into()));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! chronology.
 
 use super::family::MemberKind;
-use super::ids::{AccountId, EntryId, FamilyId, MemberId, SupervisionId};
+use super::ids::{AccountId, EntryId, MemberId, SupervisionId};
 use super::role::StaffRole;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -53,30 +53,6 @@ pub struct Entry {
 /// runs until the first supervision, which starts period 2, and so on.
 pub fn period_of(on: NaiveDate, supervisions: &[NaiveDate]) -> u32 {
     1 + supervisions.iter().filter(|held| **held <= on).count() as u32
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Chapter {
-    pub role: StaffRole,
-    pub worker_name: String,
-    /// Newest first.
-    pub entries: Vec<Entry>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Workbook {
-    pub family_id: FamilyId,
-    pub family_name: String,
-    pub current_period: u32,
-    /// Since when the current period runs (the last supervision), if any.
-    pub period_started: Option<NaiveDate>,
-    pub chapters: Vec<Chapter>,
-    pub people: Vec<Person>,
-    /// The chapter the viewer may write, if any.
-    pub writes: Option<StaffRole>,
-    pub schedule: Schedule,
-    pub due: Vec<super::due::Due>,
-    pub today: NaiveDate,
 }
 
 /// The dates the family's plan runs by, and how often it must be visited.
@@ -147,16 +123,6 @@ impl ChronologyFilter {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Chronology {
-    pub family_id: FamilyId,
-    pub family_name: String,
-    pub filter: ChronologyFilter,
-    pub children: Vec<Person>,
-    pub chapters: Vec<StaffRole>,
-    pub rows: Vec<ChronologyRow>,
-}
-
 /// The chronology as CSV (RFC 4180): a court bundle or a review takes it as it is.
 pub fn chronology_csv(rows: &[ChronologyRow]) -> String {
     let mut out = String::from("Date,Chapter,Kind,People,Summary,Recorded by\r\n");
@@ -219,95 +185,6 @@ pub struct SupervisionAction {
     pub owner_name: String,
     pub due_on: NaiveDate,
     pub done: bool,
-}
-
-/// One entry with its history, for reading and changing it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EntryPage {
-    pub family_id: FamilyId,
-    pub family_name: String,
-    pub entry: Entry,
-    pub people: Vec<Person>,
-    /// Newest first.
-    pub history: Vec<super::history::PlanChange>,
-    pub can_edit: bool,
-    pub today: NaiveDate,
-}
-
-/// The integrated family assessment: the whole family on one page.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Assessment {
-    pub family_id: FamilyId,
-    pub family_name: String,
-    /// The latest monthly summary of each allocated chapter (`None`: not written yet).
-    pub summaries: Vec<(StaffRole, String, Option<Entry>)>,
-    pub latest_supervision: Option<Supervision>,
-    /// (held on, risk, progress), oldest first.
-    pub scales: Vec<(NaiveDate, u8, u8)>,
-    pub trio: Vec<super::family::TrioFinding>,
-    pub goals: Vec<super::goal::Goal>,
-}
-
-/// Group supervisions of a family, and what the form needs.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Supervisions {
-    pub family_id: FamilyId,
-    pub family_name: String,
-    /// Newest first.
-    pub supervisions: Vec<Supervision>,
-    /// Who actions may be given to: the allocated workers.
-    pub workers: Vec<(AccountId, String, StaffRole)>,
-    /// Each open goal's stage of change and change talk trend.
-    pub change: Vec<super::mi::change_work::GoalChange>,
-    pub can_record: bool,
-    pub today: NaiveDate,
-}
-
-/// Something due, for a person's week or a family's workbook.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DueItem {
-    pub family_id: FamilyId,
-    pub family_name: String,
-    pub due: super::due::Due,
-    pub urgency: super::due::Urgency,
-    /// "3 working days overdue", "due today".
-    pub when: String,
-    /// A supervision action the viewer can mark done.
-    pub action: Option<super::ids::ActionId>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Week {
-    /// Soonest first; overdue at the top.
-    pub items: Vec<DueItem>,
-    pub today: NaiveDate,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DashboardRow {
-    pub family_id: FamilyId,
-    pub family_name: String,
-    pub social_worker: Option<String>,
-    pub last_visit: Option<NaiveDate>,
-    pub last_supervision: Option<NaiveDate>,
-    pub overdue: usize,
-    pub cohort_met: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WorkerLoad {
-    pub name: String,
-    pub role: StaffRole,
-    pub families: usize,
-    pub overdue: usize,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Dashboard {
-    pub team_name: String,
-    pub rows: Vec<DashboardRow>,
-    pub workers: Vec<WorkerLoad>,
-    pub today: NaiveDate,
 }
 
 #[cfg(test)]

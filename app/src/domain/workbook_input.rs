@@ -2,8 +2,8 @@
 //! its date (today, already filled in) and what happened; everything else helps but can wait.
 
 use super::family::MemberKind;
+use super::fields::{parse_date, parse_score, parse_text};
 use super::ids::{AccountId, MemberId};
-use super::plan_input::{parse_date, parse_score, parse_text};
 use super::role::StaffRole;
 use super::workbook::{EntryKind, Person};
 use crate::error::{check, FieldErrors};

@@ -1,6 +1,6 @@
 use crate::api::accounts::accounts;
 use crate::components::problem::Problem;
-use crate::domain::accounts::AccountsOverview;
+use crate::page_data::accounts::AccountsOverview;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

@@ -2,10 +2,10 @@
 //! from group supervision, the trio, and the scaling history, on one page.
 
 use crate::api::workbook::load_assessment;
+use crate::components::family_nav::FamilyNav;
 use crate::components::problem::Problem;
 use crate::components::progress_chart::ProgressChart;
-use crate::domain::workbook::Assessment;
-use crate::pages::workbook::FamilyNav;
+use crate::page_data::workbook::Assessment;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -31,7 +31,7 @@ pub fn AssessmentPage() -> impl IntoView {
 
 #[component]
 fn AssessmentView(assessment: Assessment) -> impl IntoView {
-    let family = assessment.family_id.to_string();
+    let family = assessment.family_id;
     let mapping = assessment.latest_supervision.clone().map(|s| {
         [
             ("What is working well", s.working_well),
@@ -47,7 +47,7 @@ fn AssessmentView(assessment: Assessment) -> impl IntoView {
         <Title text=format!("The {} family: integrated assessment", assessment.family_name)/>
         <p class="caption">{format!("The {} family", assessment.family_name)}</p>
         <h1>"Integrated family assessment"</h1>
-        <FamilyNav family=family.clone() current="Integrated assessment"/>
+        <FamilyNav family current="Integrated assessment"/>
         {match (mapping, held) {
             (Some(mapping), Some(held)) => view! {
                 <p class="hint">{format!("From the group supervision on {held}.")}</p>

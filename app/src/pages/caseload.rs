@@ -1,7 +1,8 @@
 use crate::api::caseload::load_caseload;
 use crate::components::family_tags::{CohortStatus, TrioTags};
 use crate::components::problem::Problem;
-use crate::domain::family::{household_title, FamilySummary};
+use crate::domain::family::household_title;
+use crate::page_data::caseload::FamilySummary;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -62,7 +63,7 @@ fn FamilyCards(
             view! {
                 <li class="card">
                     {
-                        let link = view! { <a href=format!("/families/{}", family.id)>{household_title(&family.name)}</a> };
+                        let link = view! { <a href=crate::paths::family(family.id)>{household_title(&family.name)}</a> };
                         if nested {
                             view! { <h3 class="card__title">{link}</h3> }.into_any()
                         } else {

@@ -4,9 +4,8 @@
 
 use crate::api::change_work::{
     load_change_work, AddBalanceItem, NoteOnChangePlan, RecordChangeTalk, RecordStage,
-    RemoveBalanceItem,
 };
-use crate::api::own_change::RemoveOwnBalanceItem;
+use crate::components::balance_boxes::{BalanceBoxes, Remover};
 use crate::components::choice::{Radios, Select};
 use crate::components::form::{
     submit_checked, ErrorSummary, Feedback, SubmitButton, TextArea, TextField,
@@ -14,18 +13,18 @@ use crate::components::form::{
 use crate::components::problem::Problem;
 use crate::components::prompt_panel::PromptPanel;
 use crate::components::refresh::{refreshing_action, Refresh};
+use crate::components::ruler_answer::RulerAnswer;
 use crate::components::talk_chart::TalkChart;
-use crate::domain::goal::{CheckIn, Scale};
 use crate::domain::ids::{
     BalanceItemId, ChangePlanWordsId, FamilyId, GoalId, StageNoteId, TallyId,
 };
-use crate::domain::mi::balance::{in_quadrant, parse_item, BalanceItem, Quadrant};
+use crate::domain::mi::balance::{parse_item, Quadrant};
 use crate::domain::mi::change_plan::{parse_note, PlanPart};
 use crate::domain::mi::change_talk::{field, parse_tally, Talk, TallyForm, MAX_COUNT};
-use crate::domain::mi::change_work::{ChangeWork, MemberPlan};
-use crate::domain::mi::ruler::FollowUp;
 use crate::domain::mi::stage::{current, parse_stage, Stage, StageForm};
 use crate::domain::plan_input::errors_of;
+use crate::domain::rating::{CheckIn, Scale};
+use crate::page_data::change_work::{ChangeWork, MemberPlan};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -62,7 +61,7 @@ pub fn ChangeWorkPage() -> impl IntoView {
 fn ChangeWorkView(work: ChangeWork) -> impl IntoView {
     let family = work.family_id;
     let goal = work.goal.id;
-    let goal_href = format!("/families/{family}/goals/{goal}");
+    let goal_href = crate::paths::goal(family, goal);
     let stage = current(&work.stages).cloned();
     let rulers: Vec<CheckIn> = work
         .goal
@@ -130,30 +129,6 @@ fn ChangeWorkView(work: ChangeWork) -> impl IntoView {
             </div>
             <PromptPanel offered=work.prompts/>
         </div>
-    }
-}
-
-/// A ruler with the follow-ups as asked and answered.
-#[component]
-pub fn RulerAnswer(check_in: CheckIn) -> impl IntoView {
-    let answers = FollowUp::BOTH
-        .into_iter()
-        .filter_map(|f| {
-            let answer = check_in.answers.get(f).to_string();
-            (!answer.is_empty()).then(|| {
-                let question = f
-                    .question(Some(check_in.score))
-                    .unwrap_or_else(|| f.question(None).unwrap_or_default());
-                view! { <dt>{question}</dt><dd>{answer}</dd> }
-            })
-        })
-        .collect_view();
-    view! {
-        <li class="ruler">
-            <p><strong>{format!("{}: {}", check_in.scale.label(), check_in.score)}</strong>
-                {format!(" · {} · {}", check_in.given_on.format("%-d %B %Y"), check_in.given_by)}</p>
-            <dl class="ruler__answers">{answers}</dl>
-        </li>
     }
 }
 
@@ -354,70 +329,6 @@ fn PlanNoteForm(family: FamilyId, goal: GoalId, member: String) -> impl IntoView
             </form>
         </details>
     }
-}
-
-/// Who is reading a balance, and so which items they may take back: their own.
-#[derive(Clone, Copy)]
-pub enum Remover {
-    Nobody,
-    /// A worker: items written with the family.
-    Team(FamilyId, GoalId),
-    /// The family member: items they wrote.
-    Own(GoalId),
-}
-
-/// The four boxes of a decisional balance.
-#[component]
-pub fn BalanceBoxes(items: Vec<BalanceItem>, remover: Remover) -> impl IntoView {
-    let boxes = Quadrant::ALL
-        .iter()
-        .map(|q| {
-            let list = in_quadrant(&items, *q)
-                .map(|item| {
-                    let by = if item.by_member {
-                        format!("{}, {}", item.written_by, item.written_on.format("%-d %b"))
-                    } else {
-                        format!("Written with {}, {}", item.written_by, item.written_on.format("%-d %b"))
-                    };
-                    let what = format!(": {}", item.body);
-                    let item_id = item.id.to_string();
-                    let remove_form = match remover {
-                        Remover::Team(family, goal) if !item.by_member => {
-                            let action = refreshing_action::<RemoveBalanceItem>();
-                            Some(view! {
-                                <ActionForm action attr:class="inline-form">
-                                    <input type="hidden" name="family" value=family.to_string()/>
-                                    <input type="hidden" name="goal" value=goal.to_string()/>
-                                    <input type="hidden" name="item" value=item_id.clone()/>
-                                    <button type="submit" class="button button--secondary button--small">"Take back"<span class="visually-hidden">{what}</span></button>
-                                </ActionForm>
-                            }.into_any())
-                        }
-                        Remover::Own(goal) if item.by_member => {
-                            let action = refreshing_action::<RemoveOwnBalanceItem>();
-                            Some(view! {
-                                <ActionForm action attr:class="inline-form">
-                                    <input type="hidden" name="goal" value=goal.to_string()/>
-                                    <input type="hidden" name="item" value=item_id.clone()/>
-                                    <button type="submit" class="button button--secondary button--small">"Take this out"<span class="visually-hidden">{what}</span></button>
-                                </ActionForm>
-                            }.into_any())
-                        }
-                        _ => None,
-                    };
-                    view! { <li><p class="family-words">{item.body.clone()}</p><p class="caption">{by}</p>{remove_form}</li> }
-                })
-                .collect_view();
-            let empty = in_quadrant(&items, *q).next().is_none();
-            view! {
-                <div class="balance__box">
-                    <h3 class="balance__heading">{q.label()}</h3>
-                    {if empty { view! { <p class="hint">"Nothing yet"</p> }.into_any() } else { view! { <ul class="balance__items">{list}</ul> }.into_any() }}
-                </div>
-            }
-        })
-        .collect_view();
-    view! { <div class="balance">{boxes}</div> }
 }
 
 #[component]

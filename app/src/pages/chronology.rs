@@ -2,9 +2,9 @@
 //! by child, chapter and date, and downloadable as CSV. A plain GET form, so it works anywhere.
 
 use crate::api::workbook::load_chronology;
+use crate::components::family_nav::FamilyNav;
 use crate::components::problem::Problem;
-use crate::domain::workbook::Chronology;
-use crate::pages::workbook::FamilyNav;
+use crate::page_data::workbook::Chronology;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -41,14 +41,10 @@ pub fn ChronologyPage() -> impl IntoView {
 
 #[component]
 fn ChronologyView(chronology: Chronology) -> impl IntoView {
-    let family = chronology.family_id.to_string();
+    let family = chronology.family_id;
     let filter = chronology.filter.clone();
     let query = filter.query();
-    let csv = if query.is_empty() {
-        format!("/families/{family}/chronology.csv")
-    } else {
-        format!("/families/{family}/chronology.csv?{query}")
-    };
+    let csv = crate::paths::chronology_csv(chronology.family_id, &query);
     let date_value = |d: Option<chrono::NaiveDate>| {
         d.map(|d| d.format("%Y-%m-%d").to_string())
             .unwrap_or_default()
@@ -58,7 +54,7 @@ fn ChronologyView(chronology: Chronology) -> impl IntoView {
         <Title text=format!("The {} family: chronology", chronology.family_name)/>
         <p class="caption">{format!("The {} family", chronology.family_name)}</p>
         <h1>"Chronology"</h1>
-        <FamilyNav family=family.clone() current="Chronology"/>
+        <FamilyNav family current="Chronology"/>
         <p class="lead">"Every entry flagged significant, newest first."</p>
         <form method="get" class="panel filter-form">
             <div class="form-group">
@@ -105,7 +101,7 @@ fn ChronologyView(chronology: Chronology) -> impl IntoView {
                             <td class="table__cell">{row.occurred_on.format("%-d %b %Y").to_string()}</td>
                             <td class="table__cell">{format!("{} ({})", row.chapter.label(), row.kind.label().to_lowercase())}</td>
                             <td class="table__cell">
-                                <a href=format!("/families/{family}/workbook/{}", row.entry_id)>{row.summary.chars().take(160).collect::<String>()}</a>
+                                <a href=crate::paths::entry(family, row.entry_id)>{row.summary.chars().take(160).collect::<String>()}</a>
                                 {(!row.people.is_empty()).then(|| view! { <br/><span class="hint">{row.people.join(", ")}</span> })}
                             </td>
                         </tr>

@@ -1,10 +1,10 @@
 //! One workbook entry with its history: earlier text stays visible, with who changed it and when.
 
 use crate::api::workbook::load_entry;
+use crate::components::family_nav::FamilyNav;
 use crate::components::problem::Problem;
 use crate::domain::plain_words::staff_time;
-use crate::domain::workbook::EntryPage;
-use crate::pages::workbook::FamilyNav;
+use crate::page_data::workbook::EntryPage;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -37,7 +37,7 @@ pub fn EntryPagePage() -> impl IntoView {
 #[component]
 fn EntryView(page: EntryPage) -> impl IntoView {
     let entry = page.entry.clone();
-    let family = page.family_id.to_string();
+    let family = page.family_id;
     let title = format!(
         "{} on {}",
         entry.kind.label(),
@@ -86,7 +86,7 @@ fn EntryView(page: EntryPage) -> impl IntoView {
         <Title text=title.clone()/>
         <p class="caption">{format!("The {} family", page.family_name)}</p>
         <h1>{title}</h1>
-        <FamilyNav family=family.clone() current="Workbook"/>
+        <FamilyNav family current="Workbook"/>
         <dl class="summary-list">
             {rows.into_iter().map(|(k, v)| view! {
                 <div class="summary-list__row"><dt class="summary-list__key">{k}</dt><dd class="summary-list__value">{v}</dd></div>
@@ -95,7 +95,7 @@ fn EntryView(page: EntryPage) -> impl IntoView {
         <h2>{if entry.kind == crate::domain::workbook::EntryKind::MonthlySummary { "Summary" } else { "What happened" }}</h2>
         <p class="entry__summary">{entry.summary.clone()}</p>
         {page.can_edit.then(|| view! {
-            <p><a class="button" href=format!("/families/{family}/workbook/{}/edit", entry.id)>"Change this entry"</a></p>
+            <p><a class="button" href=crate::paths::edit_entry(family, entry.id)>"Change this entry"</a></p>
         })}
         <h2>"History"</h2>
         <ol class="timeline">

@@ -8,7 +8,7 @@ use crate::components::form::{
     submit_checked, ErrorSummary, Feedback, SubmitButton, TextArea, TextField,
 };
 use crate::components::problem::Problem;
-use crate::domain::ids::{EntryId, MemberId};
+use crate::domain::ids::{EntryId, FamilyId, MemberId};
 use crate::domain::workbook::{Entry, EntryKind, Person};
 use crate::domain::workbook_input::{errors_of_entry, EntryForm};
 use crate::error::AppError;
@@ -21,7 +21,7 @@ use leptos_router::hooks::use_params_map;
 /// What the form needs, from a new entry's workbook or an existing entry's page.
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
 struct Start {
-    family: String,
+    family: FamilyId,
     family_name: String,
     people: Vec<Person>,
     today: NaiveDate,
@@ -49,7 +49,7 @@ pub fn EntryFormPage() -> impl IntoView {
                         return Err(AppError::Forbidden);
                     }
                     Ok(Start {
-                        family,
+                        family: page.family_id,
                         family_name: page.family_name,
                         people: page.people,
                         today: page.today,
@@ -67,7 +67,7 @@ pub fn EntryFormPage() -> impl IntoView {
                         return Err(AppError::Forbidden);
                     }
                     Ok(Start {
-                        family,
+                        family: workbook.family_id,
                         family_name: workbook.family_name,
                         people: workbook.people,
                         today: workbook.today,
@@ -146,7 +146,7 @@ fn EntryFormView(start: Start) -> impl IntoView {
         .value("significant")
         .map(|v| v == "true")
         .unwrap_or_else(|| entry.as_ref().is_some_and(|e| e.significant));
-    let back = format!("/families/{}/workbook", start.family);
+    let back = crate::paths::workbook(start.family);
     let who_legend = if kind == EntryKind::Visit {
         "Who was seen"
     } else {
@@ -154,7 +154,7 @@ fn EntryFormView(start: Start) -> impl IntoView {
     };
     let form = view! {
         <form method="post" action=SaveEntry::url() novalidate on:submit=on_submit class="thumb-form">
-            <input type="hidden" name="family" value=start.family.clone()/>
+            <input type="hidden" name="family" value=start.family.to_string()/>
             <input type="hidden" name="entry" value=id.to_string()/>
             <input type="hidden" name="kind" id="kind" value=kind.code()/>
             <input type="hidden" name="version" id="version" value=move || feedback.value("version").unwrap_or_else(|| version.clone())/>
@@ -189,7 +189,7 @@ fn EntryFormView(start: Start) -> impl IntoView {
         <p class="caption"><a href=back>{format!("The {} family: workbook", start.family_name)}</a></p>
         <h1>{title}</h1>
         {if with_prompts {
-            view! { <ConversationPanel family=start.family.clone()>{form}</ConversationPanel> }.into_any()
+            view! { <ConversationPanel family=start.family.to_string()>{form}</ConversationPanel> }.into_any()
         } else {
             form
         }}

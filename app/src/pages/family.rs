@@ -1,16 +1,15 @@
 use crate::api::family::{family, OpenFamily};
 use crate::api::invitations::CreateInvitation;
+use crate::components::family_nav::FamilyNav;
 use crate::components::family_tags::CohortStatus;
 use crate::components::form::{submit_checked, ErrorSummary, Feedback, SubmitButton, TextArea};
 use crate::components::problem::Problem;
 use crate::domain::credentials::validate_reason;
-use crate::domain::family::{
-    household_title, FamilyDetail, Member, MemberKind, TrioFinding, Vulnerability,
-};
+use crate::domain::family::{household_title, Member, MemberKind, TrioFinding, Vulnerability};
 use crate::domain::ids::InvitationId;
 use crate::error::AppError;
+use crate::page_data::family::FamilyDetail;
 use crate::pages::family_plan::PlanSection;
-use crate::pages::workbook::FamilyNav;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -82,7 +81,7 @@ fn FamilyDetailView(detail: FamilyDetail) -> impl IntoView {
         })}
         <p class="caption">{detail.team_name.clone()}</p>
         <h1>{title}</h1>
-        <FamilyNav family=detail.id.to_string() current="Family and plan"/>
+        <FamilyNav family=detail.id current="Family and plan"/>
         <nav class="contents" aria-label="On this page">
             <ul class="contents__list">
                 <li><a href="#plan">"Plan and goals"</a></li>

@@ -1,17 +1,18 @@
 //! The plan on the family page, for the team: safety, goals in order, the child's voice and
 //! what the family told us.
 
-use crate::api::plan::{family_plan, MoveInPlan, ReplyToFamily};
-use crate::components::form::{submit_checked, Feedback, SubmitButton, TextArea};
+use crate::api::plan::family_plan;
+use crate::components::family_words::WordsCard;
+use crate::components::move_buttons::MoveButtons;
 use crate::components::problem::Problem;
-use crate::components::refresh::{refreshing_action, Refresh};
-use crate::domain::goal::{describe_gap, Goal, Scale};
-use crate::domain::ids::{CommentId, FamilyId, HousesId, SafetyId};
-use crate::domain::plain_words::staff_time;
-use crate::domain::plan::{FamilyWords, Plan, ThreeHouses};
-use crate::domain::plan_input::{errors_of, parse_words};
+use crate::components::refresh::Refresh;
+use crate::components::status_tag::StatusTag;
+use crate::domain::goal::{describe_gap, Goal};
+use crate::domain::ids::{FamilyId, HousesId, SafetyId};
+use crate::domain::plan::ThreeHouses;
+use crate::domain::rating::Scale;
+use crate::page_data::plan::Plan;
 use leptos::prelude::*;
-use leptos::server_fn::ServerFn;
 
 #[component]
 pub fn PlanSection(family: FamilyId) -> impl IntoView {
@@ -56,7 +57,7 @@ fn PlanView(plan: Plan) -> impl IntoView {
             view! { <p>"No danger statement written yet."</p> }.into_any()
         } else {
             plan.safety.iter().map(|s| {
-                let edit = format!("/families/{family}/safety/{}", s.id);
+                let edit = crate::paths::safety(family, s.id);
                 view! {
                     <dl class="summary-list summary-list--card">
                         <div class="summary-list__row">
@@ -77,12 +78,12 @@ fn PlanView(plan: Plan) -> impl IntoView {
             }).collect_view().into_any()
         }}
         {can_edit.then(|| view! {
-            <p><a class="button button--secondary" href=format!("/families/{family}/safety/{}", SafetyId::new())>"Add a danger statement"</a></p>
+            <p><a class="button button--secondary" href=crate::paths::safety(family, SafetyId::new())>"Add a danger statement"</a></p>
         })}
 
         <h3>"Goals"</h3>
         {can_edit.then(|| view! {
-            <p><a class="button" href=format!("/families/{family}/goals/new")>"Add a goal"</a></p>
+            <p><a class="button" href=crate::paths::new_goal(family)>"Add a goal"</a></p>
         })}
         {if plan.goals.is_empty() {
             view! { <p>"No goals yet."</p> }.into_any()
@@ -98,7 +99,7 @@ fn PlanView(plan: Plan) -> impl IntoView {
 
         <h2 id="childs-voice">"Child's voice"</h2>
         {can_edit.then(|| view! {
-            <p><a class="button button--secondary" href=format!("/families/{family}/houses/{}", HousesId::new())>"Record a child's Three Houses"</a></p>
+            <p><a class="button button--secondary" href=crate::paths::houses(family, HousesId::new())>"Record a child's Three Houses"</a></p>
         })}
         {if plan.houses.is_empty() {
             view! { <p>"No Three Houses recorded yet."</p> }.into_any()
@@ -121,11 +122,6 @@ fn PlanView(plan: Plan) -> impl IntoView {
 }
 
 #[component]
-pub fn StatusTag(status: crate::domain::goal::GoalStatus) -> impl IntoView {
-    view! { <strong class=status.tag_class()>{status.label()}</strong> }
-}
-
-#[component]
 fn GoalCard(
     family: FamilyId,
     goal: Goal,
@@ -133,7 +129,7 @@ fn GoalCard(
     last: bool,
     can_edit: bool,
 ) -> impl IntoView {
-    let href = format!("/families/{family}/goals/{}", goal.id);
+    let href = crate::paths::goal(family, goal.id);
     let latest = |scale| {
         goal.latest(scale)
             .map(|c| format!("{} on {}", c.score, c.given_on.format("%-d %b %Y")))
@@ -178,36 +174,6 @@ fn GoalCard(
     }
 }
 
-/// "Move up" and "Move down": small forms, so ordering works without JavaScript.
-#[component]
-pub fn MoveButtons(
-    family: FamilyId,
-    goal: String,
-    step: String,
-    first: bool,
-    last: bool,
-    what: String,
-) -> impl IntoView {
-    let action = refreshing_action::<MoveInPlan>();
-    let button = move |direction: &'static str, label: &'static str| {
-        let (goal, step, what) = (goal.clone(), step.clone(), what.clone());
-        view! {
-            <ActionForm action attr:class="inline-form">
-                <input type="hidden" name="family" value=family.to_string()/>
-                <input type="hidden" name="goal" value=goal/>
-                <input type="hidden" name="step" value=step/>
-                <input type="hidden" name="direction" value=direction/>
-                <button type="submit" class="button button--secondary button--small">
-                    {label}<span class="visually-hidden">{format!(": {what}")}</span>
-                </button>
-            </ActionForm>
-        }
-    };
-    let up = (!first).then(|| button("up", "Move up"));
-    let down = (!last).then(|| button("down", "Move down"));
-    view! { <div class="button-group">{up}{down}</div> }
-}
-
 #[component]
 pub fn HousesCard(houses: ThreeHouses) -> impl IntoView {
     let house = |title: &'static str, class: &'static str, items: Vec<String>| {
@@ -232,50 +198,5 @@ pub fn HousesCard(houses: ThreeHouses) -> impl IntoView {
                 {house("House of dreams", "house--dreams", houses.dreams)}
             </div>
         </section>
-    }
-}
-
-#[component]
-pub fn WordsCard(words: FamilyWords, can_reply: bool) -> impl IntoView {
-    let id = words.id;
-    view! {
-        <li class="card words">
-            <p class="caption">
-                {format!("{}, {}", words.author_name, staff_time(words.at))}
-                {words.goal_title.clone().map(|t| format!(" · about “{t}”"))}
-            </p>
-            <blockquote class="words__body">{words.body.clone()}</blockquote>
-            {words.replies.into_iter().map(|r| view! {
-                <div class="words__reply">
-                    <p class="caption">{format!("Reply from {}, {}", r.author_name, staff_time(r.at))}</p>
-                    <p>{r.body}</p>
-                </div>
-            }).collect_view()}
-            {can_reply.then(|| view! { <ReplyForm reply_to=id/> })}
-        </li>
-    }
-}
-
-#[component]
-fn ReplyForm(reply_to: CommentId) -> impl IntoView {
-    let action = refreshing_action::<ReplyToFamily>();
-    let feedback = Feedback::scoped(
-        action,
-        format!("reply-{reply_to}-"),
-        Some(("reply_to", reply_to.to_string())),
-    );
-    let on_submit = submit_checked(action, feedback, |input: &ReplyToFamily| {
-        errors_of(parse_words(&input.body, "your reply"))
-    });
-    view! {
-        <details class="details" open=move || feedback.error.with(Option::is_some)>
-            <summary class="details__summary">"Reply"</summary>
-            <form method="post" action=ReplyToFamily::url() novalidate on:submit=on_submit>
-                <input type="hidden" name="reply" value=CommentId::new().to_string()/>
-                <input type="hidden" name="reply_to" value=reply_to.to_string()/>
-                <TextArea feedback name="body" label="Your reply" rows=3/>
-                <SubmitButton label="Send reply" busy_label="Sending…" pending=action.pending().into()/>
-            </form>
-        </details>
     }
 }

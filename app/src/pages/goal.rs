@@ -3,24 +3,27 @@
 
 use crate::api::plan::{load_goal, AddCheckIn, MarkStep, SaveStep, SetGoalStatus};
 use crate::components::choice::{Checkboxes, Radios, ScaleRadios, Select};
+use crate::components::family_words::WordsCard;
 use crate::components::follow_ups::{track_score, FollowUpFields};
 use crate::components::form::{
     submit_checked, ErrorSummary, Feedback, SubmitButton, TextArea, TextField,
 };
+use crate::components::member_choices::{adult_choices, step_owner_choices};
+use crate::components::move_buttons::MoveButtons;
 use crate::components::problem::Problem;
 use crate::components::progress_chart::ProgressChart;
 use crate::components::prompt_panel::PromptPanel;
 use crate::components::refresh::{refreshing_action, Refresh};
+use crate::components::ruler_answer::RulerAnswer;
+use crate::components::status_tag::StatusTag;
 use crate::domain::family::MemberKind;
-use crate::domain::goal::{GoalStatus, Scale, Step};
-use crate::domain::ids::{CheckInId, FamilyId, StepId};
-use crate::domain::plan::{GoalPage, PlanMember};
+use crate::domain::goal::{GoalStatus, Step};
+use crate::domain::ids::{CheckInId, FamilyId, GoalId, StepId};
 use crate::domain::plan_input::{
     errors_of, parse_check_in, parse_step, CheckInForm, Context, StepForm,
 };
-use crate::domain::role::StaffRole;
-use crate::pages::change_work::RulerAnswer;
-use crate::pages::family_plan::{MoveButtons, StatusTag, WordsCard};
+use crate::domain::rating::Scale;
+use crate::page_data::plan::GoalPage;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -53,33 +56,11 @@ pub fn GoalPagePage() -> impl IntoView {
     }
 }
 
-/// Who a step can be for: the family's adults and children, and the allocated roles.
-pub fn step_owner_choices(members: &[PlanMember]) -> Vec<(String, String)> {
-    members
-        .iter()
-        .map(|m| (format!("member:{}", m.id), m.name.clone()))
-        .chain(
-            StaffRole::ALLOCATED
-                .iter()
-                .map(|r| (format!("role:{}", r.code()), r.label().to_string())),
-        )
-        .collect()
-}
-
-/// The adults a record can be shared with.
-pub fn adult_choices(members: &[PlanMember]) -> Vec<(String, String)> {
-    members
-        .iter()
-        .filter(|m| m.kind == MemberKind::Adult)
-        .map(|m| (m.id.to_string(), m.name.clone()))
-        .collect()
-}
-
 #[component]
 fn GoalView(page: GoalPage) -> impl IntoView {
     let family = page.family_id;
     let goal = page.goal.clone();
-    let base = format!("/families/{family}/goals/{}", goal.id);
+    let base = crate::paths::goal(family, goal.id);
     let shared: Vec<String> = goal
         .visible_to
         .iter()
@@ -132,7 +113,7 @@ fn GoalView(page: GoalPage) -> impl IntoView {
     let can_edit = page.can_edit;
     view! {
         <Title text=goal.family_words.clone()/>
-        <p class="caption"><a href=format!("/families/{family}#plan")>{format!("{} family", page.family_name)}</a>" · Goal"</p>
+        <p class="caption"><a href=crate::paths::family_plan(family)>{format!("{} family", page.family_name)}</a>" · Goal"</p>
         <h1>{goal.family_words.clone()}</h1>
         <p><StatusTag status=goal.status/></p>
         <dl class="summary-list">
@@ -163,7 +144,7 @@ fn GoalView(page: GoalPage) -> impl IntoView {
             view! {
                 <ol class="step-list">
                     {goal.steps.iter().enumerate().map(|(i, step)| view! {
-                        <StepItem family goal=goal.id.to_string() step=step.clone() first=i == 0 last=i + 1 == step_count can_edit/>
+                        <StepItem family goal=goal.id step=step.clone() first=i == 0 last=i + 1 == step_count can_edit/>
                     }).collect_view()}
                 </ol>
             }.into_any()
@@ -235,14 +216,14 @@ fn CloseOrReopen(family: FamilyId, goal: String, status: GoalStatus) -> impl Int
 #[component]
 fn StepItem(
     family: FamilyId,
-    goal: String,
+    goal: GoalId,
     step: Step,
     first: bool,
     last: bool,
     can_edit: bool,
 ) -> impl IntoView {
     let mark = refreshing_action::<MarkStep>();
-    let edit = format!("/families/{family}/goals/{goal}/steps/{}", step.id);
+    let edit = crate::paths::step(family, goal, step.id);
     let which = format!(": {}", step.what);
     let which_done = which.clone();
     view! {
@@ -265,7 +246,7 @@ fn StepItem(
                         </button>
                     </ActionForm>
                     <a class="button button--secondary button--small" href=edit>"Change"<span class="visually-hidden">{which}</span></a>
-                    <MoveButtons family goal=goal.clone() step=step.id.to_string() first last what=step.what.clone()/>
+                    <MoveButtons family goal=goal.to_string() step=step.id.to_string() first last what=step.what.clone()/>
                 </div>
             })}
         </li>

@@ -6,15 +6,15 @@ use crate::components::choice::{Checkboxes, Radios, Select};
 use crate::components::form::{
     submit_checked, ErrorSummary, Feedback, SubmitButton, TextArea, TextField,
 };
+use crate::components::member_choices::adult_choices;
 use crate::components::plain_advice::PlainWordsArea;
 use crate::components::problem::Problem;
 use crate::domain::family::MemberKind;
 use crate::domain::goal::{Goal, GoalArea, GoalStatus};
 use crate::domain::ids::{GoalId, MemberId};
-use crate::domain::plan::Plan;
 use crate::domain::plan_input::{errors_of, parse_goal, Context, GoalForm};
 use crate::error::AppError;
-use crate::pages::goal::adult_choices;
+use crate::page_data::plan::Plan;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -81,8 +81,8 @@ fn GoalFormView(plan: Plan, goal: Option<Goal>) -> impl IntoView {
     let id = goal.as_ref().map_or_else(GoalId::new, |g| g.id);
     let family = plan.family_id;
     let back = match &goal {
-        Some(g) => format!("/families/{family}/goals/{}", g.id),
-        None => format!("/families/{family}#plan"),
+        Some(g) => crate::paths::goal(family, g.id),
+        None => crate::paths::family_plan(family),
     };
     let owners = plan
         .members

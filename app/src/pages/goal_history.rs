@@ -3,7 +3,7 @@
 use crate::api::plan::load_goal_history;
 use crate::components::problem::Problem;
 use crate::domain::plain_words::staff_time;
-use crate::domain::plan::GoalHistory;
+use crate::page_data::plan::GoalHistory;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -35,7 +35,7 @@ pub fn GoalHistoryPage() -> impl IntoView {
 
 #[component]
 fn HistoryView(history: GoalHistory) -> impl IntoView {
-    let back = format!("/families/{}/goals/{}", history.family_id, history.goal_id);
+    let back = crate::paths::goal(history.family_id, history.goal_id);
     view! {
         <Title text="What changed"/>
         <p class="caption"><a href=back>{format!("Back to “{}”", history.goal_title)}</a></p>

@@ -7,9 +7,9 @@ use crate::components::form::{
 };
 use crate::components::problem::Problem;
 use crate::domain::ids::HousesId;
-use crate::domain::plan::Plan;
 use crate::domain::plan_input::{errors_of, parse_houses, Context, HousesForm};
 use crate::error::AppError;
+use crate::page_data::plan::Plan;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -66,7 +66,7 @@ fn HousesFormView(plan: Plan, id: HousesId) -> impl IntoView {
     view! {
         <Title text="Record a child's Three Houses"/>
         <ErrorSummary feedback/>
-        <p class="caption"><a href=format!("/families/{}#childs-voice", plan.family_id)>"Back to the family"</a></p>
+        <p class="caption"><a href=crate::paths::childs_voice(plan.family_id)>"Back to the family"</a></p>
         <h1>"Record a child's Three Houses"</h1>
         <p class="lead">"Write what the child said, in their words. One thing per line."</p>
         <form method="post" action=RecordHouses::url() novalidate on:submit=on_submit>

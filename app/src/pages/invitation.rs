@@ -20,7 +20,7 @@ pub fn InvitationPage() -> impl IntoView {
                     Err(error) => view! { <Problem error/> }.into_any(),
                     Ok(view) => {
                         let title = format!("Invitation code for {}", view.member_name);
-                        let back = format!("/families/{}", view.family_id);
+                        let back = crate::paths::family(view.family_id);
                         let code = match view.code {
                             Some(code) => view! {
                                 <p class="invitation-code" data-testid="invitation-code">{code}</p>

@@ -3,19 +3,20 @@
 //! good and less good things about changing. Their worker's notes sit beside their words.
 
 use crate::api::own_change::{load_own_change_work, AddOwnBalanceItem, GiveRuler, SaveChangePlan};
+use crate::components::balance_boxes::{BalanceBoxes, Remover};
 use crate::components::choice::{Radios, ScaleRadios};
 use crate::components::follow_ups::{track_score, FollowUpFields};
 use crate::components::form::{submit_checked, ErrorSummary, Feedback, SubmitButton, TextArea};
 use crate::components::problem::Problem;
 use crate::components::refresh::{refreshing_action, Refresh};
-use crate::domain::goal::{Goal, Scale};
+use crate::domain::goal::Goal;
 use crate::domain::ids::{BalanceItemId, ChangePlanWordsId, CheckInId, GoalId};
 use crate::domain::mi::balance::{parse_item, Quadrant};
 use crate::domain::mi::change_plan::{parse_plan, ChangePlan, PlanPart};
-use crate::domain::mi::change_work::OwnChangeWork;
 use crate::domain::mi::ruler::parse_own_ruler;
 use crate::domain::plan_input::errors_of;
-use crate::pages::change_work::{BalanceBoxes, Remover};
+use crate::domain::rating::Scale;
+use crate::page_data::change_work::OwnChangeWork;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;

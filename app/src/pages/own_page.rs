@@ -8,10 +8,10 @@ use crate::components::progress_chart::ProgressChart;
 use crate::components::refresh::{refreshing_action, Refresh};
 use crate::domain::goal::{Goal, StepWho};
 use crate::domain::ids::{CheckInId, CommentId, GoalId, MemberId};
-use crate::domain::own_page::{ChildForFamily, OwnPage};
 use crate::domain::plain_words::{family_date, family_time};
 use crate::domain::plan::FamilyWords;
 use crate::domain::plan_input::{errors_of, parse_own_rating, parse_words};
+use crate::page_data::own_page::{ChildForFamily, OwnPage};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -167,7 +167,7 @@ fn OwnGoal(goal: Goal, me: MemberId) -> impl IntoView {
             <h4>"How it is going"</h4>
             <ProgressChart id=format!("{anchor}-chart") check_ins=goal.check_ins.clone() family_name="Your ratings" worker_name="Your worker's ratings"/>
             <RateGoalForm goal=goal.id/>
-            <p><a class="button button--secondary" href=format!("/me/goals/{}", goal.id)>"Make your own plan for this goal"</a></p>
+            <p><a class="button button--secondary" href=crate::paths::own_goal(goal.id)>"Make your own plan for this goal"</a></p>
             <TellWorkerForm goal=Some(goal.id)/>
         </li>
     }

@@ -3,13 +3,14 @@
 use crate::api::plan::{family_plan, SaveSafety};
 use crate::components::choice::Checkboxes;
 use crate::components::form::{submit_checked, ErrorSummary, Feedback, SubmitButton};
+use crate::components::member_choices::adult_choices;
 use crate::components::plain_advice::PlainWordsArea;
 use crate::components::problem::Problem;
 use crate::domain::ids::{MemberId, SafetyId};
-use crate::domain::plan::{Plan, SafetyStatement};
+use crate::domain::plan::SafetyStatement;
 use crate::domain::plan_input::{errors_of, parse_safety, Context, SafetyForm};
 use crate::error::AppError;
-use crate::pages::goal::adult_choices;
+use crate::page_data::plan::Plan;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -76,7 +77,7 @@ fn SafetyFormView(plan: Plan, id: SafetyId, existing: Option<SafetyStatement>) -
     view! {
         <Title text=title/>
         <ErrorSummary feedback/>
-        <p class="caption"><a href=format!("/families/{}#plan", plan.family_id)>"Back to the family"</a></p>
+        <p class="caption"><a href=crate::paths::family_plan(plan.family_id)>"Back to the family"</a></p>
         <h1>{title}</h1>
         <p class="lead">"Say plainly what the worry is and what safety will look like, so the family can understand both."</p>
         <form method="post" action=SaveSafety::url() novalidate on:submit=on_submit>

@@ -3,13 +3,13 @@
 use crate::api::plan::{load_goal, SaveStep};
 use crate::components::choice::{Checkboxes, Select};
 use crate::components::form::{submit_checked, ErrorSummary, Feedback, SubmitButton, TextField};
+use crate::components::member_choices::{adult_choices, step_owner_choices};
 use crate::components::problem::Problem;
 use crate::domain::goal::Step;
 use crate::domain::ids::{MemberId, StepId};
-use crate::domain::plan::GoalPage;
 use crate::domain::plan_input::{errors_of, parse_step, Context, StepForm};
 use crate::error::AppError;
-use crate::pages::goal::{adult_choices, step_owner_choices};
+use crate::page_data::plan::GoalPage;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -66,7 +66,7 @@ fn StepFormView(page: GoalPage, step: Step) -> impl IntoView {
             },
         ))
     });
-    let back = format!("/families/{}/goals/{}", page.family_id, page.goal.id);
+    let back = crate::paths::goal(page.family_id, page.goal.id);
     let checked = step.visible_to.iter().map(MemberId::to_string).collect();
     let version = step.version.to_string();
     view! {

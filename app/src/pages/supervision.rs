@@ -1,18 +1,20 @@
 //! Group supervision of a family: the record of each monthly meeting, and the form for the next.
 
-use crate::api::workbook::{load_supervisions, MarkAction, RecordSupervision};
+use crate::api::workbook::{load_supervisions, RecordSupervision};
 use crate::components::choice::{Checkboxes, ScaleRadios};
+use crate::components::family_nav::FamilyNav;
 use crate::components::form::{
     submit_checked, ErrorSummary, Feedback, SubmitButton, TextArea, TextField,
 };
+use crate::components::mark_action::MarkActionForm;
 use crate::components::problem::Problem;
 use crate::components::refresh::{refreshing_action, Refresh};
-use crate::domain::ids::SupervisionId;
-use crate::domain::mi::change_work::GoalChange;
+use crate::domain::ids::{FamilyId, SupervisionId};
 use crate::domain::role::StaffRole;
-use crate::domain::workbook::{Supervision, Supervisions};
+use crate::domain::workbook::Supervision;
 use crate::domain::workbook_input::{parse_supervision, SupervisionForm, ACTION_ROWS};
-use crate::pages::workbook::FamilyNav;
+use crate::page_data::change_work::GoalChange;
+use crate::page_data::workbook::Supervisions;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -40,13 +42,13 @@ pub fn SupervisionPage() -> impl IntoView {
 
 #[component]
 fn SupervisionsView(page: Supervisions) -> impl IntoView {
-    let family = page.family_id.to_string();
+    let family = page.family_id;
     view! {
         <Title text=format!("The {} family: group supervision", page.family_name)/>
         <p class="caption">{format!("The {} family", page.family_name)}</p>
         <h1>"Group supervision"</h1>
-        <FamilyNav family=family.clone() current="Group supervision"/>
-        <GoalChanges family=family.clone() change=page.change.clone()/>
+        <FamilyNav family current="Group supervision"/>
+        <GoalChanges family change=page.change.clone()/>
         {page.can_record.then(|| view! { <RecordForm page=page.clone()/> })}
         <h2>"Earlier supervisions"</h2>
         {if page.supervisions.is_empty() {
@@ -59,14 +61,14 @@ fn SupervisionsView(page: Supervisions) -> impl IntoView {
 
 /// Each open goal's stage of change and change talk trend: something to reflect on together.
 #[component]
-fn GoalChanges(family: String, change: Vec<GoalChange>) -> impl IntoView {
+fn GoalChanges(family: FamilyId, change: Vec<GoalChange>) -> impl IntoView {
     if change.is_empty() {
         return ().into_any();
     }
     let rows = change
         .into_iter()
         .map(|c| {
-            let href = format!("/families/{family}/goals/{}/change", c.goal);
+            let href = crate::paths::goal_change(family, c.goal);
             view! {
                 <div class="summary-list__row">
                     <dt class="summary-list__key"><a class="link" href=href>{c.label}</a></dt>
@@ -141,26 +143,6 @@ fn SupervisionRecord(supervision: Supervision) -> impl IntoView {
                 }.into_any()
             }}
         </section>
-    }
-}
-
-#[component]
-pub fn MarkActionForm(action: String, done: bool, what: String) -> impl IntoView {
-    let mark = refreshing_action::<MarkAction>();
-    view! {
-        <p>{if done {
-            view! { <strong class="tag tag--green">"Done"</strong> }.into_any()
-        } else {
-            view! { <strong class="tag tag--grey">"Open"</strong> }.into_any()
-        }}</p>
-        <ActionForm action=mark attr:class="inline-form no-print">
-            <input type="hidden" name="action" value=action/>
-            <input type="hidden" name="done" value=if done { "false" } else { "true" }/>
-            <button type="submit" class="button button--secondary button--small">
-                {if done { "Mark not done" } else { "Mark done" }}
-                <span class="visually-hidden">{format!(": {what}")}</span>
-            </button>
-        </ActionForm>
     }
 }
 

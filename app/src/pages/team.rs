@@ -3,7 +3,7 @@
 
 use crate::api::workbook::load_team_dashboard;
 use crate::components::problem::Problem;
-use crate::domain::workbook::Dashboard;
+use crate::page_data::workbook::Dashboard;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -47,7 +47,7 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
                 <tbody>{dashboard.rows.into_iter().map(|row| view! {
                     <tr>
                         <th scope="row" class="table__header">
-                            <a href=format!("/families/{}/workbook", row.family_id)>{format!("The {} family", row.family_name)}</a>
+                            <a href=crate::paths::workbook(row.family_id)>{format!("The {} family", row.family_name)}</a>
                             <br/><span class="hint">{row.social_worker.unwrap_or_default()}</span>
                         </th>
                         <td class="table__cell">{date(row.last_visit)}</td>

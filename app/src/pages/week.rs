@@ -1,11 +1,11 @@
 //! "My week": what is due and overdue across a practitioner's families, soonest first.
 
 use crate::api::workbook::load_week;
+use crate::components::mark_action::MarkActionForm;
 use crate::components::problem::Problem;
 use crate::components::refresh::Refresh;
 use crate::domain::due::Urgency;
-use crate::domain::workbook::Week;
-use crate::pages::supervision::MarkActionForm;
+use crate::page_data::workbook::Week;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -51,7 +51,7 @@ fn WeekView(week: Week) -> impl IntoView {
                             <li class="card due-card">
                                 <p><strong class=class>{item.when.clone()}</strong></p>
                                 <h2 class="card__title">{item.due.what.clone()}</h2>
-                                <p><a href=format!("/families/{}/workbook", item.family_id)>{format!("The {} family", item.family_name)}</a></p>
+                                <p><a href=crate::paths::workbook(item.family_id)>{format!("The {} family", item.family_name)}</a></p>
                                 {item.action.map(|id| view! { <MarkActionForm action=id.to_string() done=false what=item.due.what.clone()/> })}
                             </li>
                         }

@@ -3,13 +3,16 @@
 
 use crate::api::workbook::{load_workbook, RecordMeeting, SaveSchedule};
 use crate::components::choice::Radios;
+use crate::components::family_nav::FamilyNav;
 use crate::components::form::{submit_checked, ErrorSummary, Feedback, SubmitButton, TextField};
 use crate::components::problem::Problem;
 use crate::components::refresh::{refreshing_action, Refresh};
 use crate::domain::due::Due;
-use crate::domain::workbook::{Entry, EntryKind, Workbook};
+use crate::domain::ids::FamilyId;
+use crate::domain::workbook::{Entry, EntryKind};
 use crate::domain::workbook_input::parse_schedule;
 use crate::error::FieldErrors;
+use crate::page_data::workbook::Workbook;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -32,33 +35,6 @@ pub fn WorkbookPage() -> impl IntoView {
                 }
             })}
         </Suspense>
-    }
-}
-
-/// Links between a family's pages.
-#[component]
-pub fn FamilyNav(family: String, current: &'static str) -> impl IntoView {
-    let links = [
-        ("Family and plan", format!("/families/{family}")),
-        ("Workbook", format!("/families/{family}/workbook")),
-        ("Chronology", format!("/families/{family}/chronology")),
-        (
-            "Integrated assessment",
-            format!("/families/{family}/assessment"),
-        ),
-        (
-            "Group supervision",
-            format!("/families/{family}/supervision"),
-        ),
-    ];
-    view! {
-        <nav class="family-nav" aria-label="This family">
-            <ul class="family-nav__list">
-                {links.into_iter().map(|(label, href)| view! {
-                    <li><a href=href aria-current=(label == current).then_some("page")>{label}</a></li>
-                }).collect_view()}
-            </ul>
-        </nav>
     }
 }
 
@@ -90,7 +66,7 @@ pub fn DueList(due: Vec<Due>, today: chrono::NaiveDate) -> impl IntoView {
 
 #[component]
 fn WorkbookView(workbook: Workbook) -> impl IntoView {
-    let family = workbook.family_id.to_string();
+    let family = workbook.family_id;
     let title = format!("The {} family: workbook", workbook.family_name);
     let period = match workbook.period_started {
         Some(since) => format!(
@@ -103,13 +79,13 @@ fn WorkbookView(workbook: Workbook) -> impl IntoView {
             workbook.current_period
         ),
     };
-    let new_entry = |kind: &str| format!("/families/{}/workbook/new/{kind}", workbook.family_id);
+    let new_entry = |kind: &str| crate::paths::new_entry(workbook.family_id, kind);
     let current = workbook.current_period;
     view! {
         <Title text=title.clone()/>
         <p class="caption">{format!("The {} family", workbook.family_name)}</p>
         <h1>"Workbook"</h1>
-        <FamilyNav family=family.clone() current="Workbook"/>
+        <FamilyNav family current="Workbook"/>
         <p class="lead">{period}</p>
         {workbook.writes.map(|role| view! {
             <p class="hint">{format!("You write in the {} chapter.", role.label().to_lowercase())}</p>
@@ -135,12 +111,12 @@ fn WorkbookView(workbook: Workbook) -> impl IntoView {
                     {if now.is_empty() {
                         view! { <p>"Nothing recorded in this period yet."</p> }.into_any()
                     } else {
-                        view! { <ul class="card-list">{now.into_iter().map(|entry| view! { <EntryCard family=family.clone() entry/> }).collect_view()}</ul> }.into_any()
+                        view! { <ul class="card-list">{now.into_iter().map(|entry| view! { <EntryCard family entry/> }).collect_view()}</ul> }.into_any()
                     }}
                     {(earlier_count > 0).then(|| view! {
                         <details class="details">
                             <summary class="details__summary">{format!("Earlier periods ({earlier_count} entries)")}</summary>
-                            <ul class="card-list">{earlier.into_iter().map(|entry| view! { <EntryCard family=family.clone() entry/> }).collect_view()}</ul>
+                            <ul class="card-list">{earlier.into_iter().map(|entry| view! { <EntryCard family entry/> }).collect_view()}</ul>
                         </details>
                     })}
                 </section>
@@ -148,13 +124,13 @@ fn WorkbookView(workbook: Workbook) -> impl IntoView {
         }).collect_view()}
 
         <h2 id="dates">"The family's dates"</h2>
-        <ScheduleForm workbook_family=family.clone() schedule=workbook.schedule.clone() today=workbook.today/>
+        <ScheduleForm workbook_family=family.to_string() schedule=workbook.schedule.clone() today=workbook.today/>
     }
 }
 
 #[component]
-pub fn EntryCard(family: String, entry: Entry) -> impl IntoView {
-    let href = format!("/families/{family}/workbook/{}", entry.id);
+pub fn EntryCard(family: FamilyId, entry: Entry) -> impl IntoView {
+    let href = crate::paths::entry(family, entry.id);
     let title = format!(
         "{} on {}",
         entry.kind.label(),

@@ -3,9 +3,9 @@
 use super::authorize;
 use crate::auth::caller::Caller;
 use crate::domain::access::{Action, Target};
-use crate::domain::accounts::AccountsOverview;
 use crate::domain::audit::AuditAction;
 use crate::error::AppError;
+use crate::page_data::accounts::AccountsOverview;
 use crate::store::{self, audit};
 
 pub async fn overview(caller: &Caller) -> Result<AccountsOverview, AppError> {

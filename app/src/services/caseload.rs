@@ -4,10 +4,10 @@ use super::{authorize, family::summary, today};
 use crate::auth::caller::Caller;
 use crate::domain::access::{Action, Target};
 use crate::domain::audit::AuditAction;
-use crate::domain::family::Caseload;
 use crate::domain::role::StaffRole;
 use crate::domain::viewer::ViewerKind;
 use crate::error::AppError;
+use crate::page_data::caseload::Caseload;
 use crate::store::{self, audit};
 
 pub async fn caseload(caller: &Caller) -> Result<Caseload, AppError> {

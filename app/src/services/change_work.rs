@@ -15,9 +15,9 @@ use crate::domain::ids::{
 use crate::domain::mi::balance::parse_item;
 use crate::domain::mi::change_plan::parse_note;
 use crate::domain::mi::change_talk::{describe_trend, parse_tally, TallyForm};
-use crate::domain::mi::change_work::{ChangeWork, Conversation, GoalChange, MemberPlan};
 use crate::domain::mi::stage::{current, parse_stage, StageForm};
 use crate::error::{AppError, FieldErrors};
+use crate::page_data::change_work::{ChangeWork, Conversation, GoalChange, MemberPlan};
 use crate::store::audit::NewEntry;
 use crate::store::change_plans::{NewBalanceItem, NewPlanWords};
 use crate::store::motivation::NewTally;

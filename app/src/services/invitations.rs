@@ -10,9 +10,10 @@ use crate::domain::audit::AuditAction;
 use crate::domain::credentials::{
     format_invitation_code, parse_invitation_code, parse_new_username, validate_claim,
 };
-use crate::domain::family::{InvitationView, MemberKind};
+use crate::domain::family::MemberKind;
 use crate::domain::ids::{AccountId, InvitationId, MemberId};
 use crate::error::AppError;
+use crate::page_data::family::InvitationView;
 use crate::store::families::MemberPlace;
 use crate::store::invitations::NewInvitation;
 use crate::store::{self, audit, now_ms};

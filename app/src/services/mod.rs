@@ -16,6 +16,7 @@ pub mod plan;
 mod plan_scope;
 pub mod prompts;
 pub mod sign_in;
+pub(crate) mod versioned;
 pub mod workbook;
 
 pub use guard::authorize;

@@ -1,19 +1,19 @@
 //! A family member's own page: only what is shared with them.
 
 use super::own_plan::own_scope;
-use super::plan::for_member;
 use crate::auth::caller::Caller;
 use crate::domain::access::Action;
 use crate::domain::age::describe_age;
 use crate::domain::audit::AuditAction;
 use crate::domain::family::MemberKind;
+use crate::domain::family_view::goal_for_member;
 use crate::domain::goal::Goal;
 use crate::domain::history::{for_family, Subject};
 use crate::domain::ids::MemberId;
-use crate::domain::own_page::{ChildForFamily, OwnPage};
 use crate::domain::plain_words::legal_status_for_families;
 use crate::domain::role::StaffRole;
 use crate::error::AppError;
+use crate::page_data::own_page::{ChildForFamily, OwnPage};
 use crate::store::plan_history::StoredChange;
 use crate::store::{self, audit, now_ms};
 
@@ -26,7 +26,7 @@ pub async fn own_page(caller: &Caller) -> Result<OwnPage, AppError> {
     let goals: Vec<Goal> = all_goals
         .iter()
         .cloned()
-        .filter_map(|g| for_member(g, member_id))
+        .filter_map(|g| goal_for_member(g, member_id))
         .collect();
     let safety = store::goals::safety_for_family(db, family.id)
         .await?

@@ -2,15 +2,16 @@
 //! writing to their worker. They act only on what is shared with them.
 
 use super::authorize;
-use super::plan::for_member;
 use super::plan_scope::PlanScope;
 use crate::auth::caller::Caller;
 use crate::domain::access::{Action, Target};
 use crate::domain::audit::AuditAction;
 use crate::domain::family::MemberKind;
-use crate::domain::goal::{Goal, Scale};
+use crate::domain::family_view::goal_for_member;
+use crate::domain::goal::Goal;
 use crate::domain::ids::{CheckInId, CommentId, GoalId, MemberId};
 use crate::domain::plan_input::{parse_own_rating, parse_words};
+use crate::domain::rating::Scale;
 use crate::domain::viewer::ViewerKind;
 use crate::error::AppError;
 use crate::store::audit::NewEntry;
@@ -67,7 +68,7 @@ pub async fn visible_goal(
         .await?
         .into_iter()
         .find(|g| g.id == goal)
-        .and_then(|g| for_member(g, member))
+        .and_then(|g| goal_for_member(g, member))
         .ok_or(AppError::NotFound)
 }
 

@@ -2,9 +2,9 @@
 
 use super::db::{Db, WriteTx};
 use super::row::{coded, uuid, StoreError};
-use crate::domain::accounts::{AccountsOverview, StaffAccount};
 use crate::domain::ids::{AccountId, AuthorityId, TeamId};
 use crate::domain::role::StaffRole;
+use crate::page_data::accounts::{AccountsOverview, StaffAccount};
 use sqlx::Row;
 
 pub async fn has_authority(db: &Db) -> Result<bool, StoreError> {

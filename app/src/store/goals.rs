@@ -2,11 +2,11 @@
 
 use super::db::{Db, WriteTx};
 use super::row::{coded, date, day, text, uuid, StoreError};
-use crate::domain::goal::{CheckIn, Goal, GoalArea, GoalStatus, Scale, Step, StepWho};
+use crate::domain::goal::{Goal, GoalArea, GoalStatus, Step, StepWho};
 use crate::domain::ids::{AccountId, CheckInId, FamilyId, GoalId, MemberId, SafetyId, StepId};
-use crate::domain::mi::ruler::Answers;
 use crate::domain::plan::SafetyStatement;
 use crate::domain::plan_input::{GoalInput, SafetyInput, StepInput};
+use crate::domain::rating::{Answers, CheckIn, Scale};
 use chrono::NaiveDate;
 use sqlx::Row;
 use std::collections::HashMap;

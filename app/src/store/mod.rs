@@ -11,6 +11,7 @@ pub mod families;
 pub mod family_voice;
 pub mod goals;
 pub mod invitations;
+pub mod locked;
 pub mod login_failures;
 pub mod motivation;
 pub mod plan_history;

@@ -18,6 +18,30 @@ use std::time::Duration;
 
 pub const PASSWORD: &str = "hearth-demo";
 
+/// The demo accounts the tests sign in as (app/src/demo).
+pub mod logins {
+    /// A social worker in the Brookford South team.
+    pub const SAM: &str = "sam.whitfield@brookford.example";
+    /// The South team's manager.
+    pub const MAYA: &str = "maya.okafor@brookford.example";
+    /// A social worker in the same team as Sam.
+    pub const PRIYA: &str = "priya.nair@brookford.example";
+    /// The South team's recovery worker.
+    pub const RHYS: &str = "rhys.morgan@brookford.example";
+}
+
+/// A new record id, as a page makes one.
+pub fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// A date `offset` days from today, as a date field sends it.
+pub fn day(offset: i64) -> String {
+    (chrono::Utc::now().date_naive() + chrono::Duration::days(offset))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
 pub struct TestApp {
     pub db: Db,
     pub router: Router,

@@ -1,8 +1,8 @@
 //! Decisional balance: the good and the less good things about changing, and about things
 //! staying as they are. Filled in by a family member, or by a worker with them in a session.
 
+use crate::domain::fields::parse_text;
 use crate::domain::ids::BalanceItemId;
-use crate::domain::plan_input::parse_text;
 use crate::error::{check, FieldErrors};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -1,8 +1,8 @@
 //! A family member's own change plan for a goal, in their words. A worker adds notes beside
 //! each part, never over it. Each save is kept, so the plan's history is there too.
 
+use crate::domain::fields::parse_text;
 use crate::domain::ids::ChangePlanWordsId;
-use crate::domain::plan_input::parse_text;
 use crate::error::{check, FieldErrors};
 use serde::{Deserialize, Serialize};
 

@@ -2,8 +2,8 @@
 //! talk than sustain talk, and more of the mobilising kind (commitment, activation, taking
 //! steps), is what predicts change; the trend gives supervision something to reflect on.
 
+use crate::domain::fields::parse_date;
 use crate::domain::ids::{EntryId, TallyId};
-use crate::domain::plan_input::parse_date;
 use crate::error::{check, FieldErrors};
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};

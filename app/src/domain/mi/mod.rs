@@ -5,10 +5,8 @@
 pub mod balance;
 pub mod change_plan;
 pub mod change_talk;
-pub mod change_work;
 pub mod choice;
 pub mod library_check;
-pub mod library_page;
 pub mod prompt;
 pub mod prompt_input;
 pub mod ruler;

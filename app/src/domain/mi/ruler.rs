@@ -3,90 +3,9 @@
 //! there, "what would move you one point up?" finds the next step. Asking why a score is not
 //! higher would have them defend the low number, so Hearth never asks it.
 
-use crate::domain::goal::Scale;
-use crate::domain::plan_input::{parse_score, parse_text};
+use crate::domain::fields::parse_score;
+use crate::domain::rating::{has_follow_ups, parse_answers, Answers, Scale};
 use crate::error::{check, FieldErrors};
-
-pub const MAX_ANSWER: usize = 1000;
-
-/// The two follow-ups a ruler score is met with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FollowUp {
-    NotLower,
-    OneUp,
-}
-
-impl FollowUp {
-    pub const BOTH: [FollowUp; 2] = [FollowUp::NotLower, FollowUp::OneUp];
-
-    /// The form field holding the answer.
-    pub fn field(self) -> &'static str {
-        match self {
-            FollowUp::NotLower => "not_lower",
-            FollowUp::OneUp => "one_up",
-        }
-    }
-
-    /// The question for a given score, in words a parent reads easily; `None` when it does not
-    /// arise (nothing is lower than 0). Without a score yet, the general wording.
-    pub fn question(self, score: Option<u8>) -> Option<String> {
-        match (self, score) {
-            (FollowUp::NotLower, None) => Some("Why that number and not a lower one?".into()),
-            (FollowUp::NotLower, Some(0)) => None,
-            (FollowUp::NotLower, Some(s)) => Some(format!("Why {s} and not a lower number?")),
-            (FollowUp::OneUp, None) => Some("What would move you one point up?".into()),
-            (FollowUp::OneUp, Some(10)) => Some("What helps you keep it at 10?".into()),
-            (FollowUp::OneUp, Some(s)) => {
-                Some(format!("What would move you from {s} to {}?", s + 1))
-            }
-        }
-    }
-}
-
-/// Only the rulers have follow-ups; the progress ratings are answered by their comment.
-pub fn has_follow_ups(scale: Scale) -> bool {
-    matches!(scale, Scale::Importance | Scale::Confidence)
-}
-
-/// The answers, in the person's own words; both may be left empty.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Answers {
-    pub not_lower: String,
-    pub one_up: String,
-}
-
-impl Answers {
-    pub fn get(&self, follow_up: FollowUp) -> &str {
-        match follow_up {
-            FollowUp::NotLower => &self.not_lower,
-            FollowUp::OneUp => &self.one_up,
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.not_lower.is_empty() && self.one_up.is_empty()
-    }
-}
-
-pub fn parse_answers(not_lower: &str, one_up: &str) -> Result<Answers, FieldErrors> {
-    let mut errors = FieldErrors::default();
-    let lower = check(
-        &mut errors,
-        "not_lower",
-        parse_text(not_lower, "why that number", MAX_ANSWER, false),
-    );
-    let up = check(
-        &mut errors,
-        "one_up",
-        parse_text(one_up, "what would move it up", MAX_ANSWER, false),
-    );
-    errors.keep("not_lower", not_lower);
-    errors.keep("one_up", one_up);
-    match (lower, up) {
-        (Some(not_lower), Some(one_up)) => Ok(Answers { not_lower, one_up }),
-        _ => Err(errors),
-    }
-}
 
 /// A ruler a family member gives themselves.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -153,6 +72,7 @@ pub fn asks_why_not_higher(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::rating::{FollowUp, MAX_ANSWER};
 
     #[test]
     fn follow_ups_name_the_score_and_never_go_below_nought() {

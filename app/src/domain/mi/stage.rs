@@ -1,8 +1,8 @@
 //! Stages of change, recorded per goal over time: where a parent is with this change now, as
 //! the practitioner judges it. Staff-only: the names are professional shorthand.
 
+use crate::domain::fields::{parse_date, parse_text};
 use crate::domain::ids::StageNoteId;
-use crate::domain::plan_input::{parse_date, parse_text};
 use crate::error::{check, FieldErrors};
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};

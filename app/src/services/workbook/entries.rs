@@ -2,7 +2,11 @@
 //! viewer's own chapter, versioned like goals.
 
 use super::*;
-use crate::services::plan::record_change;
+use crate::domain::history::{FieldChange, InWords};
+use crate::domain::workbook_input::EntryInput;
+use crate::services::versioned::{self, changed_fields, Placement, Save, Versioned};
+use crate::store::locked::{owner_of, summaries_and_supervisions, Owned};
+use crate::store::{StoreError, WriteTx};
 
 pub async fn workbook(caller: &Caller, family: FamilyId) -> Result<Workbook, AppError> {
     let (scope, entry) = PlanScope::open(
@@ -103,6 +107,82 @@ pub async fn entry_page(
     })
 }
 
+/// An entry as a form would save it, in the chapter it belongs to.
+pub(crate) struct EntryRecord<'a> {
+    pub family: FamilyId,
+    pub id: EntryId,
+    pub chapter: StaffRole,
+    pub author: crate::domain::ids::AccountId,
+    pub input: &'a EntryInput,
+    /// The form as typed, for a refusal next to the field.
+    pub typed: crate::error::FieldErrors,
+}
+
+impl Versioned for EntryRecord<'_> {
+    const SUBJECT: Subject = Subject::Entry;
+
+    fn id(&self) -> String {
+        self.id.to_string()
+    }
+
+    fn version(&self) -> i64 {
+        self.input.version
+    }
+
+    async fn placement(&self, write: &mut WriteTx) -> Result<Placement, StoreError> {
+        let owner = owner_of(write, Owned::Entry, &self.id()).await?;
+        Ok(Placement::of(owner, &self.family.to_string()))
+    }
+
+    /// One monthly summary per chapter per period.
+    async fn check_new(&self, write: &mut WriteTx) -> Result<(), AppError> {
+        if self.input.kind != EntryKind::MonthlySummary {
+            return Ok(());
+        }
+        let (summaries, held) =
+            summaries_and_supervisions(write, self.family, self.chapter).await?;
+        let period = period_of(self.input.occurred_on, &held);
+        if summaries.iter().any(|day| period_of(*day, &held) == period) {
+            let mut errors = self.typed.clone();
+            errors.add(
+                "kind",
+                "This chapter already has a monthly summary for this period: change that one instead",
+            );
+            return Err(AppError::Invalid(errors));
+        }
+        Ok(())
+    }
+
+    async fn insert(&self, write: &mut WriteTx, at: i64) -> Result<bool, StoreError> {
+        store::workbook::insert_entry(
+            write,
+            self.family,
+            self.id,
+            self.chapter,
+            self.input,
+            self.author,
+            at,
+        )
+        .await
+    }
+
+    async fn update(&self, write: &mut WriteTx, at: i64) -> Result<bool, StoreError> {
+        store::workbook::update_entry(write, self.id, self.input, at).await
+    }
+
+    fn audit_detail(&self, added: bool, changes: &[FieldChange]) -> String {
+        if added {
+            format!(
+                "{} in the {} chapter",
+                self.input.kind.label(),
+                self.chapter.label().to_lowercase()
+            )
+        } else {
+            changed_fields(changes)
+        }
+    }
+}
+
 /// Records a new entry in the viewer's own chapter, or saves an edit made from its version.
 pub async fn save_entry(
     caller: &Caller,
@@ -120,35 +200,21 @@ pub async fn save_entry(
             .staff_role()
             .unwrap_or(StaffRole::SocialWorker),
     };
-    let editing = existing_place.is_some();
-    let (scope, _) = PlanScope::open(
-        caller,
-        family,
-        Action::ViewFamily,
-        if editing {
-            AuditAction::UpdateEntry
-        } else {
-            AuditAction::RecordEntry
-        },
-        "entry",
-    )
-    .await?;
+    let audit_action = if existing_place.is_some() {
+        AuditAction::UpdateEntry
+    } else {
+        AuditAction::RecordEntry
+    };
+    let (scope, _) =
+        PlanScope::open(caller, family, Action::ViewFamily, audit_action, "entry").await?;
     let audit_entry = caller
-        .entry(
-            if editing {
-                AuditAction::UpdateEntry
-            } else {
-                AuditAction::RecordEntry
-            },
-            "entry",
-        )
-        .about_family(family, scope.team)
-        .record(id);
+        .entry(audit_action, "entry")
+        .about_family(family, scope.team);
     authorize(
         caller,
         Action::WriteChapter,
         chapter_target(&scope, chapter),
-        audit_entry.clone(),
+        audit_entry.clone().record(id),
     )
     .await?;
     let people = people(&scope);
@@ -166,119 +232,36 @@ pub async fn save_entry(
         child_seen_alone: input.child_seen_alone,
         summary: &input.summary,
         significant: input.significant,
-    };
-    let viewer = caller.viewer()?;
-    let now = now_ms();
-    match facts.entries.iter().find(|e| e.id == id) {
-        None => {
-            if input.version != 0 {
-                return Err(AppError::NotFound);
-            }
-            if input.kind == EntryKind::MonthlySummary {
-                let held: Vec<NaiveDate> = facts.supervisions.iter().map(|s| s.held_on).collect();
-                let period = period_of(input.occurred_on, &held);
-                if facts.entries.iter().any(|e| {
-                    e.chapter == chapter
-                        && e.kind == EntryKind::MonthlySummary
-                        && e.period == period
-                }) {
-                    let mut errors = form.typed();
-                    errors.add("kind", "This chapter already has a monthly summary for this period: change that one instead");
-                    return Err(AppError::Invalid(errors));
-                }
-            }
-            let mut write = db.write().await?;
-            if store::workbook::insert_entry(
-                &mut write,
-                family,
-                id,
-                chapter,
-                &input,
-                viewer.account_id,
-                now,
-            )
-            .await?
-            {
-                let changes = entry_changes(None, &after);
-                record_change(
-                    &mut write,
-                    family,
-                    None,
-                    Subject::Entry,
-                    id.to_string(),
-                    1,
-                    caller,
-                    "",
-                    &changes,
-                )
-                .await?;
-                audit::append(
-                    &mut write,
-                    &audit_entry.detail(format!(
-                        "{} in the {} chapter",
-                        input.kind.label(),
-                        chapter.label().to_lowercase()
-                    )),
-                )
-                .await?;
-            }
-            write.commit().await?;
-            Ok(())
-        }
-        // The same new entry sent twice: it is there already.
-        Some(_) if input.version == 0 => Ok(()),
-        Some(current) => {
-            let typed = form.typed();
-            if current.version != input.version {
-                return Err(crate::services::plan::edit_conflict(
-                    caller,
-                    &id.to_string(),
-                    input.version,
-                    typed,
-                )
-                .await);
-            }
-            let before_people = names(&current.people);
-            let before = EntryFields {
-                occurred_on: current.occurred_on,
-                people: &before_people,
-                others: &current.others,
-                place: &current.place,
-                child_seen_alone: current.child_seen_alone,
-                summary: &current.summary,
-                significant: current.significant,
-            };
-            let changes = entry_changes(Some(&before), &after);
-            if changes.is_empty() {
-                return Ok(());
-            }
-            let mut write = db.write().await?;
-            if !store::workbook::update_entry(&mut write, id, &input, now).await? {
-                drop(write);
-                return Err(crate::services::plan::edit_conflict(
-                    caller,
-                    &id.to_string(),
-                    input.version,
-                    typed,
-                )
-                .await);
-            }
-            record_change(
-                &mut write,
-                family,
-                None,
-                Subject::Entry,
-                id.to_string(),
-                input.version + 1,
-                caller,
-                "",
-                &changes,
-            )
-            .await?;
-            let fields: Vec<&str> = changes.iter().map(|c| c.field.as_str()).collect();
-            audit::append(&mut write, &audit_entry.detail(fields.join(", "))).await?;
-            write.commit().await?;
-            Ok(())
-        }
     }
+    .in_words();
+    let current = facts.entries.iter().find(|e| e.id == id).map(|entry| {
+        let before_people = names(&entry.people);
+        let words = EntryFields {
+            occurred_on: entry.occurred_on,
+            people: &before_people,
+            others: &entry.others,
+            place: &entry.place,
+            child_seen_alone: entry.child_seen_alone,
+            summary: &entry.summary,
+            significant: entry.significant,
+        }
+        .in_words();
+        (entry.version, words)
+    });
+    let record = EntryRecord {
+        family,
+        id,
+        chapter,
+        author: caller.viewer()?.account_id,
+        input: &input,
+        typed: form.typed(),
+    };
+    let save = Save {
+        family,
+        record,
+        current,
+        after,
+        reason: "",
+    };
+    versioned::save(caller, save, audit_entry, form.typed()).await
 }

@@ -10,18 +10,21 @@ use crate::domain::due::{
     describe, monthly_summary_due, next_core_group, next_review_conference, next_visit, urgency,
     Due, DueKind, DEFAULT_VISIT_WORKING_DAYS,
 };
-use crate::domain::history::{entry_changes, EntryFields, Subject};
+use crate::domain::history::{EntryFields, Subject};
 use crate::domain::ids::{ActionId, EntryId, FamilyId, SupervisionId};
 use crate::domain::role::StaffRole;
 use crate::domain::viewer::ViewerKind;
 use crate::domain::workbook::{
-    chronology_csv, period_of, Assessment, Chapter, Chronology, ChronologyFilter, ChronologyRow,
-    DueItem, Entry, EntryKind, EntryPage, Person, Schedule, Supervision, Supervisions, Workbook,
+    chronology_csv, period_of, ChronologyFilter, ChronologyRow, Entry, EntryKind, Person, Schedule,
+    Supervision,
 };
 use crate::domain::workbook_input::{
     children, parse_entry, parse_schedule, parse_supervision, EntryForm, SupervisionForm,
 };
 use crate::error::AppError;
+use crate::page_data::workbook::{
+    Assessment, Chapter, Chronology, DueItem, EntryPage, Supervisions, Workbook,
+};
 use crate::store::workbook::StoredSchedule;
 use crate::store::{self, audit, now_ms};
 use chrono::NaiveDate;
@@ -204,6 +207,7 @@ mod schedule;
 mod supervision;
 
 pub use chronology::{chronology, chronology_export};
+pub(crate) use entries::EntryRecord;
 pub use entries::{entry_page, save_entry, workbook};
 pub use overview::{assessment, my_week, team_dashboard};
 pub use schedule::{record_meeting, save_schedule};

@@ -46,7 +46,7 @@ pub async fn assessment(caller: &Caller, family: FamilyId) -> Result<Assessment,
 }
 
 /// What is due and overdue for the viewer across their families, soonest first.
-pub async fn my_week(caller: &Caller) -> Result<crate::domain::workbook::Week, AppError> {
+pub async fn my_week(caller: &Caller) -> Result<crate::page_data::workbook::Week, AppError> {
     let viewer = caller.viewer()?;
     let entry = caller.entry(AuditAction::ViewWeek, "week");
     authorize(caller, Action::ViewCaseload, Target::Own, entry.clone()).await?;
@@ -99,14 +99,14 @@ pub async fn my_week(caller: &Caller) -> Result<crate::domain::workbook::Week, A
     }
     items.sort_by_key(|i| i.due.due_on);
     audit::record(db, &entry.detail(format!("{} items", items.len()))).await?;
-    Ok(crate::domain::workbook::Week { items, today })
+    Ok(crate::page_data::workbook::Week { items, today })
 }
 
 /// A manager's view of the team: each family's last visit and supervision, what is overdue,
 /// the cohort check; and each worker's load.
 pub async fn team_dashboard(
     caller: &Caller,
-) -> Result<crate::domain::workbook::Dashboard, AppError> {
+) -> Result<crate::page_data::workbook::Dashboard, AppError> {
     let viewer = caller.viewer()?;
     let entry = caller.entry(AuditAction::ViewTeamDashboard, "team");
     let target = viewer.team_id().map_or(Target::Own, Target::Team);
@@ -120,7 +120,7 @@ pub async fn team_dashboard(
         .map(|f| f.team_name.clone())
         .unwrap_or_default();
     let mut rows = Vec::new();
-    let mut load: Vec<crate::domain::workbook::WorkerLoad> = Vec::new();
+    let mut load: Vec<crate::page_data::workbook::WorkerLoad> = Vec::new();
     for family in families {
         let cohort = crate::services::family::cohort(&family, today).meets;
         let scope = PlanScope::from_family(family, team, crate::domain::access::Decision::Allow);
@@ -140,7 +140,7 @@ pub async fn team_dashboard(
                     w.families += 1;
                     w.overdue += theirs;
                 }
-                None => load.push(crate::domain::workbook::WorkerLoad {
+                None => load.push(crate::page_data::workbook::WorkerLoad {
                     name: allocation.worker_name.clone(),
                     role: allocation.role,
                     families: 1,
@@ -148,7 +148,7 @@ pub async fn team_dashboard(
                 }),
             }
         }
-        rows.push(crate::domain::workbook::DashboardRow {
+        rows.push(crate::page_data::workbook::DashboardRow {
             family_id: scope.family.id,
             family_name: scope.family.name.clone(),
             social_worker: scope
@@ -170,7 +170,7 @@ pub async fn team_dashboard(
     }
     load.sort_by(|a, b| b.overdue.cmp(&a.overdue).then(a.name.cmp(&b.name)));
     audit::record(db, &entry).await?;
-    Ok(crate::domain::workbook::Dashboard {
+    Ok(crate::page_data::workbook::Dashboard {
         team_name,
         rows,
         workers: load,

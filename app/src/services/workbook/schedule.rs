@@ -64,7 +64,7 @@ pub async fn record_meeting(
             ))
         }
     };
-    let held_on = crate::domain::plan_input::parse_date(
+    let held_on = crate::domain::fields::parse_date(
         held_on,
         "the date it was held",
         scope.today - chrono::Duration::days(365),

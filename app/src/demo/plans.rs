@@ -3,17 +3,19 @@
 //! a danger statement and a child's Three Houses. Dates are relative to the day of seeding.
 
 use crate::domain::family::MemberKind;
-use crate::domain::goal::{GoalArea, GoalStatus, Scale, StepWho};
-use crate::domain::history::{goal_changes, FieldChange, GoalFields, Subject};
+use crate::domain::goal::{GoalArea, GoalStatus, StepWho};
+use crate::domain::history::{GoalFields, InWords, SafetyFields, StepFields};
 use crate::domain::ids::{
     AccountId, CheckInId, CommentId, FamilyId, GoalId, HousesId, MemberId, SafetyId, StepId,
 };
 use crate::domain::plan_input::{GoalInput, HousesInput, SafetyInput, StepInput};
+use crate::domain::rating::{Answers, Scale};
 use crate::domain::role::StaffRole;
 use crate::error::AppError;
+use crate::services::plan::{GoalRecord, SafetyRecord, StepRecord};
+use crate::services::versioned::{save_in, Save};
 use crate::store::family_voice::NewWords;
 use crate::store::goals::NewCheckIn;
-use crate::store::plan_history::NewChange;
 use crate::store::{self, WriteTx};
 use chrono::{Duration, NaiveDate};
 
@@ -213,8 +215,6 @@ pub async fn seed_family(
             visible_to: visible.clone(),
             reason: String::new(),
         };
-        store::goals::insert_goal(write, family, goal, &input, start).await?;
-        store::goals::set_shared(write, &goal.to_string(), visible).await?;
         let names: Vec<String> = visible
             .iter()
             .filter_map(|id| people.iter().find(|p| p.id == *id).map(|p| p.name.clone()))
@@ -228,8 +228,19 @@ pub async fn seed_family(
             status: GoalStatus::NotStarted,
             visible_to: &names,
         };
-        let created = goal_changes(None, &first);
-        change(write, family, goal, 1, social_worker, start, "", &created).await?;
+        let record = |input| GoalRecord {
+            family,
+            id: goal,
+            input,
+        };
+        let created = Save {
+            family,
+            record: record(&input),
+            current: None,
+            after: first.in_words(),
+            reason: "",
+        };
+        save_in(write, &created, social_worker, start).await?;
 
         // A changed goal: started, and its date moved, a month ago.
         let status = if n % 3 == 2 {
@@ -243,24 +254,19 @@ pub async fn seed_family(
             target_date: target,
             ..input.clone()
         };
-        store::goals::update_goal(write, goal, &changed, now - 30 * 86_400_000).await?;
         let second = GoalFields {
             target_date: target,
             status,
             ..first
         };
-        let edits = goal_changes(Some(&first), &second);
-        change(
-            write,
+        let edited = Save {
             family,
-            goal,
-            2,
-            social_worker,
-            now - 30 * 86_400_000,
-            "Agreed at the core group: more time needed",
-            &edits,
-        )
-        .await?;
+            record: record(&changed),
+            current: Some((1, first.in_words())),
+            after: second.in_words(),
+            reason: "Agreed at the core group: more time needed",
+        };
+        save_in(write, &edited, social_worker, now - 30 * 86_400_000).await?;
 
         for (what_index, (doer, what, due, done)) in template.steps.iter().enumerate() {
             let step = StepId::new();
@@ -276,8 +282,29 @@ pub async fn seed_family(
                 visible_to: visible.clone(),
             };
             let created_at = start + what_index as i64 * 60_000;
-            store::goals::insert_step(write, goal, step, &step_input, created_at).await?;
-            store::goals::set_shared(write, &step.to_string(), visible).await?;
+            let who_name = match doer {
+                Doer::Owner => owner.name.clone(),
+                Doer::Worker(role) => role.label().to_string(),
+            };
+            let step_words = StepFields {
+                who_name: &who_name,
+                what: &step_input.what,
+                due_on: step_input.due_on,
+                done: false,
+                visible_to: &names,
+            };
+            let save = Save {
+                family,
+                record: StepRecord {
+                    goal,
+                    id: step,
+                    input: &step_input,
+                },
+                current: None,
+                after: step_words.in_words(),
+                reason: "",
+            };
+            save_in(write, &save, social_worker, created_at).await?;
             if *done {
                 store::goals::set_step_done(write, step, true, created_at).await?;
             }
@@ -343,9 +370,9 @@ pub async fn seed_family(
             }
         }
 
-        crate::demo_mi::seed_goal(
+        crate::demo::mi::seed_goal(
             write,
-            &crate::demo_mi::GoalSeed {
+            &crate::demo::mi::GoalSeed {
                 goal,
                 planner: holder.account.map(|account| (holder.id, account)),
                 worker: social_worker,
@@ -406,8 +433,23 @@ pub async fn seed_family(
         safety_goal: "The children will be looked after by a sober adult at all times, arguments will stop before they start, and the children will tell us they feel safe.".into(),
         visible_to: vec![holder.id],
     };
-    store::goals::insert_safety(write, family, safety, &safety_input, start).await?;
-    store::goals::set_shared(write, &safety.to_string(), &safety_input.visible_to).await?;
+    let safety_words = SafetyFields {
+        danger: &safety_input.danger,
+        safety_goal: &safety_input.safety_goal,
+        visible_to: std::slice::from_ref(&holder.name),
+    };
+    let save = Save {
+        family,
+        record: SafetyRecord {
+            family,
+            id: safety,
+            input: &safety_input,
+        },
+        current: None,
+        after: safety_words.in_words(),
+        reason: "",
+    };
+    save_in(write, &save, social_worker, start).await?;
 
     if let Some(child) = children.first() {
         let (worries, good_things, dreams) = HOUSES[index % HOUSES.len()];
@@ -430,38 +472,8 @@ pub async fn seed_family(
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn change(
-    write: &mut WriteTx,
-    family: FamilyId,
-    goal: GoalId,
-    version: i64,
-    actor: AccountId,
-    at: i64,
-    reason: &str,
-    changes: &[FieldChange],
-) -> Result<(), AppError> {
-    store::plan_history::append(
-        write,
-        &NewChange {
-            family,
-            goal: Some(goal),
-            subject: Subject::Goal,
-            subject_id: goal.to_string(),
-            version,
-            actor,
-            at,
-            reason,
-            changes,
-        },
-    )
-    .await?;
-    Ok(())
-}
-
 /// What a parent said when asked the ruler follow-ups: a few sessions have answers.
-fn ruler_answers(scale: Scale, session: i64) -> crate::domain::mi::ruler::Answers {
-    use crate::domain::mi::ruler::Answers;
+fn ruler_answers(scale: Scale, session: i64) -> Answers {
     let (not_lower, one_up) = match (scale, session) {
         (Scale::Importance, 0) => (
             "Because the kids notice everything, even when I think they don't.",

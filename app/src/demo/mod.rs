@@ -1,8 +1,12 @@
 //! Made-up demo data (DOMAIN.md §7): a fictional council with two teams, every role, seven
 //! families of varied make-up and one family member account each. Never real people or places.
 
+mod mi;
+pub mod plans;
+mod workbook;
+
 use crate::auth::passwords;
-use crate::demo_plans::Person;
+use crate::demo::plans::Person;
 use crate::domain::family::{
     IdentifiedBy, LegalStatus, LegalStatusKind, MemberKind, ProtectionCategory, TrioFinding,
     Vulnerability,
@@ -534,7 +538,7 @@ pub async fn seed_if_empty(db: &Db) -> Result<bool, AppError> {
         let social_worker = *staff_ids
             .get(family.social_worker)
             .ok_or(AppError::Internal)?;
-        crate::demo_plans::seed_family(
+        crate::demo::plans::seed_family(
             &mut write,
             family_id,
             index,
@@ -544,7 +548,7 @@ pub async fn seed_if_empty(db: &Db) -> Result<bool, AppError> {
             now,
         )
         .await?;
-        crate::demo_workbook::seed_family(
+        crate::demo::workbook::seed_family(
             &mut write, family_id, index, &people, &workers, today, now,
         )
         .await?;

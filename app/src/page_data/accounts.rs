@@ -1,7 +1,7 @@
 //! Accounts as an administrator manages them: no case content.
 
-use super::ids::AccountId;
-use super::role::StaffRole;
+use crate::domain::ids::AccountId;
+use crate::domain::role::StaffRole;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

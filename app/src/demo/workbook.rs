@@ -2,13 +2,16 @@
 //! across two periods, visits (the last one late for some families), significant events,
 //! monthly summaries, meetings and two group supervisions with actions.
 
-use crate::demo_plans::Person;
+use crate::demo::plans::Person;
 use crate::domain::family::MemberKind;
-use crate::domain::ids::{AccountId, EntryId, FamilyId, SupervisionId};
+use crate::domain::history::{EntryFields, InWords};
+use crate::domain::ids::{AccountId, EntryId, FamilyId, MemberId, SupervisionId};
 use crate::domain::role::StaffRole;
 use crate::domain::workbook::EntryKind;
 use crate::domain::workbook_input::{ActionInput, EntryInput, SupervisionInput};
 use crate::error::AppError;
+use crate::services::versioned::{save_in, Save};
+use crate::services::workbook::EntryRecord;
 use crate::store::workbook::StoredSchedule;
 use crate::store::{self, WriteTx};
 use chrono::{Duration, NaiveDate};
@@ -33,15 +36,17 @@ fn days(n: i64) -> Duration {
     Duration::days(n)
 }
 
+/// One entry, saved the way a worker's form saves it.
 #[allow(clippy::too_many_arguments)]
 async fn entry(
     write: &mut WriteTx,
     family: FamilyId,
+    people: &[Person],
     role: StaffRole,
     author: AccountId,
     kind: EntryKind,
     on: NaiveDate,
-    people: Vec<crate::domain::ids::MemberId>,
+    present: Vec<MemberId>,
     summary: &str,
     significant: bool,
     now: i64,
@@ -50,7 +55,7 @@ async fn entry(
         version: 0,
         kind,
         occurred_on: on,
-        people,
+        people: present,
         others: String::new(),
         place: if kind == EntryKind::Visit {
             "Family home".into()
@@ -61,7 +66,37 @@ async fn entry(
         summary: summary.into(),
         significant,
     };
-    store::workbook::insert_entry(write, family, EntryId::new(), role, &input, author, now).await?;
+    let names: Vec<String> = input
+        .people
+        .iter()
+        .filter_map(|id| people.iter().find(|p| p.id == *id).map(|p| p.name.clone()))
+        .collect();
+    let after = EntryFields {
+        occurred_on: input.occurred_on,
+        people: &names,
+        others: &input.others,
+        place: &input.place,
+        child_seen_alone: input.child_seen_alone,
+        summary: &input.summary,
+        significant: input.significant,
+    }
+    .in_words();
+    let record = EntryRecord {
+        family,
+        id: EntryId::new(),
+        chapter: role,
+        author,
+        input: &input,
+        typed: Default::default(),
+    };
+    let save = Save {
+        family,
+        record,
+        current: None,
+        after,
+        reason: "",
+    };
+    save_in(write, &save, author, now).await?;
     Ok(())
 }
 
@@ -115,6 +150,7 @@ pub async fn seed_family(
         entry(
             write,
             family,
+            people,
             StaffRole::SocialWorker,
             social_worker,
             EntryKind::Visit,
@@ -131,6 +167,7 @@ pub async fn seed_family(
     entry(
         write,
         family,
+        people,
         StaffRole::SocialWorker,
         social_worker,
         EntryKind::Contact,
@@ -151,6 +188,7 @@ pub async fn seed_family(
             entry(
                 write,
                 family,
+                people,
                 role,
                 account,
                 EntryKind::Session,
@@ -163,12 +201,7 @@ pub async fn seed_family(
             .await?;
         }
     }
-    // Monthly summaries: every chapter wrote one last period; the social worker also this one.
-    for &(role, account) in workers {
-        entry(write, family, role, account, EntryKind::MonthlySummary, today - days(35), vec![], &format!("{} summary for the month: engagement steady, one missed appointment, progress on the agreed steps. Next month: keep the routine going and review at supervision.", role.label()), false, now).await?;
-    }
-    entry(write, family, StaffRole::SocialWorker, social_worker, EntryKind::MonthlySummary, today - days(3), vec![], "This month the family kept to the morning plan and the children were seen alone twice. Worries remain about evenings when both parents are home.", false, now).await?;
-
+    // Group supervisions first: they mark the periods the monthly summaries belong to.
     let owners: Vec<AccountId> = workers.iter().map(|(_, a)| *a).collect();
     let specialist = workers
         .iter()
@@ -215,5 +248,11 @@ pub async fn seed_family(
         )
         .await?;
     }
+
+    // Monthly summaries: every chapter wrote one last period; the social worker also this one.
+    for &(role, account) in workers {
+        entry(write, family, people, role, account, EntryKind::MonthlySummary, today - days(35), vec![], &format!("{} summary for the month: engagement steady, one missed appointment, progress on the agreed steps. Next month: keep the routine going and review at supervision.", role.label()), false, now).await?;
+    }
+    entry(write, family, people, StaffRole::SocialWorker, social_worker, EntryKind::MonthlySummary, today - days(3), vec![], "This month the family kept to the morning plan and the children were seen alone twice. Worries remain about evenings when both parents are home.", false, now).await?;
     Ok(())
 }

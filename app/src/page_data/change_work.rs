@@ -1,13 +1,13 @@
 //! What the pages about working on change show: the team's page for one goal, and a family
 //! member's own plan for one of their goals.
 
-use super::balance::BalanceItem;
-use super::change_plan::ChangePlan;
-use super::change_talk::Tally;
-use super::choice::Offered;
-use super::stage::{Stage, StageNote};
 use crate::domain::goal::Goal;
 use crate::domain::ids::{FamilyId, GoalId, MemberId};
+use crate::domain::mi::balance::BalanceItem;
+use crate::domain::mi::change_plan::ChangePlan;
+use crate::domain::mi::change_talk::Tally;
+use crate::domain::mi::choice::Offered;
+use crate::domain::mi::stage::{Stage, StageNote};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

@@ -1,8 +1,8 @@
 //! What a family member sees on their own page: only what is shared with them (DOMAIN.md §5).
 
-use super::goal::Goal;
-use super::ids::MemberId;
-use super::plan::FamilyWords;
+use crate::domain::goal::Goal;
+use crate::domain::ids::MemberId;
+use crate::domain::plan::FamilyWords;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

@@ -1,6 +1,6 @@
 //! What the prompt library page shows.
 
-use super::prompt::{Prompt, PromptFilter};
+use crate::domain::mi::prompt::{Prompt, PromptFilter};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

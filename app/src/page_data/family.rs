@@ -1,0 +1,33 @@
+//! What the family page receives, and an invitation code shown once.
+
+use crate::domain::cohort::CohortCheck;
+use crate::domain::family::{Allocation, Member, TrioFinding};
+use crate::domain::ids::{FamilyId, TeamId};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FamilyDetail {
+    pub id: FamilyId,
+    pub name: String,
+    pub team_id: TeamId,
+    pub team_name: String,
+    pub members: Vec<Member>,
+    pub trio: Vec<TrioFinding>,
+    pub allocations: Vec<Allocation>,
+    pub cohort: CohortCheck,
+    /// True when the viewer is outside the family's team and gave a reason to open it.
+    pub opened_outside_team: bool,
+    /// Whether the viewer may create invitation codes for the adults.
+    pub can_invite: bool,
+}
+
+/// A newly made invitation code, shown once to the worker who made it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationView {
+    pub family_id: FamilyId,
+    pub member_name: String,
+    /// Grouped for reading aloud; `None` once it has been shown.
+    pub code: Option<String>,
+    /// Unix milliseconds.
+    pub expires_at: i64,
+}

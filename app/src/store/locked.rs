@@ -1,0 +1,69 @@
+//! Reads made inside a write transaction, for rules that must hold under the write lock: where a
+//! record's id already belongs, and what a chapter already has for a period. Read before the lock,
+//! two saves could both pass the check.
+
+use super::db::WriteTx;
+use super::row::{date, text, StoreError};
+use crate::domain::ids::FamilyId;
+use crate::domain::role::StaffRole;
+use chrono::NaiveDate;
+
+/// Kinds of versioned record, each owned by a family or (a step) by a goal.
+#[derive(Clone, Copy)]
+pub enum Owned {
+    Goal,
+    Step,
+    Safety,
+    Entry,
+}
+
+impl Owned {
+    fn sql(self) -> &'static str {
+        match self {
+            Owned::Goal => "SELECT family_id AS owner FROM goals WHERE id = $1",
+            Owned::Step => "SELECT goal_id AS owner FROM steps WHERE id = $1",
+            Owned::Safety => "SELECT family_id AS owner FROM safety_statements WHERE id = $1",
+            Owned::Entry => "SELECT family_id AS owner FROM workbook_entries WHERE id = $1",
+        }
+    }
+}
+
+/// The id of the family (or goal, for a step) that record `id` belongs to; `None` while the id is
+/// free.
+pub async fn owner_of(
+    write: &mut WriteTx,
+    kind: Owned,
+    id: &str,
+) -> Result<Option<String>, StoreError> {
+    let row = sqlx::query(kind.sql())
+        .bind(id)
+        .fetch_optional(&mut *write.tx)
+        .await?;
+    row.map(|row| text(&row, "owner")).transpose()
+}
+
+/// The days of a chapter's monthly summaries and of the family's group supervisions, which
+/// together say which period each summary covers.
+pub async fn summaries_and_supervisions(
+    write: &mut WriteTx,
+    family: FamilyId,
+    chapter: StaffRole,
+) -> Result<(Vec<NaiveDate>, Vec<NaiveDate>), StoreError> {
+    let summaries = sqlx::query(
+        "SELECT occurred_on AS day FROM workbook_entries WHERE family_id = $1 AND chapter = $2 AND kind = 'monthly_summary'",
+    )
+    .bind(family.to_string())
+    .bind(chapter.code())
+    .fetch_all(&mut *write.tx)
+    .await?;
+    let held = sqlx::query("SELECT held_on AS day FROM supervisions WHERE family_id = $1")
+        .bind(family.to_string())
+        .fetch_all(&mut *write.tx)
+        .await?;
+    let days = |rows: Vec<sqlx::any::AnyRow>| -> Result<Vec<NaiveDate>, StoreError> {
+        rows.iter()
+            .map(|row| date("day", &text(row, "day")?))
+            .collect()
+    };
+    Ok((days(summaries)?, days(held)?))
+}
