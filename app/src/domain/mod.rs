@@ -23,6 +23,7 @@ pub mod plain_check;
 pub mod plain_words;
 pub mod plan;
 pub mod plan_input;
+pub mod record;
 pub mod role;
 pub mod viewer;
 pub mod workbook;
