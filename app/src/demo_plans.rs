@@ -214,7 +214,7 @@ pub async fn seed_family(
             reason: String::new(),
         };
         store::goals::insert_goal(write, family, goal, &input, start).await?;
-        store::goals::set_shared(write, &goal.to_string(), visible).await?;
+        store::goals::set_shared(write, goal.into(), visible).await?;
         let names: Vec<String> = visible
             .iter()
             .filter_map(|id| people.iter().find(|p| p.id == *id).map(|p| p.name.clone()))
@@ -277,7 +277,7 @@ pub async fn seed_family(
             };
             let created_at = start + what_index as i64 * 60_000;
             store::goals::insert_step(write, goal, step, &step_input, created_at).await?;
-            store::goals::set_shared(write, &step.to_string(), visible).await?;
+            store::goals::set_shared(write, step.into(), visible).await?;
             if *done {
                 store::goals::set_step_done(write, step, true, created_at).await?;
             }
@@ -407,7 +407,7 @@ pub async fn seed_family(
         visible_to: vec![holder.id],
     };
     store::goals::insert_safety(write, family, safety, &safety_input, start).await?;
-    store::goals::set_shared(write, &safety.to_string(), &safety_input.visible_to).await?;
+    store::goals::set_shared(write, safety.into(), &safety_input.visible_to).await?;
 
     if let Some(child) = children.first() {
         let (worries, good_things, dreams) = HOUSES[index % HOUSES.len()];

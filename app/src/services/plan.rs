@@ -292,7 +292,7 @@ pub async fn save_goal(caller: &Caller, save: GoalSave<'_>) -> Result<(), AppErr
         }
         let mut write = db.write().await?;
         if store::goals::insert_goal(&mut write, save.family, save.id, &input, now).await? {
-            store::goals::set_shared(&mut write, &save.id.to_string(), &input.visible_to).await?;
+            store::goals::set_shared(&mut write, save.id.into(), &input.visible_to).await?;
             let changes = goal_changes(None, &after);
             record_change(
                 &mut write,
@@ -339,7 +339,7 @@ pub async fn save_goal(caller: &Caller, save: GoalSave<'_>) -> Result<(), AppErr
         drop(write);
         return Err(edit_conflict(caller, &save.id.to_string(), input.version, typed).await);
     }
-    store::goals::set_shared(&mut write, &save.id.to_string(), &input.visible_to).await?;
+    store::goals::set_shared(&mut write, save.id.into(), &input.visible_to).await?;
     record_change(
         &mut write,
         save.family,
@@ -465,7 +465,7 @@ pub async fn save_step(caller: &Caller, save: StepSave<'_>) -> Result<(), AppErr
         }
         let mut write = db.write().await?;
         if store::goals::insert_step(&mut write, save.goal, save.id, &input, now).await? {
-            store::goals::set_shared(&mut write, &step_id, &input.visible_to).await?;
+            store::goals::set_shared(&mut write, save.id.into(), &input.visible_to).await?;
             let changes = step_changes(None, &after);
             record_change(
                 &mut write,
@@ -506,7 +506,7 @@ pub async fn save_step(caller: &Caller, save: StepSave<'_>) -> Result<(), AppErr
         drop(write);
         return Err(edit_conflict(caller, &step_id, input.version, typed).await);
     }
-    store::goals::set_shared(&mut write, &step_id, &input.visible_to).await?;
+    store::goals::set_shared(&mut write, save.id.into(), &input.visible_to).await?;
     record_change(
         &mut write,
         save.family,
@@ -665,7 +665,7 @@ pub async fn save_safety(
         }
         let mut write = db.write().await?;
         if store::goals::insert_safety(&mut write, family, id, &input, now).await? {
-            store::goals::set_shared(&mut write, &record, &input.visible_to).await?;
+            store::goals::set_shared(&mut write, id.into(), &input.visible_to).await?;
             let changes = safety_changes(None, after);
             record_change(
                 &mut write,
@@ -706,7 +706,7 @@ pub async fn save_safety(
         drop(write);
         return Err(edit_conflict(caller, &record, input.version, typed).await);
     }
-    store::goals::set_shared(&mut write, &record, &input.visible_to).await?;
+    store::goals::set_shared(&mut write, id.into(), &input.visible_to).await?;
     record_change(
         &mut write,
         family,
