@@ -12,6 +12,7 @@ pub mod family_voice;
 pub mod goals;
 pub mod invitations;
 pub mod login_failures;
+mod migrations;
 pub mod motivation;
 pub mod plan_history;
 pub mod prompts;
