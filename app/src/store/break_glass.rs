@@ -1,9 +1,8 @@
 //! Families opened outside one's team, with the reason given.
 
 use super::db::{Db, WriteTx};
-use super::row::StoreError;
+use super::row::{RowId, StoreError};
 use crate::domain::ids::{AccountId, FamilyId};
-use uuid::Uuid;
 
 /// How long an opening lasts before a new reason is needed.
 pub const OPEN_FOR_MS: i64 = 8 * 60 * 60 * 1000;
@@ -16,7 +15,7 @@ pub async fn open(
     now: i64,
 ) -> Result<(), StoreError> {
     sqlx::query("INSERT INTO break_glass (id, account_id, family_id, reason, opened_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(Uuid::new_v4().to_string())
+        .bind(RowId::new())
         .bind(account)
         .bind(family)
         .bind(reason)

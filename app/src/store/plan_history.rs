@@ -1,7 +1,7 @@
 //! What changed in a plan, kept row by row (append-only), and when each family account last looked.
 
 use super::db::{Db, WriteTx};
-use super::row::StoreError;
+use super::row::{RowId, StoreError};
 use crate::domain::history::{FieldChange, PlanChange, Subject};
 use crate::domain::ids::{AccountId, FamilyId, GoalId, MemberId};
 use serde::{Deserialize, Serialize};
@@ -43,7 +43,7 @@ pub async fn append(write: &mut WriteTx, change: &NewChange<'_>) -> Result<(), S
         "INSERT INTO plan_changes (id, family_id, goal_id, subject, subject_id, version, actor_id, at, reason, changes)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
-    .bind(uuid::Uuid::new_v4().to_string())
+    .bind(RowId::new())
     .bind(change.family)
     .bind(change.goal)
     .bind(change.subject)

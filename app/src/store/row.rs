@@ -124,3 +124,29 @@ impl<'r> sqlx::Decode<'r, sqlx::Any> for Flag {
         }
     }
 }
+
+/// The id of a row nothing refers to by type (a meeting, a plan change, a break-glass opening):
+/// a fresh UUID, stored as text like every other id.
+#[derive(Clone, Copy, Debug)]
+pub struct RowId(uuid::Uuid);
+
+impl RowId {
+    pub fn new() -> Self {
+        RowId(uuid::Uuid::new_v4())
+    }
+}
+
+impl sqlx::Type<sqlx::Any> for RowId {
+    fn type_info() -> sqlx::any::AnyTypeInfo {
+        <String as sqlx::Type<sqlx::Any>>::type_info()
+    }
+}
+
+impl<'q> sqlx::Encode<'q, sqlx::Any> for RowId {
+    fn encode_by_ref(
+        &self,
+        buf: &mut <sqlx::Any as sqlx::Database>::ArgumentBuffer<'q>,
+    ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+        <String as sqlx::Encode<'q, sqlx::Any>>::encode(self.0.to_string(), buf)
+    }
+}

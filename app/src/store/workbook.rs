@@ -1,7 +1,7 @@
 //! Workbook entries, group supervisions and their actions, and each family's schedule.
 
 use super::db::{Db, WriteTx};
-use super::row::{narrow, Day, Flag, StoreError};
+use super::row::{narrow, Day, Flag, RowId, StoreError};
 use crate::domain::ids::{AccountId, ActionId, EntryId, FamilyId, MemberId, SupervisionId};
 use crate::domain::role::StaffRole;
 use crate::domain::workbook::{Entry, EntryKind, Supervision, SupervisionAction};
@@ -464,7 +464,7 @@ pub async fn insert_meeting(
     sqlx::query(
         "INSERT INTO meetings (id, family_id, kind, held_on, recorded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
     )
-    .bind(uuid::Uuid::new_v4().to_string())
+    .bind(RowId::new())
     .bind(family)
     .bind(kind)
     .bind(Day(held_on))
