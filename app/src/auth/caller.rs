@@ -3,6 +3,7 @@
 use super::{cookie, tokens};
 use crate::domain::audit::{AuditAction, Outcome};
 use crate::domain::ids::{FamilyId, TeamId};
+use crate::domain::record::RecordKind;
 use crate::domain::viewer::Viewer;
 use crate::error::AppError;
 use crate::state::{app_state, AppState};
@@ -65,7 +66,7 @@ impl Caller {
     }
 
     /// An audit entry about this caller; the caller fills in the record.
-    pub fn entry(&self, action: AuditAction, record_kind: &'static str) -> NewEntry {
+    pub fn entry(&self, action: AuditAction, record_kind: RecordKind) -> NewEntry {
         NewEntry {
             actor_id: self.viewer.as_ref().map(|v| v.account_id),
             actor_name: self

@@ -95,6 +95,8 @@ impl StepWho {
     }
 }
 
+stored_as_code!(StepWho);
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {
     pub id: StepId,

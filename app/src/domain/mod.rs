@@ -24,6 +24,7 @@ pub mod plain_words;
 pub mod plan;
 pub mod plan_input;
 pub mod rating;
+pub mod record;
 pub mod role;
 pub mod viewer;
 pub mod workbook;

@@ -99,6 +99,8 @@ impl StaffRole {
     }
 }
 
+stored_as_code!(StaffRole);
+
 #[cfg(test)]
 mod tests {
     use super::*;

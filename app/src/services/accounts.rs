@@ -4,13 +4,14 @@ use super::authorize;
 use crate::auth::caller::Caller;
 use crate::domain::access::{Action, Target};
 use crate::domain::audit::AuditAction;
+use crate::domain::record::RecordKind;
 use crate::error::AppError;
 use crate::page_data::accounts::AccountsOverview;
 use crate::store::{self, audit};
 
 pub async fn overview(caller: &Caller) -> Result<AccountsOverview, AppError> {
     let viewer = caller.viewer()?;
-    let entry = caller.entry(AuditAction::ViewAccounts, "accounts");
+    let entry = caller.entry(AuditAction::ViewAccounts, RecordKind::Accounts);
     authorize(caller, Action::ManageAccounts, Target::Own, entry.clone()).await?;
     let db = &caller.state.db;
     let authority = store::directory::authority_of(db, viewer.account_id)

@@ -4,6 +4,7 @@ use super::authorize;
 use crate::auth::caller::Caller;
 use crate::domain::access::{Action, Target};
 use crate::domain::audit::{AuditAction, AuditEntryView};
+use crate::domain::record::RecordKind;
 use crate::domain::viewer::ViewerKind;
 use crate::error::AppError;
 use crate::store::{self, audit};
@@ -15,7 +16,7 @@ pub async fn team_trail(
     before: Option<i64>,
 ) -> Result<Vec<AuditEntryView>, AppError> {
     let viewer = caller.viewer()?;
-    let entry = caller.entry(AuditAction::ViewAuditTrail, "audit_trail");
+    let entry = caller.entry(AuditAction::ViewAuditTrail, RecordKind::AuditTrail);
     let team = match &viewer.kind {
         ViewerKind::Staff {
             team_id: Some(team),

@@ -4,6 +4,7 @@ use super::{authorize, family::summary, today};
 use crate::auth::caller::Caller;
 use crate::domain::access::{Action, Target};
 use crate::domain::audit::AuditAction;
+use crate::domain::record::RecordKind;
 use crate::domain::role::StaffRole;
 use crate::domain::viewer::ViewerKind;
 use crate::error::AppError;
@@ -12,7 +13,7 @@ use crate::store::{self, audit};
 
 pub async fn caseload(caller: &Caller) -> Result<Caseload, AppError> {
     let viewer = caller.viewer()?;
-    let entry = caller.entry(AuditAction::ViewCaseload, "caseload");
+    let entry = caller.entry(AuditAction::ViewCaseload, RecordKind::Caseload);
     authorize(caller, Action::ViewCaseload, Target::Own, entry.clone()).await?;
     let ViewerKind::Staff {
         team_id: Some(team),

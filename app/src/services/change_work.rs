@@ -16,6 +16,7 @@ use crate::domain::mi::balance::parse_item;
 use crate::domain::mi::change_plan::parse_note;
 use crate::domain::mi::change_talk::{describe_trend, parse_tally, TallyForm};
 use crate::domain::mi::stage::{current, parse_stage, StageForm};
+use crate::domain::record::RecordKind;
 use crate::error::{AppError, FieldErrors};
 use crate::page_data::change_work::{ChangeWork, Conversation, GoalChange, MemberPlan};
 use crate::store::audit::NewEntry;
@@ -43,7 +44,7 @@ pub async fn change_work(
         family,
         Action::ViewFamily,
         AuditAction::ViewChangeWork,
-        "goal",
+        RecordKind::Goal,
     )
     .await?;
     let db = &caller.state.db;
@@ -88,7 +89,7 @@ async fn edit(
     family: FamilyId,
     goal: GoalId,
     audit_action: AuditAction,
-    kind: &'static str,
+    kind: RecordKind,
 ) -> Result<(PlanScope, Goal, NewEntry), AppError> {
     let (scope, entry) =
         PlanScope::open(caller, family, Action::EditPlan, audit_action, kind).await?;
@@ -103,8 +104,14 @@ pub async fn record_stage(
     id: StageNoteId,
     form: StageForm<'_>,
 ) -> Result<(), AppError> {
-    let (scope, goal, entry) =
-        edit(caller, family, goal, AuditAction::RecordStage, "stage").await?;
+    let (scope, goal, entry) = edit(
+        caller,
+        family,
+        goal,
+        AuditAction::RecordStage,
+        RecordKind::Stage,
+    )
+    .await?;
     let input = parse_stage(&form, scope.today)?;
     let mut write = caller.state.db.write().await?;
     let viewer = caller.viewer()?;
@@ -131,7 +138,7 @@ pub async fn record_tally(
         family,
         goal,
         AuditAction::RecordChangeTalk,
-        "change_talk",
+        RecordKind::ChangeTalk,
     )
     .await?;
     let Some(input) = parse_tally(&form, scope.today)? else {
@@ -186,7 +193,7 @@ pub async fn note_on_plan(
         family,
         goal,
         AuditAction::NoteOnChangePlan,
-        "change_plan",
+        RecordKind::ChangePlan,
     )
     .await?;
     let member = planner(&scope, &goal, member)?;
@@ -230,7 +237,7 @@ pub async fn add_balance_item(
         family,
         goal,
         AuditAction::AddBalanceItem,
-        "balance_item",
+        RecordKind::BalanceItem,
     )
     .await?;
     let member = planner(&scope, &goal, member)?;
@@ -263,7 +270,7 @@ pub async fn remove_balance_item(
         family,
         goal,
         AuditAction::RemoveBalanceItem,
-        "balance_item",
+        RecordKind::BalanceItem,
     )
     .await?;
     super::balance::take_back(caller, entry, goal.id, id).await
@@ -280,7 +287,7 @@ pub async fn conversation(
         family,
         Action::ViewFamily,
         AuditAction::ViewChangeWork,
-        "goal",
+        RecordKind::Goal,
     )
     .await?;
     let db = &caller.state.db;

@@ -9,6 +9,7 @@ use crate::domain::cohort::{check_cohort, CohortCheck, CohortChild};
 use crate::domain::credentials::{parse_reason, validate_reason};
 use crate::domain::family::{Member, MemberKind};
 use crate::domain::ids::FamilyId;
+use crate::domain::record::RecordKind;
 use crate::domain::role::StaffRole;
 use crate::error::AppError;
 use crate::page_data::caseload::FamilySummary;
@@ -27,7 +28,7 @@ pub async fn view(caller: &Caller, family: FamilyId) -> Result<FamilyDetail, App
         team_id: team,
     };
     let entry = caller
-        .entry(AuditAction::ViewFamily, "family")
+        .entry(AuditAction::ViewFamily, RecordKind::Family)
         .about_family(family, team);
     let decision = authorize(caller, Action::ViewFamily, target, entry.clone()).await?;
     let stored = store::families::one(db, family)
@@ -77,7 +78,7 @@ pub async fn open_outside_team(
         .await?
         .ok_or(AppError::NotFound)?;
     let entry = caller
-        .entry(AuditAction::OpenOutsideTeam, "family")
+        .entry(AuditAction::OpenOutsideTeam, RecordKind::Family)
         .about_family(family, team);
     authorize(
         caller,

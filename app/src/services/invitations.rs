@@ -12,6 +12,7 @@ use crate::domain::credentials::{
 };
 use crate::domain::family::MemberKind;
 use crate::domain::ids::{AccountId, InvitationId, MemberId};
+use crate::domain::record::RecordKind;
 use crate::error::AppError;
 use crate::page_data::family::InvitationView;
 use crate::store::families::MemberPlace;
@@ -42,7 +43,7 @@ pub async fn create(
         .await?
         .ok_or(AppError::NotFound)?;
     let entry = caller
-        .entry(AuditAction::CreateInvitation, "invitation")
+        .entry(AuditAction::CreateInvitation, RecordKind::Invitation)
         .about_family(place.family_id, place.team_id);
     authorize(
         caller,
@@ -95,7 +96,7 @@ pub async fn show(caller: &Caller, id: InvitationId) -> Result<InvitationView, A
         .await?
         .ok_or(AppError::NotFound)?;
     let entry = caller
-        .entry(AuditAction::ShowInvitationCode, "invitation")
+        .entry(AuditAction::ShowInvitationCode, RecordKind::Invitation)
         .about_family(place.family_id, place.team_id)
         .record(id);
     authorize(
@@ -225,7 +226,7 @@ pub async fn claim(
         }
     })?;
     let mut entry = caller
-        .entry(AuditAction::ClaimInvitation, "account")
+        .entry(AuditAction::ClaimInvitation, RecordKind::Account)
         .about_family(place.family_id, place.team_id)
         .record(account);
     entry.actor_id = Some(account);

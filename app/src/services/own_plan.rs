@@ -12,6 +12,7 @@ use crate::domain::goal::Goal;
 use crate::domain::ids::{CheckInId, CommentId, GoalId, MemberId};
 use crate::domain::plan_input::{parse_own_rating, parse_words};
 use crate::domain::rating::Scale;
+use crate::domain::record::RecordKind;
 use crate::domain::viewer::ViewerKind;
 use crate::error::AppError;
 use crate::store::audit::NewEntry;
@@ -26,7 +27,7 @@ pub async fn own_scope(
 ) -> Result<(PlanScope, NewEntry, MemberId), AppError> {
     let viewer = caller.viewer()?;
     let ViewerKind::FamilyMember { member_id, .. } = viewer.kind else {
-        let entry = caller.entry(audit_action, "member");
+        let entry = caller.entry(audit_action, RecordKind::Member);
         return authorize(caller, action, Target::Own, entry)
             .await
             .and(Err(AppError::Forbidden));
@@ -42,7 +43,7 @@ pub async fn own_scope(
         is_adult: place.kind == MemberKind::Adult,
     };
     let entry = caller
-        .entry(audit_action, "member")
+        .entry(audit_action, RecordKind::Member)
         .about_family(place.family_id, place.team_id)
         .record(member_id);
     let decision = authorize(caller, action, target, entry.clone()).await?;

@@ -9,6 +9,7 @@ use crate::domain::goal::{Goal, StepWho};
 use crate::domain::ids::{FamilyId, GoalId, MemberId, TeamId};
 use crate::domain::plan::PlanMember;
 use crate::domain::plan_input::Context;
+use crate::domain::record::RecordKind;
 use crate::error::AppError;
 use crate::store::audit::NewEntry;
 use crate::store::families::StoredFamily;
@@ -31,7 +32,7 @@ impl PlanScope {
         family: FamilyId,
         action: Action,
         audit_action: AuditAction,
-        record_kind: &'static str,
+        record_kind: RecordKind,
     ) -> Result<(PlanScope, NewEntry), AppError> {
         let db = &caller.state.db;
         let team = store::families::team_of(db, family)

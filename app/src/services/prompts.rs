@@ -12,6 +12,7 @@ use crate::domain::mi::prompt::{search, PromptFilter};
 use crate::domain::mi::prompt_input::{parse_prompt, PromptForm};
 use crate::domain::mi::stage::Stage;
 use crate::domain::rating::Scale;
+use crate::domain::record::RecordKind;
 use crate::domain::role::StaffRole;
 use crate::error::AppError;
 use crate::page_data::prompt_library::PromptLibrary;
@@ -21,7 +22,7 @@ use chrono::{Datelike, NaiveDate};
 
 /// The caller's team, once the policy lets them use the library.
 async fn library_team(caller: &Caller) -> Result<TeamId, AppError> {
-    let entry = caller.entry(AuditAction::UsePromptLibrary, "prompt_library");
+    let entry = caller.entry(AuditAction::UsePromptLibrary, RecordKind::PromptLibrary);
     authorize(caller, Action::UsePromptLibrary, Target::Own, entry).await?;
     caller.viewer()?.team_id().ok_or(AppError::Forbidden)
 }
@@ -48,7 +49,9 @@ pub async fn library(caller: &Caller, filter: PromptFilter) -> Result<PromptLibr
 pub async fn add(caller: &Caller, id: PromptId, form: PromptForm<'_>) -> Result<(), AppError> {
     let viewer = caller.viewer()?;
     let team = viewer.team_id().ok_or(AppError::Forbidden)?;
-    let entry = caller.entry(AuditAction::AddPrompt, "prompt").record(id);
+    let entry = caller
+        .entry(AuditAction::AddPrompt, RecordKind::Prompt)
+        .record(id);
     authorize(caller, Action::AddPrompt, Target::Team(team), entry.clone()).await?;
     let db = &caller.state.db;
     let existing = store::prompts::for_team(db, team).await?;
@@ -77,7 +80,9 @@ pub async fn add(caller: &Caller, id: PromptId, form: PromptForm<'_>) -> Result<
 
 pub async fn retire(caller: &Caller, id: PromptId) -> Result<(), AppError> {
     let team = caller.viewer()?.team_id().ok_or(AppError::Forbidden)?;
-    let entry = caller.entry(AuditAction::RetirePrompt, "prompt").record(id);
+    let entry = caller
+        .entry(AuditAction::RetirePrompt, RecordKind::Prompt)
+        .record(id);
     authorize(
         caller,
         Action::RetirePrompt,

@@ -4,6 +4,7 @@ use crate::auth::caller::Caller;
 use crate::auth::{passwords, tokens};
 use crate::domain::audit::AuditAction;
 use crate::domain::credentials::{parse_login, validate_sign_in};
+use crate::domain::record::RecordKind;
 use crate::domain::viewer::Viewer;
 use crate::error::{AppError, FieldErrors};
 use crate::store::{self, audit, now_ms};
@@ -32,7 +33,7 @@ pub async fn sign_in(caller: &Caller, login: &str, password: &str) -> Result<Sig
         audit::record(
             db,
             &caller
-                .entry(AuditAction::SignInRefused, "account")
+                .entry(AuditAction::SignInRefused, RecordKind::Account)
                 .detail(format!("{login}: too many attempts"))
                 .refused(),
         )
@@ -61,7 +62,7 @@ pub async fn sign_in(caller: &Caller, login: &str, password: &str) -> Result<Sig
         audit::record(
             db,
             &caller
-                .entry(AuditAction::SignInRefused, "account")
+                .entry(AuditAction::SignInRefused, RecordKind::Account)
                 .detail(format!("{login}: wrong email, username or password"))
                 .refused(),
         )
@@ -87,7 +88,7 @@ pub async fn sign_in(caller: &Caller, login: &str, password: &str) -> Result<Sig
     )
     .await?;
     let mut entry = caller
-        .entry(AuditAction::SignIn, "account")
+        .entry(AuditAction::SignIn, RecordKind::Account)
         .record(viewer.account_id);
     entry.actor_id = Some(viewer.account_id);
     entry.actor_name = viewer.display_name.clone();
@@ -101,7 +102,7 @@ pub async fn sign_out(caller: &Caller) -> Result<(), AppError> {
         store::sessions::delete(&caller.state.db, session).await?;
         audit::record(
             &caller.state.db,
-            &caller.entry(AuditAction::SignOut, "account"),
+            &caller.entry(AuditAction::SignOut, RecordKind::Account),
         )
         .await?;
     }
@@ -114,7 +115,7 @@ pub async fn sign_out_everywhere(caller: &Caller) -> Result<u64, AppError> {
     audit::record(
         &caller.state.db,
         &caller
-            .entry(AuditAction::SignOutEverywhere, "account")
+            .entry(AuditAction::SignOutEverywhere, RecordKind::Account)
             .record(viewer.account_id)
             .detail(format!("{ended} sessions ended")),
     )

@@ -9,6 +9,7 @@ use crate::auth::caller::Caller;
 use crate::domain::history::{diff, Field, FieldChange, Subject};
 use crate::domain::ids::{AccountId, FamilyId, GoalId, MemberId};
 use crate::domain::plain_words::staff_time;
+use crate::domain::record::RecordRef;
 use crate::error::{AppError, FieldErrors};
 use crate::store::audit::NewEntry;
 use crate::store::plan_history::NewChange;
@@ -46,8 +47,13 @@ pub(crate) trait Versioned {
     /// What plan history calls it.
     const SUBJECT: Subject;
 
-    /// The id it is stored, shared and kept in history under.
-    fn id(&self) -> String;
+    /// The record, named with its kind: what it is shared and kept in history as.
+    fn record(&self) -> RecordRef;
+
+    /// Its id as plan history keeps it.
+    fn id(&self) -> String {
+        self.record().id().to_string()
+    }
 
     /// The goal it belongs to, for the goal's history.
     fn goal(&self) -> Option<GoalId> {
@@ -167,7 +173,7 @@ pub(crate) async fn save_in<R: Versioned>(
         (record.version() + 1, changes)
     };
     if let Some(members) = record.shared_with() {
-        store::goals::set_shared(write, &record.id(), members).await?;
+        store::goals::set_shared(write, record.record(), members).await?;
     }
     keep_history(
         write,

@@ -1,11 +1,10 @@
 //! Accounts: signing in and who the signed-in person is.
 
 use super::db::{Db, WriteTx};
-use super::row::{coded, uuid, StoreError};
+use super::row::{Flag, StoreError};
 use crate::domain::ids::{AccountId, AuthorityId, FamilyId, MemberId, TeamId};
 use crate::domain::role::StaffRole;
 use crate::domain::viewer::{Viewer, ViewerKind};
-use sqlx::Row;
 
 /// What sign-in needs. Deliberately not `Serialize`: the hash never leaves the server.
 pub struct Credentials {
@@ -14,63 +13,76 @@ pub struct Credentials {
     pub disabled: bool,
 }
 
+#[derive(sqlx::FromRow)]
+struct CredentialsRow {
+    id: AccountId,
+    password_hash: String,
+    disabled: Flag,
+}
+
+impl From<CredentialsRow> for Credentials {
+    fn from(row: CredentialsRow) -> Self {
+        Credentials {
+            account_id: row.id,
+            password_hash: row.password_hash,
+            disabled: row.disabled.into(),
+        }
+    }
+}
+
 pub async fn credentials(db: &Db, login: &str) -> Result<Option<Credentials>, StoreError> {
-    let row = sqlx::query("SELECT id, password_hash, disabled FROM accounts WHERE login = $1")
-        .bind(login)
-        .fetch_optional(db.pool())
-        .await?;
-    row.map(|row| {
-        Ok(Credentials {
-            account_id: AccountId(uuid("accounts.id", &row.try_get::<String, _>("id")?)?),
-            password_hash: row.try_get("password_hash")?,
-            disabled: row.try_get::<i64, _>("disabled")? != 0,
-        })
-    })
-    .transpose()
+    let row: Option<CredentialsRow> =
+        sqlx::query_as("SELECT id, password_hash, disabled FROM accounts WHERE login = $1")
+            .bind(login)
+            .fetch_optional(db.pool())
+            .await?;
+    Ok(row.map(Credentials::from))
+}
+
+#[derive(sqlx::FromRow)]
+struct ViewerRow {
+    display_name: String,
+    staff_role: Option<StaffRole>,
+    team_id: Option<TeamId>,
+    member_id: Option<MemberId>,
+    case_access_granted: Flag,
+    disabled: Flag,
+    family_id: Option<FamilyId>,
 }
 
 /// The viewer for a live session, with any families they opened outside their team.
 pub async fn viewer(db: &Db, account: AccountId, now: i64) -> Result<Option<Viewer>, StoreError> {
-    let row = sqlx::query(
+    let row: Option<ViewerRow> = sqlx::query_as(
         "SELECT a.display_name, a.staff_role, a.team_id, a.member_id, a.case_access_granted, a.disabled, m.family_id
          FROM accounts a LEFT JOIN members m ON m.id = a.member_id WHERE a.id = $1",
     )
-    .bind(account.to_string())
+    .bind(account)
     .fetch_optional(db.pool())
     .await?;
     let Some(row) = row else { return Ok(None) };
-    if row.try_get::<i64, _>("disabled")? != 0 {
+    if row.disabled.0 {
         return Ok(None);
     }
-    let display_name: String = row.try_get("display_name")?;
-    let role: Option<String> = row.try_get("staff_role")?;
-    let kind = match role {
-        Some(role) => {
-            let team: Option<String> = row.try_get("team_id")?;
-            ViewerKind::Staff {
-                role: coded("accounts.staff_role", &role, StaffRole::from_code)?,
-                team_id: team
-                    .map(|t| uuid("accounts.team_id", &t).map(TeamId))
-                    .transpose()?,
-                case_access_granted: row.try_get::<i64, _>("case_access_granted")? != 0,
-                opened_families: super::break_glass::active_for(db, account, now).await?,
-            }
-        }
+    let kind = match row.staff_role {
+        Some(role) => ViewerKind::Staff {
+            role,
+            team_id: row.team_id,
+            case_access_granted: row.case_access_granted.into(),
+            opened_families: super::break_glass::active_for(db, account, now).await?,
+        },
         None => {
-            let member: Option<String> = row.try_get("member_id")?;
-            let family: Option<String> = row.try_get("family_id")?;
-            let (Some(member), Some(family)) = (member, family) else {
+            let (Some(member_id), Some(family_id)) = (row.member_id, row.family_id) else {
                 return Ok(None);
             };
             ViewerKind::FamilyMember {
-                family_id: FamilyId(uuid("members.family_id", &family)?),
-                member_id: MemberId(uuid("accounts.member_id", &member)?),
+                family_id,
+                member_id,
             }
         }
     };
     Ok(Some(Viewer {
         account_id: account,
-        display_name,
+        display_name: row.display_name,
         kind,
     }))
 }
@@ -92,14 +104,14 @@ pub async fn insert(write: &mut WriteTx, account: &NewAccount<'_>) -> Result<(),
         "INSERT INTO accounts (id, authority_id, login, display_name, password_hash, staff_role, team_id, member_id, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
-    .bind(account.id.to_string())
-    .bind(account.authority_id.to_string())
+    .bind(account.id)
+    .bind(account.authority_id)
     .bind(account.login)
     .bind(account.display_name)
     .bind(account.password_hash)
-    .bind(account.staff_role.map(StaffRole::code))
-    .bind(account.team_id.map(|t| t.to_string()))
-    .bind(account.member_id.map(|m| m.to_string()))
+    .bind(account.staff_role)
+    .bind(account.team_id)
+    .bind(account.member_id)
     .bind(account.now)
     .execute(&mut *write.tx)
     .await?;
@@ -107,9 +119,9 @@ pub async fn insert(write: &mut WriteTx, account: &NewAccount<'_>) -> Result<(),
 }
 
 pub async fn login_taken(write: &mut WriteTx, login: &str) -> Result<bool, StoreError> {
-    let row = sqlx::query("SELECT COUNT(*) AS n FROM accounts WHERE login = $1")
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) AS n FROM accounts WHERE login = $1")
         .bind(login)
         .fetch_one(&mut *write.tx)
         .await?;
-    Ok(row.try_get::<i64, _>("n")? > 0)
+    Ok(n > 0)
 }

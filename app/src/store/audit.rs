@@ -1,11 +1,11 @@
 //! The append-only, hash-chained audit trail.
 
 use super::db::{now_ms, Db, WriteTx};
-use super::row::{coded, StoreError};
+use super::row::{Flag, StoreError};
 use crate::domain::audit::{AuditAction, AuditEntryView, Outcome};
 use crate::domain::ids::{AccountId, FamilyId, TeamId};
+use crate::domain::record::RecordKind;
 use sha2::{Digest, Sha256};
-use sqlx::Row;
 use uuid::Uuid;
 
 /// Who did what to which record, from where.
@@ -14,7 +14,7 @@ pub struct NewEntry {
     pub actor_id: Option<AccountId>,
     pub actor_name: String,
     pub action: AuditAction,
-    pub record_kind: &'static str,
+    pub record_kind: RecordKind,
     pub record_id: Option<String>,
     pub family_id: Option<FamilyId>,
     /// The team whose manager should see this entry.
@@ -76,11 +76,10 @@ impl Sealed<'_> {
 
 /// Appends an entry inside a write transaction: it commits or rolls back with the change it records.
 pub async fn append(write: &mut WriteTx, entry: &NewEntry) -> Result<(), StoreError> {
-    let head = sqlx::query("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash")
-        .fetch_one(&mut *write.tx)
-        .await?;
-    let seq: i64 = head.try_get("seq")?;
-    let prev_hash: String = head.try_get("hash")?;
+    let (seq, prev_hash): (i64, String) =
+        sqlx::query_as("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash")
+            .fetch_one(&mut *write.tx)
+            .await?;
     let id = Uuid::new_v4().to_string();
     let actor_id = entry.actor_id.map(|a| a.to_string());
     let record_id = entry.record_id.clone();
@@ -93,7 +92,7 @@ pub async fn append(write: &mut WriteTx, entry: &NewEntry) -> Result<(), StoreEr
         actor_id: actor_id.as_deref(),
         actor_name: &entry.actor_name,
         action: entry.action.code(),
-        record_kind: entry.record_kind,
+        record_kind: entry.record_kind.code(),
         record_id: record_id.as_deref(),
         family_id: family_id.as_deref(),
         team_id: team_id.as_deref(),
@@ -120,7 +119,7 @@ pub async fn append(write: &mut WriteTx, entry: &NewEntry) -> Result<(), StoreEr
     .bind(sealed.outcome)
     .bind(sealed.detail)
     .bind(sealed.origin)
-    .bind(i64::from(sealed.flagged))
+    .bind(Flag(sealed.flagged))
     .bind(&prev_hash)
     .bind(&hash)
     .execute(&mut *write.tx)
@@ -147,45 +146,95 @@ pub async fn list_for_team(
     before_seq: Option<i64>,
     limit: i64,
 ) -> Result<Vec<AuditEntryView>, StoreError> {
-    let rows = sqlx::query(
+    let rows: Vec<ViewRow> = sqlx::query_as(
         "SELECT seq, at, actor_name, action, record_kind, record_id, outcome, detail, origin, flagged
          FROM audit_log
          WHERE (team_id = $1 OR actor_id IN (SELECT id FROM accounts WHERE team_id = $1)) AND seq < $2
          ORDER BY seq DESC LIMIT $3",
     )
-    .bind(team.to_string())
+    .bind(team)
     .bind(before_seq.unwrap_or(i64::MAX))
     .bind(limit)
     .fetch_all(db.pool())
     .await?;
-    rows.iter()
-        .map(|row| {
-            let kind: String = row.try_get("record_kind")?;
-            let record_id: Option<String> = row.try_get("record_id")?;
-            Ok(AuditEntryView {
-                seq: row.try_get("seq")?,
-                at: row.try_get("at")?,
-                actor_name: row.try_get("actor_name")?,
-                action: coded(
-                    "audit_log.action",
-                    &row.try_get::<String, _>("action")?,
-                    AuditAction::from_code,
-                )?,
-                record: match record_id {
-                    Some(id) => format!("{kind} {id}"),
-                    None => kind,
-                },
-                outcome: coded(
-                    "audit_log.outcome",
-                    &row.try_get::<String, _>("outcome")?,
-                    Outcome::from_code,
-                )?,
-                detail: row.try_get("detail")?,
-                origin: row.try_get("origin")?,
-                flagged: row.try_get::<i64, _>("flagged")? != 0,
-            })
-        })
-        .collect()
+    Ok(rows.into_iter().map(AuditEntryView::from).collect())
+}
+
+/// An entry as a manager reads it. The record's kind stays the stored word: it is only shown.
+#[derive(sqlx::FromRow)]
+struct ViewRow {
+    seq: i64,
+    at: i64,
+    actor_name: String,
+    action: AuditAction,
+    record_kind: String,
+    record_id: Option<String>,
+    outcome: Outcome,
+    detail: String,
+    origin: String,
+    flagged: Flag,
+}
+
+impl From<ViewRow> for AuditEntryView {
+    fn from(row: ViewRow) -> Self {
+        AuditEntryView {
+            seq: row.seq,
+            at: row.at,
+            actor_name: row.actor_name,
+            action: row.action,
+            record: match row.record_id {
+                Some(id) => format!("{} {id}", row.record_kind),
+                None => row.record_kind,
+            },
+            outcome: row.outcome,
+            detail: row.detail,
+            origin: row.origin,
+            flagged: row.flagged.into(),
+        }
+    }
+}
+
+/// An entry exactly as stored: the verifier hashes the stored text, never a decoded value, so a
+/// changed word shows as a broken chain rather than as an error.
+#[derive(sqlx::FromRow)]
+struct StoredRow {
+    seq: i64,
+    id: String,
+    at: i64,
+    actor_id: Option<String>,
+    actor_name: String,
+    action: String,
+    record_kind: String,
+    record_id: Option<String>,
+    family_id: Option<String>,
+    team_id: Option<String>,
+    outcome: String,
+    detail: String,
+    origin: String,
+    flagged: i64,
+    prev_hash: String,
+    hash: String,
+}
+
+impl StoredRow {
+    fn sealed(&self) -> Sealed<'_> {
+        Sealed {
+            seq: self.seq,
+            id: &self.id,
+            at: self.at,
+            actor_id: self.actor_id.as_deref(),
+            actor_name: &self.actor_name,
+            action: &self.action,
+            record_kind: &self.record_kind,
+            record_id: self.record_id.as_deref(),
+            family_id: self.family_id.as_deref(),
+            team_id: self.team_id.as_deref(),
+            outcome: &self.outcome,
+            detail: &self.detail,
+            origin: &self.origin,
+            flagged: self.flagged != 0,
+        }
+    }
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -199,7 +248,7 @@ pub async fn verify(db: &Db) -> Result<Verdict, StoreError> {
     let mut expected_prev = "0".repeat(64);
     let mut expected_seq = 1_i64;
     loop {
-        let rows = sqlx::query(
+        let rows: Vec<StoredRow> = sqlx::query_as(
             "SELECT seq, id, at, actor_id, actor_name, action, record_kind, record_id, family_id, team_id, outcome, detail, origin, flagged, prev_hash, hash
              FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT 1000",
         )
@@ -210,63 +259,35 @@ pub async fn verify(db: &Db) -> Result<Verdict, StoreError> {
             break;
         }
         for row in &rows {
-            let seq: i64 = row.try_get("seq")?;
+            let seq = row.seq;
             if seq != expected_seq {
                 return Ok(Verdict::Broken {
                     seq: expected_seq,
                     problem: format!("entry {expected_seq} is missing"),
                 });
             }
-            let id: String = row.try_get("id")?;
-            let actor_id: Option<String> = row.try_get("actor_id")?;
-            let actor_name: String = row.try_get("actor_name")?;
-            let action: String = row.try_get("action")?;
-            let record_kind: String = row.try_get("record_kind")?;
-            let record_id: Option<String> = row.try_get("record_id")?;
-            let family_id: Option<String> = row.try_get("family_id")?;
-            let team_id: Option<String> = row.try_get("team_id")?;
-            let outcome: String = row.try_get("outcome")?;
-            let detail: String = row.try_get("detail")?;
-            let origin: String = row.try_get("origin")?;
-            let prev_hash: String = row.try_get("prev_hash")?;
-            let hash: String = row.try_get("hash")?;
-            let sealed = Sealed {
-                seq,
-                id: &id,
-                at: row.try_get("at")?,
-                actor_id: actor_id.as_deref(),
-                actor_name: &actor_name,
-                action: &action,
-                record_kind: &record_kind,
-                record_id: record_id.as_deref(),
-                family_id: family_id.as_deref(),
-                team_id: team_id.as_deref(),
-                outcome: &outcome,
-                detail: &detail,
-                origin: &origin,
-                flagged: row.try_get::<i64, _>("flagged")? != 0,
-            };
-            if prev_hash != expected_prev {
+            let prev_hash = &row.prev_hash;
+            let hash = &row.hash;
+            if *prev_hash != expected_prev {
                 return Ok(Verdict::Broken {
                     seq,
                     problem: format!("entry {seq} does not follow entry {}", seq - 1),
                 });
             }
-            if sealed.hash(&prev_hash) != hash {
+            if row.sealed().hash(prev_hash) != *hash {
                 return Ok(Verdict::Broken {
                     seq,
                     problem: format!("entry {seq} was changed after it was written"),
                 });
             }
-            expected_prev = hash;
+            expected_prev = hash.clone();
             expected_seq += 1;
         }
     }
-    let head = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1")
-        .fetch_one(db.pool())
-        .await?;
-    let head_seq: i64 = head.try_get("seq")?;
-    let head_hash: String = head.try_get("hash")?;
+    let (head_seq, head_hash): (i64, String) =
+        sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1")
+            .fetch_one(db.pool())
+            .await?;
     let entries = expected_seq - 1;
     if head_seq != entries || head_hash != expected_prev {
         return Ok(Verdict::Broken {

@@ -1,10 +1,8 @@
 //! Families opened outside one's team, with the reason given.
 
 use super::db::{Db, WriteTx};
-use super::row::{uuid, StoreError};
+use super::row::{RowId, StoreError};
 use crate::domain::ids::{AccountId, FamilyId};
-use sqlx::Row;
-use uuid::Uuid;
 
 /// How long an opening lasts before a new reason is needed.
 pub const OPEN_FOR_MS: i64 = 8 * 60 * 60 * 1000;
@@ -17,9 +15,9 @@ pub async fn open(
     now: i64,
 ) -> Result<(), StoreError> {
     sqlx::query("INSERT INTO break_glass (id, account_id, family_id, reason, opened_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(Uuid::new_v4().to_string())
-        .bind(account.to_string())
-        .bind(family.to_string())
+        .bind(RowId::new())
+        .bind(account)
+        .bind(family)
         .bind(reason)
         .bind(now)
         .bind(now + OPEN_FOR_MS)
@@ -33,19 +31,11 @@ pub async fn active_for(
     account: AccountId,
     now: i64,
 ) -> Result<Vec<FamilyId>, StoreError> {
-    let rows = sqlx::query(
+    Ok(sqlx::query_scalar(
         "SELECT DISTINCT family_id FROM break_glass WHERE account_id = $1 AND expires_at > $2",
     )
-    .bind(account.to_string())
+    .bind(account)
     .bind(now)
     .fetch_all(db.pool())
-    .await?;
-    rows.iter()
-        .map(|row| {
-            Ok(FamilyId(uuid(
-                "break_glass.family_id",
-                &row.try_get::<String, _>("family_id")?,
-            )?))
-        })
-        .collect()
+    .await?)
 }

@@ -2,12 +2,11 @@
 //! notes beside them, all kept as written.
 
 use super::db::{Db, WriteTx};
-use super::row::{coded, text, uuid, StoreError};
+use super::row::{Flag, StoreError};
 use crate::domain::ids::{AccountId, BalanceItemId, ChangePlanWordsId, GoalId, MemberId};
 use crate::domain::mi::balance::{BalanceItem, Quadrant};
 use crate::domain::mi::change_plan::{ChangePlan, PlanPart, PlanWords};
 use chrono::DateTime;
-use sqlx::Row;
 use std::collections::BTreeMap;
 
 fn written_on(ms: i64) -> chrono::NaiveDate {
@@ -16,40 +15,51 @@ fn written_on(ms: i64) -> chrono::NaiveDate {
         .unwrap_or_default()
 }
 
+#[derive(sqlx::FromRow)]
+struct WordsRow {
+    id: ChangePlanWordsId,
+    member_id: MemberId,
+    part: PlanPart,
+    body: String,
+    by_member: Flag,
+    created_at: i64,
+    display_name: String,
+}
+
+impl From<WordsRow> for PlanWords {
+    fn from(row: WordsRow) -> Self {
+        PlanWords {
+            id: row.id,
+            part: row.part,
+            body: row.body,
+            written_by: row.display_name,
+            written_on: written_on(row.created_at),
+        }
+    }
+}
+
 /// Every member's plan for the goal, or one member's.
 pub async fn plans(
     db: &Db,
     goal: GoalId,
     member: Option<MemberId>,
 ) -> Result<BTreeMap<MemberId, ChangePlan>, StoreError> {
-    let rows = sqlx::query(
+    // No member (NULL) means every member's.
+    let rows: Vec<WordsRow> = sqlx::query_as(
         "SELECT w.id, w.member_id, w.part, w.body, w.by_member, w.created_at, a.display_name
          FROM change_plan_words w JOIN accounts a ON a.id = w.author_id
-         WHERE w.goal_id = $1 AND ($2 = '' OR w.member_id = $2) ORDER BY w.created_at, w.id",
+         WHERE w.goal_id = $1 AND ($2 IS NULL OR w.member_id = $2) ORDER BY w.created_at, w.id",
     )
-    .bind(goal.to_string())
-    .bind(member.map(|m| m.to_string()).unwrap_or_default())
+    .bind(goal)
+    .bind(member)
     .fetch_all(db.pool())
     .await?;
     let mut plans: BTreeMap<MemberId, ChangePlan> = BTreeMap::new();
     for row in rows {
-        let member = MemberId(uuid(
-            "change_plan_words.member_id",
-            &text(&row, "member_id")?,
-        )?);
-        let words = PlanWords {
-            id: ChangePlanWordsId(uuid("change_plan_words.id", &text(&row, "id")?)?),
-            part: coded(
-                "change_plan_words.part",
-                &text(&row, "part")?,
-                PlanPart::from_code,
-            )?,
-            body: text(&row, "body")?,
-            written_by: text(&row, "display_name")?,
-            written_on: written_on(row.try_get("created_at")?),
-        };
-        let plan = plans.entry(member).or_default();
-        if row.try_get::<i64, _>("by_member")? == 1 {
+        let plan = plans.entry(row.member_id).or_default();
+        let by_member = row.by_member.0;
+        let words = PlanWords::from(row);
+        if by_member {
             plan.answers.push(words);
         } else {
             plan.notes.push(words);
@@ -76,15 +86,14 @@ pub async fn answers_saved(
     goal: GoalId,
     member: MemberId,
 ) -> Result<i64, StoreError> {
-    let row = sqlx::query(
+    Ok(sqlx::query_scalar(
         "SELECT COUNT(*) AS n FROM change_plan_words
          WHERE goal_id = $1 AND member_id = $2 AND by_member = 1",
     )
-    .bind(goal.to_string())
-    .bind(member.to_string())
+    .bind(goal)
+    .bind(member)
     .fetch_one(&mut *write.tx)
-    .await?;
-    Ok(row.try_get::<i64, _>("n")?)
+    .await?)
 }
 
 /// `false` when this save was already recorded.
@@ -101,14 +110,14 @@ pub async fn insert_words(write: &mut WriteTx, w: &NewPlanWords<'_>) -> Result<b
             "INSERT INTO change_plan_words (id, goal_id, member_id, part, body, author_id, by_member, save_id, created_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (save_id, part) DO NOTHING",
         )
-        .bind(id.to_string())
-        .bind(w.goal.to_string())
-        .bind(w.member.to_string())
-        .bind(part.code())
+        .bind(id)
+        .bind(w.goal)
+        .bind(w.member)
+        .bind(part)
         .bind(body)
-        .bind(w.author.to_string())
-        .bind(i64::from(w.by_member))
-        .bind(w.save.to_string())
+        .bind(w.author)
+        .bind(Flag(w.by_member))
+        .bind(w.save)
         .bind(w.now)
         .execute(&mut *write.tx)
         .await?;
@@ -117,37 +126,50 @@ pub async fn insert_words(write: &mut WriteTx, w: &NewPlanWords<'_>) -> Result<b
     Ok(added)
 }
 
+#[derive(sqlx::FromRow)]
+struct ItemRow {
+    id: BalanceItemId,
+    member_id: MemberId,
+    quadrant: Quadrant,
+    body: String,
+    by_member: Flag,
+    created_at: i64,
+    display_name: String,
+}
+
+impl From<ItemRow> for BalanceItem {
+    fn from(row: ItemRow) -> Self {
+        BalanceItem {
+            id: row.id,
+            quadrant: row.quadrant,
+            body: row.body,
+            written_by: row.display_name,
+            by_member: row.by_member.into(),
+            written_on: written_on(row.created_at),
+        }
+    }
+}
+
 /// Every member's balance for the goal, or one member's; items taken back are left out.
 pub async fn balances(
     db: &Db,
     goal: GoalId,
     member: Option<MemberId>,
 ) -> Result<BTreeMap<MemberId, Vec<BalanceItem>>, StoreError> {
-    let rows = sqlx::query(
+    // No member (NULL) means every member's.
+    let rows: Vec<ItemRow> = sqlx::query_as(
         "SELECT b.id, b.member_id, b.quadrant, b.body, b.by_member, b.created_at, a.display_name
          FROM balance_items b JOIN accounts a ON a.id = b.author_id
-         WHERE b.goal_id = $1 AND ($2 = '' OR b.member_id = $2) AND b.removed_at IS NULL
+         WHERE b.goal_id = $1 AND ($2 IS NULL OR b.member_id = $2) AND b.removed_at IS NULL
          ORDER BY b.created_at, b.id",
     )
-    .bind(goal.to_string())
-    .bind(member.map(|m| m.to_string()).unwrap_or_default())
+    .bind(goal)
+    .bind(member)
     .fetch_all(db.pool())
     .await?;
     let mut balances: BTreeMap<MemberId, Vec<BalanceItem>> = BTreeMap::new();
     for row in rows {
-        let member = MemberId(uuid("balance_items.member_id", &text(&row, "member_id")?)?);
-        balances.entry(member).or_default().push(BalanceItem {
-            id: BalanceItemId(uuid("balance_items.id", &text(&row, "id")?)?),
-            quadrant: coded(
-                "balance_items.quadrant",
-                &text(&row, "quadrant")?,
-                Quadrant::from_code,
-            )?,
-            body: text(&row, "body")?,
-            written_by: text(&row, "display_name")?,
-            by_member: row.try_get::<i64, _>("by_member")? == 1,
-            written_on: written_on(row.try_get("created_at")?),
-        });
+        balances.entry(row.member_id).or_default().push(row.into());
     }
     Ok(balances)
 }
@@ -168,13 +190,13 @@ pub async fn insert_item(write: &mut WriteTx, i: &NewBalanceItem<'_>) -> Result<
         "INSERT INTO balance_items (id, goal_id, member_id, quadrant, body, author_id, by_member, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING",
     )
-    .bind(i.id.to_string())
-    .bind(i.goal.to_string())
-    .bind(i.member.to_string())
-    .bind(i.quadrant.code())
+    .bind(i.id)
+    .bind(i.goal)
+    .bind(i.member)
+    .bind(i.quadrant)
     .bind(i.body)
-    .bind(i.author.to_string())
-    .bind(i64::from(i.by_member))
+    .bind(i.author)
+    .bind(Flag(i.by_member))
     .bind(i.now)
     .execute(&mut *write.tx)
     .await?;
@@ -194,9 +216,9 @@ pub async fn remove_item(
         "UPDATE balance_items SET removed_at = COALESCE(removed_at, $4)
          WHERE id = $1 AND goal_id = $2 AND author_id = $3",
     )
-    .bind(id.to_string())
-    .bind(goal.to_string())
-    .bind(author.to_string())
+    .bind(id)
+    .bind(goal)
+    .bind(author)
     .bind(now)
     .execute(&mut *write.tx)
     .await?;

@@ -1,17 +1,16 @@
 //! The tenant's structure: local authority, teams and staff accounts.
 
 use super::db::{Db, WriteTx};
-use super::row::{coded, uuid, StoreError};
+use super::row::{Flag, StoreError};
 use crate::domain::ids::{AccountId, AuthorityId, TeamId};
 use crate::domain::role::StaffRole;
 use crate::page_data::accounts::{AccountsOverview, StaffAccount};
-use sqlx::Row;
 
 pub async fn has_authority(db: &Db) -> Result<bool, StoreError> {
-    let row = sqlx::query("SELECT COUNT(*) AS n FROM local_authorities")
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) AS n FROM local_authorities")
         .fetch_one(db.pool())
         .await?;
-    Ok(row.try_get::<i64, _>("n")? > 0)
+    Ok(n > 0)
 }
 
 pub async fn insert_authority(
@@ -20,7 +19,7 @@ pub async fn insert_authority(
     name: &str,
 ) -> Result<(), StoreError> {
     sqlx::query("INSERT INTO local_authorities (id, name) VALUES ($1, $2)")
-        .bind(id.to_string())
+        .bind(id)
         .bind(name)
         .execute(&mut *write.tx)
         .await?;
@@ -34,8 +33,8 @@ pub async fn insert_team(
     name: &str,
 ) -> Result<(), StoreError> {
     sqlx::query("INSERT INTO teams (id, authority_id, name) VALUES ($1, $2, $3)")
-        .bind(id.to_string())
-        .bind(authority.to_string())
+        .bind(id)
+        .bind(authority)
         .bind(name)
         .execute(&mut *write.tx)
         .await?;
@@ -43,59 +42,60 @@ pub async fn insert_team(
 }
 
 pub async fn authority_of(db: &Db, account: AccountId) -> Result<Option<AuthorityId>, StoreError> {
-    let row = sqlx::query("SELECT authority_id FROM accounts WHERE id = $1")
-        .bind(account.to_string())
-        .fetch_optional(db.pool())
-        .await?;
-    row.map(|row| {
-        Ok(AuthorityId(uuid(
-            "accounts.authority_id",
-            &row.try_get::<String, _>("authority_id")?,
-        )?))
-    })
-    .transpose()
+    Ok(
+        sqlx::query_scalar("SELECT authority_id FROM accounts WHERE id = $1")
+            .bind(account)
+            .fetch_optional(db.pool())
+            .await?,
+    )
+}
+
+#[derive(sqlx::FromRow)]
+struct StaffRow {
+    id: AccountId,
+    display_name: String,
+    login: String,
+    staff_role: StaffRole,
+    disabled: Flag,
+    team_name: Option<String>,
+}
+
+impl From<StaffRow> for StaffAccount {
+    fn from(row: StaffRow) -> Self {
+        StaffAccount {
+            id: row.id,
+            display_name: row.display_name,
+            login: row.login,
+            role: row.staff_role,
+            team_name: row.team_name,
+            disabled: row.disabled.into(),
+        }
+    }
 }
 
 pub async fn overview(db: &Db, authority: AuthorityId) -> Result<AccountsOverview, StoreError> {
-    let id = authority.to_string();
-    let name_row = sqlx::query("SELECT name FROM local_authorities WHERE id = $1")
-        .bind(&id)
-        .fetch_one(db.pool())
-        .await?;
-    let rows = sqlx::query(
+    let authority_name: String =
+        sqlx::query_scalar("SELECT name FROM local_authorities WHERE id = $1")
+            .bind(authority)
+            .fetch_one(db.pool())
+            .await?;
+    let rows: Vec<StaffRow> = sqlx::query_as(
         "SELECT a.id, a.display_name, a.login, a.staff_role, a.disabled, t.name AS team_name
          FROM accounts a LEFT JOIN teams t ON t.id = a.team_id
          WHERE a.authority_id = $1 AND a.staff_role IS NOT NULL ORDER BY t.name, a.display_name",
     )
-    .bind(&id)
+    .bind(authority)
     .fetch_all(db.pool())
     .await?;
-    let staff = rows
-        .iter()
-        .map(|row| {
-            Ok(StaffAccount {
-                id: AccountId(uuid("accounts.id", &row.try_get::<String, _>("id")?)?),
-                display_name: row.try_get("display_name")?,
-                login: row.try_get("login")?,
-                role: coded(
-                    "accounts.staff_role",
-                    &row.try_get::<String, _>("staff_role")?,
-                    StaffRole::from_code,
-                )?,
-                team_name: row.try_get("team_name")?,
-                disabled: row.try_get::<i64, _>("disabled")? != 0,
-            })
-        })
-        .collect::<Result<Vec<_>, StoreError>>()?;
-    let family = sqlx::query(
+    let family_accounts: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) AS n FROM accounts WHERE authority_id = $1 AND member_id IS NOT NULL",
     )
-    .bind(&id)
+    .bind(authority)
     .fetch_one(db.pool())
     .await?;
     Ok(AccountsOverview {
-        authority_name: name_row.try_get("name")?,
-        staff,
-        family_accounts: family.try_get("n")?,
+        authority_name,
+        staff: rows.into_iter().map(StaffAccount::from).collect(),
+        family_accounts,
     })
 }

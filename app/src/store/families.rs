@@ -1,7 +1,7 @@
 //! Families, their members, the trio and who is allocated.
 
 use super::db::{Db, WriteTx};
-use super::row::{coded, date, uuid, StoreError};
+use super::row::{Day, StoreError};
 use crate::domain::family::{
     Allocation, IdentifiedBy, LegalStatus, LegalStatusKind, MemberKind, ProtectionCategory,
     TrioFinding, Vulnerability,
@@ -9,8 +9,6 @@ use crate::domain::family::{
 use crate::domain::ids::{AccountId, AuthorityId, FamilyId, MemberId, TeamId};
 use crate::domain::role::StaffRole;
 use chrono::NaiveDate;
-use sqlx::any::AnyRow;
-use sqlx::Row;
 use std::collections::HashMap;
 
 /// A member as stored; ages are worked out by the caller for the day it is asked.
@@ -42,17 +40,12 @@ pub struct StoredFamily {
 
 /// The team a family belongs to: what the access policy needs before anything is read.
 pub async fn team_of(db: &Db, family: FamilyId) -> Result<Option<TeamId>, StoreError> {
-    let row = sqlx::query("SELECT team_id FROM families WHERE id = $1")
-        .bind(family.to_string())
-        .fetch_optional(db.pool())
-        .await?;
-    row.map(|row| {
-        Ok(TeamId(uuid(
-            "families.team_id",
-            &row.try_get::<String, _>("team_id")?,
-        )?))
-    })
-    .transpose()
+    Ok(
+        sqlx::query_scalar("SELECT team_id FROM families WHERE id = $1")
+            .bind(family)
+            .fetch_optional(db.pool())
+            .await?,
+    )
 }
 
 /// Where a member belongs, for the access policy.
@@ -65,79 +58,184 @@ pub struct MemberPlace {
     pub has_account: bool,
 }
 
+#[derive(sqlx::FromRow)]
+struct PlaceRow {
+    family_id: FamilyId,
+    team_id: TeamId,
+    authority_id: AuthorityId,
+    kind: MemberKind,
+    given_name: String,
+    family_name: String,
+    accounts: i64,
+}
+
+impl From<PlaceRow> for MemberPlace {
+    fn from(row: PlaceRow) -> Self {
+        MemberPlace {
+            authority_id: row.authority_id,
+            family_id: row.family_id,
+            team_id: row.team_id,
+            kind: row.kind,
+            full_name: format!("{} {}", row.given_name, row.family_name),
+            has_account: row.accounts > 0,
+        }
+    }
+}
+
 pub async fn place_of(db: &Db, member: MemberId) -> Result<Option<MemberPlace>, StoreError> {
-    let row = sqlx::query(
+    let row: Option<PlaceRow> = sqlx::query_as(
         "SELECT m.family_id, f.team_id, t.authority_id, m.kind, m.given_name, m.family_name, (SELECT COUNT(*) FROM accounts a WHERE a.member_id = m.id) AS accounts
          FROM members m JOIN families f ON f.id = m.family_id JOIN teams t ON t.id = f.team_id WHERE m.id = $1",
     )
-    .bind(member.to_string())
+    .bind(member)
     .fetch_optional(db.pool())
     .await?;
-    row.map(|row| {
-        Ok(MemberPlace {
-            authority_id: AuthorityId(uuid(
-                "teams.authority_id",
-                &row.try_get::<String, _>("authority_id")?,
-            )?),
-            has_account: row.try_get::<i64, _>("accounts")? > 0,
-            family_id: FamilyId(uuid(
-                "members.family_id",
-                &row.try_get::<String, _>("family_id")?,
-            )?),
-            team_id: TeamId(uuid(
-                "families.team_id",
-                &row.try_get::<String, _>("team_id")?,
-            )?),
-            kind: coded(
-                "members.kind",
-                &row.try_get::<String, _>("kind")?,
-                MemberKind::from_code,
-            )?,
-            full_name: format!(
-                "{} {}",
-                row.try_get::<String, _>("given_name")?,
-                row.try_get::<String, _>("family_name")?
-            ),
-        })
-    })
-    .transpose()
+    Ok(row.map(MemberPlace::from))
 }
 
 /// Every family of a team with everything a caseload shows, in four queries however many families.
 pub async fn for_team(db: &Db, team: TeamId) -> Result<Vec<StoredFamily>, StoreError> {
-    load(db, "f.team_id", &team.to_string()).await
+    load(db, Which::Team(team)).await
 }
 
 pub async fn one(db: &Db, family: FamilyId) -> Result<Option<StoredFamily>, StoreError> {
-    Ok(load(db, "f.id", &family.to_string()).await?.pop())
+    Ok(load(db, Which::Family(family)).await?.pop())
 }
 
-/// The families whose `column` (of `families f`) equals `value`, with their members, trio and
-/// allocations. `column` is one of the two fixed names above, never input.
-async fn load(db: &Db, column: &str, value: &str) -> Result<Vec<StoredFamily>, StoreError> {
-    let families = sqlx::query(&format!(
-        "SELECT f.id, f.team_id, t.name AS team_name, f.name, f.created_at FROM families f JOIN teams t ON t.id = f.team_id WHERE {column} = $1 ORDER BY f.name"
-    ))
-    .bind(value)
-    .fetch_all(db.pool())
-    .await?;
-    let members = sqlx::query(&format!(
-        "{MEMBER_SELECT} WHERE {column} = $1 ORDER BY m.family_id, m.position"
-    ))
-    .bind(value)
-    .fetch_all(db.pool())
-    .await?;
-    let trio = sqlx::query(&format!(
-        "SELECT tf.family_id, tf.vulnerability, tf.identified_by, tf.identified_on FROM trio_findings tf JOIN families f ON f.id = tf.family_id WHERE {column} = $1"
-    ))
-    .bind(value)
-    .fetch_all(db.pool())
-    .await?;
-    let allocations = sqlx::query(&format!("{ALLOCATION_SELECT} WHERE {column} = $1"))
-        .bind(value)
+/// Which families `load` reads.
+#[derive(Clone, Copy)]
+enum Which {
+    Team(TeamId),
+    Family(FamilyId),
+}
+
+impl Which {
+    /// The column of `families f` to match: one of two fixed names, never input.
+    fn column(self) -> &'static str {
+        match self {
+            Which::Team(_) => "f.team_id",
+            Which::Family(_) => "f.id",
+        }
+    }
+
+    fn bind_to<'q, O>(
+        self,
+        query: sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>>,
+    ) -> sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>> {
+        match self {
+            Which::Team(team) => query.bind(team),
+            Which::Family(family) => query.bind(family),
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct FamilyRow {
+    id: FamilyId,
+    team_id: TeamId,
+    team_name: String,
+    name: String,
+    created_at: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct MemberRow {
+    id: MemberId,
+    family_id: FamilyId,
+    kind: MemberKind,
+    given_name: String,
+    family_name: String,
+    relationship: String,
+    date_of_birth: Option<Day>,
+    legal_status: Option<LegalStatusKind>,
+    protection_category: Option<ProtectionCategory>,
+    accounts: i64,
+}
+
+impl From<MemberRow> for StoredMember {
+    fn from(row: MemberRow) -> Self {
+        StoredMember {
+            id: row.id,
+            family_id: row.family_id,
+            kind: row.kind,
+            given_name: row.given_name,
+            family_name: row.family_name,
+            relationship: row.relationship,
+            date_of_birth: row.date_of_birth.map(NaiveDate::from),
+            // A category is only read beside a legal status, as it is only written with one.
+            legal_status: row.legal_status.map(|kind| LegalStatus {
+                kind,
+                category: row.protection_category,
+            }),
+            has_account: row.accounts > 0,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct TrioRow {
+    family_id: FamilyId,
+    vulnerability: Vulnerability,
+    identified_by: IdentifiedBy,
+    identified_on: Day,
+}
+
+impl From<TrioRow> for TrioFinding {
+    fn from(row: TrioRow) -> Self {
+        TrioFinding {
+            vulnerability: row.vulnerability,
+            identified_by: row.identified_by,
+            identified_on: row.identified_on.into(),
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct AllocationRow {
+    family_id: FamilyId,
+    role: StaffRole,
+    worker_id: AccountId,
+    display_name: String,
+}
+
+impl From<AllocationRow> for Allocation {
+    fn from(row: AllocationRow) -> Self {
+        Allocation {
+            role: row.role,
+            worker_id: row.worker_id,
+            worker_name: row.display_name,
+        }
+    }
+}
+
+/// The families `which` names, with their members, trio and allocations.
+async fn load(db: &Db, which: Which) -> Result<Vec<StoredFamily>, StoreError> {
+    let column = which.column();
+    let families: Vec<FamilyRow> = which
+        .bind_to(sqlx::query_as(&format!(
+            "SELECT f.id, f.team_id, t.name AS team_name, f.name, f.created_at FROM families f JOIN teams t ON t.id = f.team_id WHERE {column} = $1 ORDER BY f.name"
+        )))
         .fetch_all(db.pool())
         .await?;
-    assemble(families, members, trio, allocations)
+    let members: Vec<MemberRow> = which
+        .bind_to(sqlx::query_as(&format!(
+            "{MEMBER_SELECT} WHERE {column} = $1 ORDER BY m.family_id, m.position"
+        )))
+        .fetch_all(db.pool())
+        .await?;
+    let trio: Vec<TrioRow> = which
+        .bind_to(sqlx::query_as(&format!(
+            "SELECT tf.family_id, tf.vulnerability, tf.identified_by, tf.identified_on FROM trio_findings tf JOIN families f ON f.id = tf.family_id WHERE {column} = $1"
+        )))
+        .fetch_all(db.pool())
+        .await?;
+    let allocations: Vec<AllocationRow> = which
+        .bind_to(sqlx::query_as(&format!(
+            "{ALLOCATION_SELECT} WHERE {column} = $1"
+        )))
+        .fetch_all(db.pool())
+        .await?;
+    Ok(assemble(families, members, trio, allocations))
 }
 
 const MEMBER_SELECT: &str = "SELECT m.id, m.family_id, m.kind, m.given_name, m.family_name, m.relationship, m.date_of_birth, m.legal_status, m.protection_category,
@@ -148,144 +246,71 @@ const ALLOCATION_SELECT: &str = "SELECT al.family_id, al.role, al.worker_id, a.d
     FROM allocations al JOIN accounts a ON a.id = al.worker_id JOIN families f ON f.id = al.family_id";
 
 fn assemble(
-    families: Vec<AnyRow>,
-    members: Vec<AnyRow>,
-    trio: Vec<AnyRow>,
-    allocations: Vec<AnyRow>,
-) -> Result<Vec<StoredFamily>, StoreError> {
-    let mut members_by: HashMap<String, Vec<StoredMember>> = HashMap::new();
+    families: Vec<FamilyRow>,
+    members: Vec<MemberRow>,
+    trio: Vec<TrioRow>,
+    allocations: Vec<AllocationRow>,
+) -> Vec<StoredFamily> {
+    let mut members_by: HashMap<FamilyId, Vec<StoredMember>> = HashMap::new();
     for row in members {
-        let member = member_from(&row)?;
         members_by
-            .entry(member.family_id.to_string())
+            .entry(row.family_id)
             .or_default()
-            .push(member);
+            .push(row.into());
     }
-    let mut trio_by: HashMap<String, Vec<TrioFinding>> = HashMap::new();
+    let mut trio_by: HashMap<FamilyId, Vec<TrioFinding>> = HashMap::new();
     for row in trio {
-        let family: String = row.try_get("family_id")?;
-        trio_by.entry(family).or_default().push(TrioFinding {
-            vulnerability: coded(
-                "trio_findings.vulnerability",
-                &row.try_get::<String, _>("vulnerability")?,
-                Vulnerability::from_code,
-            )?,
-            identified_by: coded(
-                "trio_findings.identified_by",
-                &row.try_get::<String, _>("identified_by")?,
-                IdentifiedBy::from_code,
-            )?,
-            identified_on: date(
-                "trio_findings.identified_on",
-                &row.try_get::<String, _>("identified_on")?,
-            )?,
-        });
+        trio_by.entry(row.family_id).or_default().push(row.into());
     }
-    let mut allocations_by: HashMap<String, Vec<Allocation>> = HashMap::new();
+    let mut allocations_by: HashMap<FamilyId, Vec<Allocation>> = HashMap::new();
     for row in allocations {
-        let family: String = row.try_get("family_id")?;
-        allocations_by.entry(family).or_default().push(Allocation {
-            role: coded(
-                "allocations.role",
-                &row.try_get::<String, _>("role")?,
-                StaffRole::from_code,
-            )?,
-            worker_id: AccountId(uuid(
-                "allocations.worker_id",
-                &row.try_get::<String, _>("worker_id")?,
-            )?),
-            worker_name: row.try_get("display_name")?,
-        });
+        allocations_by
+            .entry(row.family_id)
+            .or_default()
+            .push(row.into());
     }
     families
-        .iter()
+        .into_iter()
         .map(|row| {
-            let id: String = row.try_get("id")?;
-            let mut trio = trio_by.remove(&id).unwrap_or_default();
+            let mut trio = trio_by.remove(&row.id).unwrap_or_default();
             trio.sort_by_key(|f| {
                 Vulnerability::ALL
                     .iter()
                     .position(|v| *v == f.vulnerability)
             });
-            let mut allocations = allocations_by.remove(&id).unwrap_or_default();
+            let mut allocations = allocations_by.remove(&row.id).unwrap_or_default();
             allocations.sort_by_key(|a| StaffRole::ALLOCATED.iter().position(|r| *r == a.role));
-            Ok(StoredFamily {
-                id: FamilyId(uuid("families.id", &id)?),
-                team_id: TeamId(uuid(
-                    "families.team_id",
-                    &row.try_get::<String, _>("team_id")?,
-                )?),
-                team_name: row.try_get("team_name")?,
-                name: row.try_get("name")?,
-                members: members_by.remove(&id).unwrap_or_default(),
+            StoredFamily {
+                id: row.id,
+                team_id: row.team_id,
+                team_name: row.team_name,
+                name: row.name,
+                members: members_by.remove(&row.id).unwrap_or_default(),
                 trio,
                 allocations,
-                opened_on: chrono::DateTime::from_timestamp_millis(row.try_get("created_at")?)
+                opened_on: chrono::DateTime::from_timestamp_millis(row.created_at)
                     .map(|at| at.date_naive())
                     .unwrap_or_default(),
-            })
+            }
         })
         .collect()
 }
 
 /// The families a worker is allocated to, in name order.
 pub async fn allocated_to(db: &Db, worker: AccountId) -> Result<Vec<StoredFamily>, StoreError> {
-    let rows = sqlx::query(
+    let ids: Vec<FamilyId> = sqlx::query_scalar(
         "SELECT DISTINCT f.id, f.name FROM allocations al JOIN families f ON f.id = al.family_id WHERE al.worker_id = $1 ORDER BY f.name",
     )
-    .bind(worker.to_string())
+    .bind(worker)
     .fetch_all(db.pool())
     .await?;
-    let mut families = Vec::with_capacity(rows.len());
-    for row in rows {
-        let id = FamilyId(uuid("families.id", &row.try_get::<String, _>("id")?)?);
+    let mut families = Vec::with_capacity(ids.len());
+    for id in ids {
         if let Some(family) = one(db, id).await? {
             families.push(family);
         }
     }
     Ok(families)
-}
-
-fn member_from(row: &AnyRow) -> Result<StoredMember, StoreError> {
-    let legal_status: Option<String> = row.try_get("legal_status")?;
-    let category: Option<String> = row.try_get("protection_category")?;
-    let date_of_birth: Option<String> = row.try_get("date_of_birth")?;
-    Ok(StoredMember {
-        id: MemberId(uuid("members.id", &row.try_get::<String, _>("id")?)?),
-        family_id: FamilyId(uuid(
-            "members.family_id",
-            &row.try_get::<String, _>("family_id")?,
-        )?),
-        kind: coded(
-            "members.kind",
-            &row.try_get::<String, _>("kind")?,
-            MemberKind::from_code,
-        )?,
-        given_name: row.try_get("given_name")?,
-        family_name: row.try_get("family_name")?,
-        relationship: row.try_get("relationship")?,
-        date_of_birth: date_of_birth
-            .map(|d| date("members.date_of_birth", &d))
-            .transpose()?,
-        legal_status: legal_status
-            .map(|kind| -> Result<LegalStatus, StoreError> {
-                Ok(LegalStatus {
-                    kind: coded("members.legal_status", &kind, LegalStatusKind::from_code)?,
-                    category: category
-                        .as_deref()
-                        .map(|c| {
-                            coded(
-                                "members.protection_category",
-                                c,
-                                ProtectionCategory::from_code,
-                            )
-                        })
-                        .transpose()?,
-                })
-            })
-            .transpose()?,
-        has_account: row.try_get::<i64, _>("accounts")? > 0,
-    })
 }
 
 pub async fn insert_family(
@@ -296,8 +321,8 @@ pub async fn insert_family(
     now: i64,
 ) -> Result<(), StoreError> {
     sqlx::query("INSERT INTO families (id, team_id, name, created_at) VALUES ($1, $2, $3, $4)")
-        .bind(id.to_string())
-        .bind(team.to_string())
+        .bind(id)
+        .bind(team)
         .bind(name)
         .bind(now)
         .execute(&mut *write.tx)
@@ -314,16 +339,16 @@ pub async fn insert_member(
         "INSERT INTO members (id, family_id, position, kind, given_name, family_name, relationship, date_of_birth, legal_status, protection_category)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
-    .bind(member.id.to_string())
-    .bind(member.family_id.to_string())
+    .bind(member.id)
+    .bind(member.family_id)
     .bind(position)
-    .bind(member.kind.code())
+    .bind(member.kind)
     .bind(&member.given_name)
     .bind(&member.family_name)
     .bind(&member.relationship)
-    .bind(member.date_of_birth.map(|d| d.format("%Y-%m-%d").to_string()))
-    .bind(member.legal_status.map(|s| s.kind.code()))
-    .bind(member.legal_status.and_then(|s| s.category).map(ProtectionCategory::code))
+    .bind(member.date_of_birth.map(Day))
+    .bind(member.legal_status.map(|s| s.kind))
+    .bind(member.legal_status.and_then(|s| s.category))
     .execute(&mut *write.tx)
     .await?;
     Ok(())
@@ -335,10 +360,10 @@ pub async fn insert_trio_finding(
     finding: &TrioFinding,
 ) -> Result<(), StoreError> {
     sqlx::query("INSERT INTO trio_findings (family_id, vulnerability, identified_by, identified_on) VALUES ($1, $2, $3, $4)")
-        .bind(family.to_string())
-        .bind(finding.vulnerability.code())
-        .bind(finding.identified_by.code())
-        .bind(finding.identified_on.format("%Y-%m-%d").to_string())
+        .bind(family)
+        .bind(finding.vulnerability)
+        .bind(finding.identified_by)
+        .bind(Day(finding.identified_on))
         .execute(&mut *write.tx)
         .await?;
     Ok(())
@@ -352,9 +377,9 @@ pub async fn allocate(
     now: i64,
 ) -> Result<(), StoreError> {
     sqlx::query("INSERT INTO allocations (family_id, role, worker_id, allocated_at) VALUES ($1, $2, $3, $4)")
-        .bind(family.to_string())
-        .bind(role.code())
-        .bind(worker.to_string())
+        .bind(family)
+        .bind(role)
+        .bind(worker)
         .bind(now)
         .execute(&mut *write.tx)
         .await?;

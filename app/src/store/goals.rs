@@ -1,37 +1,166 @@
 //! Goals, their steps and check-ins, safety statements, and who in the family may see each.
 
 use super::db::{Db, WriteTx};
-use super::row::{coded, date, day, text, uuid, StoreError};
+use super::row::{narrow, Day, Flag, StoreError};
 use crate::domain::goal::{Goal, GoalArea, GoalStatus, Step, StepWho};
 use crate::domain::ids::{AccountId, CheckInId, FamilyId, GoalId, MemberId, SafetyId, StepId};
 use crate::domain::plan::SafetyStatement;
 use crate::domain::plan_input::{GoalInput, SafetyInput, StepInput};
 use crate::domain::rating::{Answers, CheckIn, Scale};
+use crate::domain::record::{RecordKind, RecordRef};
 use chrono::NaiveDate;
-use sqlx::Row;
 use std::collections::HashMap;
 
-/// Who may see which record, for one family.
+/// Who may see which goal, step and safety statement, for one family. `shared_with` holds no
+/// kind, so each kind of record is read through its own table: an id found there is that kind.
 async fn shared_in(
     db: &Db,
     family: FamilyId,
-) -> Result<HashMap<String, Vec<MemberId>>, StoreError> {
-    let rows = sqlx::query(
-        "SELECT s.record_id, s.member_id FROM shared_with s JOIN members m ON m.id = s.member_id
-         WHERE m.family_id = $1 ORDER BY m.position",
+) -> Result<HashMap<RecordRef, Vec<MemberId>>, StoreError> {
+    let rows: Vec<SharedRow> = sqlx::query_as(
+        "SELECT 'goal' AS kind, s.record_id, s.member_id, m.position AS position FROM shared_with s
+           JOIN members m ON m.id = s.member_id JOIN goals r ON r.id = s.record_id
+         WHERE m.family_id = $1
+         UNION ALL
+         SELECT 'step' AS kind, s.record_id, s.member_id, m.position AS position FROM shared_with s
+           JOIN members m ON m.id = s.member_id JOIN steps r ON r.id = s.record_id
+         WHERE m.family_id = $1
+         UNION ALL
+         SELECT 'safety' AS kind, s.record_id, s.member_id, m.position AS position FROM shared_with s
+           JOIN members m ON m.id = s.member_id JOIN safety_statements r ON r.id = s.record_id
+         WHERE m.family_id = $1
+         ORDER BY position",
     )
-    .bind(family.to_string())
+    .bind(family)
     .fetch_all(db.pool())
     .await?;
-    let mut shared: HashMap<String, Vec<MemberId>> = HashMap::new();
+    let mut shared: HashMap<RecordRef, Vec<MemberId>> = HashMap::new();
     for row in rows {
-        let member = MemberId(uuid("shared_with.member_id", &text(&row, "member_id")?)?);
-        shared
-            .entry(text(&row, "record_id")?)
-            .or_default()
-            .push(member);
+        let record = RecordRef::from_parts(row.kind, row.record_id.0).ok_or_else(|| {
+            StoreError::Corrupt {
+                column: "shared_with.record_id",
+                value: row.kind.code().to_string(),
+            }
+        })?;
+        shared.entry(record).or_default().push(row.member_id);
     }
     Ok(shared)
+}
+
+#[derive(sqlx::FromRow)]
+struct SharedRow {
+    kind: RecordKind,
+    #[sqlx(try_from = "String")]
+    record_id: RecordUuid,
+    member_id: MemberId,
+}
+
+/// A record's id before its kind is known.
+struct RecordUuid(uuid::Uuid);
+
+impl TryFrom<String> for RecordUuid {
+    type Error = uuid::Error;
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        uuid::Uuid::parse_str(&text).map(RecordUuid)
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct GoalRow {
+    id: GoalId,
+    owner_member_id: MemberId,
+    area: GoalArea,
+    family_words: String,
+    professional_words: String,
+    target_date: Day,
+    status: GoalStatus,
+    version: i64,
+}
+
+impl GoalRow {
+    fn into_goal(
+        self,
+        name: &(dyn Fn(StepWho) -> String + Sync),
+        visible_to: Vec<MemberId>,
+    ) -> Goal {
+        Goal {
+            id: self.id,
+            owner: self.owner_member_id,
+            owner_name: name(StepWho::Member(self.owner_member_id)),
+            area: self.area,
+            family_words: self.family_words,
+            professional_words: self.professional_words,
+            target_date: self.target_date.into(),
+            status: self.status,
+            version: self.version,
+            visible_to,
+            steps: Vec::new(),
+            check_ins: Vec::new(),
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct StepRow {
+    id: StepId,
+    goal_id: GoalId,
+    who: StepWho,
+    what: String,
+    due_on: Day,
+    done: Flag,
+    version: i64,
+}
+
+impl StepRow {
+    fn into_step(
+        self,
+        name: &(dyn Fn(StepWho) -> String + Sync),
+        visible_to: Vec<MemberId>,
+    ) -> Step {
+        Step {
+            id: self.id,
+            who: self.who,
+            who_name: name(self.who),
+            what: self.what,
+            due_on: self.due_on.into(),
+            done: self.done.into(),
+            version: self.version,
+            visible_to,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct CheckInRow {
+    id: CheckInId,
+    goal_id: GoalId,
+    scale: Scale,
+    score: i64,
+    given_on: Day,
+    display_name: String,
+    member_id: Option<MemberId>,
+    comment: String,
+    not_lower: String,
+    one_up: String,
+}
+
+impl TryFrom<CheckInRow> for CheckIn {
+    type Error = StoreError;
+    fn try_from(row: CheckInRow) -> Result<Self, StoreError> {
+        Ok(CheckIn {
+            id: row.id,
+            scale: row.scale,
+            score: narrow("check_ins.score", row.score)?,
+            given_on: row.given_on.into(),
+            given_by: row.display_name,
+            by_member: row.member_id,
+            comment: row.comment,
+            answers: Answers {
+                not_lower: row.not_lower,
+                one_up: row.one_up,
+            },
+        })
+    }
 }
 
 /// A family's goals in the team's order, with steps and check-ins; `name` names members and roles.
@@ -41,97 +170,49 @@ pub async fn for_family(
     name: &(dyn Fn(StepWho) -> String + Sync),
 ) -> Result<Vec<Goal>, StoreError> {
     let mut shared = shared_in(db, family).await?;
-    let goal_rows = sqlx::query(
+    let goal_rows: Vec<GoalRow> = sqlx::query_as(
         "SELECT id, owner_member_id, area, family_words, professional_words, target_date, status, version
          FROM goals WHERE family_id = $1 ORDER BY position",
     )
-    .bind(family.to_string())
+    .bind(family)
     .fetch_all(db.pool())
     .await?;
-    let mut goals = Vec::with_capacity(goal_rows.len());
-    for row in goal_rows {
-        let id = text(&row, "id")?;
-        let owner = MemberId(uuid(
-            "goals.owner_member_id",
-            &text(&row, "owner_member_id")?,
-        )?);
-        goals.push(Goal {
-            id: GoalId(uuid("goals.id", &id)?),
-            owner,
-            owner_name: name(StepWho::Member(owner)),
-            area: coded("goals.area", &text(&row, "area")?, GoalArea::from_code)?,
-            family_words: text(&row, "family_words")?,
-            professional_words: text(&row, "professional_words")?,
-            target_date: date("goals.target_date", &text(&row, "target_date")?)?,
-            status: coded(
-                "goals.status",
-                &text(&row, "status")?,
-                GoalStatus::from_code,
-            )?,
-            version: row.try_get("version")?,
-            visible_to: shared.remove(&id).unwrap_or_default(),
-            steps: Vec::new(),
-            check_ins: Vec::new(),
-        });
-    }
+    let mut goals: Vec<Goal> = goal_rows
+        .into_iter()
+        .map(|row| {
+            let visible_to = shared.remove(&RecordRef::Goal(row.id)).unwrap_or_default();
+            row.into_goal(name, visible_to)
+        })
+        .collect();
     let index: HashMap<GoalId, usize> = goals.iter().enumerate().map(|(i, g)| (g.id, i)).collect();
 
-    let step_rows = sqlx::query(
+    let step_rows: Vec<StepRow> = sqlx::query_as(
         "SELECT s.id, s.goal_id, s.who, s.what, s.due_on, s.done, s.version FROM steps s
          JOIN goals g ON g.id = s.goal_id WHERE g.family_id = $1 ORDER BY s.position",
     )
-    .bind(family.to_string())
+    .bind(family)
     .fetch_all(db.pool())
     .await?;
     for row in step_rows {
-        let id = text(&row, "id")?;
-        let goal = GoalId(uuid("steps.goal_id", &text(&row, "goal_id")?)?);
-        let who = coded("steps.who", &text(&row, "who")?, StepWho::from_code)?;
-        let step = Step {
-            id: StepId(uuid("steps.id", &id)?),
-            who,
-            who_name: name(who),
-            what: text(&row, "what")?,
-            due_on: date("steps.due_on", &text(&row, "due_on")?)?,
-            done: row.try_get::<i64, _>("done")? == 1,
-            version: row.try_get("version")?,
-            visible_to: shared.remove(&id).unwrap_or_default(),
-        };
+        let goal = row.goal_id;
+        let visible_to = shared.remove(&RecordRef::Step(row.id)).unwrap_or_default();
+        let step = row.into_step(name, visible_to);
         if let Some(&i) = index.get(&goal) {
             goals[i].steps.push(step);
         }
     }
 
-    let check_in_rows = sqlx::query(
+    let check_in_rows: Vec<CheckInRow> = sqlx::query_as(
         "SELECT c.id, c.goal_id, c.scale, c.score, c.given_on, a.display_name, a.member_id, c.comment, c.not_lower, c.one_up FROM check_ins c
          JOIN goals g ON g.id = c.goal_id JOIN accounts a ON a.id = c.given_by
          WHERE g.family_id = $1 ORDER BY c.given_on, c.created_at",
     )
-    .bind(family.to_string())
+    .bind(family)
     .fetch_all(db.pool())
     .await?;
     for row in check_in_rows {
-        let goal = GoalId(uuid("check_ins.goal_id", &text(&row, "goal_id")?)?);
-        let score = row.try_get::<i64, _>("score")?;
-        let check_in = CheckIn {
-            id: CheckInId(uuid("check_ins.id", &text(&row, "id")?)?),
-            scale: coded("check_ins.scale", &text(&row, "scale")?, Scale::from_code)?,
-            score: u8::try_from(score).map_err(|_| StoreError::Corrupt {
-                column: "check_ins.score",
-                value: score.to_string(),
-            })?,
-            given_on: date("check_ins.given_on", &text(&row, "given_on")?)?,
-            given_by: text(&row, "display_name")?,
-            by_member: row
-                .try_get::<Option<String>, _>("member_id")?
-                .map(|m| uuid("accounts.member_id", &m).map(MemberId))
-                .transpose()?,
-            comment: text(&row, "comment")?,
-            answers: Answers {
-                not_lower: text(&row, "not_lower")?,
-                one_up: text(&row, "one_up")?,
-            },
-        };
+        let goal = row.goal_id;
+        let check_in = CheckIn::try_from(row)?;
         if let Some(&i) = index.get(&goal) {
             goals[i].check_ins.push(check_in);
         }
@@ -139,78 +220,74 @@ pub async fn for_family(
     Ok(goals)
 }
 
+#[derive(sqlx::FromRow)]
+struct SafetyRow {
+    id: SafetyId,
+    danger: String,
+    safety_goal: String,
+    version: i64,
+}
+
 pub async fn safety_for_family(
     db: &Db,
     family: FamilyId,
 ) -> Result<Vec<SafetyStatement>, StoreError> {
     let mut shared = shared_in(db, family).await?;
-    let rows = sqlx::query(
+    let rows: Vec<SafetyRow> = sqlx::query_as(
         "SELECT id, danger, safety_goal, version FROM safety_statements WHERE family_id = $1 ORDER BY position",
     )
-    .bind(family.to_string())
+    .bind(family)
     .fetch_all(db.pool())
     .await?;
-    rows.iter()
-        .map(|row| {
-            let id = text(row, "id")?;
-            Ok(SafetyStatement {
-                id: SafetyId(uuid("safety_statements.id", &id)?),
-                danger: text(row, "danger")?,
-                safety_goal: text(row, "safety_goal")?,
-                version: row.try_get("version")?,
-                visible_to: shared.remove(&id).unwrap_or_default(),
-            })
+    Ok(rows
+        .into_iter()
+        .map(|row| SafetyStatement {
+            visible_to: shared
+                .remove(&RecordRef::Safety(row.id))
+                .unwrap_or_default(),
+            id: row.id,
+            danger: row.danger,
+            safety_goal: row.safety_goal,
+            version: row.version,
         })
-        .collect()
+        .collect())
 }
 
 /// The family a goal belongs to: the first thing asked, so a goal id from another family is refused.
 pub async fn family_of_goal(db: &Db, goal: GoalId) -> Result<Option<FamilyId>, StoreError> {
-    family_of(
-        db,
-        "SELECT family_id FROM goals WHERE id = $1",
-        &goal.to_string(),
+    Ok(
+        sqlx::query_scalar("SELECT family_id FROM goals WHERE id = $1")
+            .bind(goal)
+            .fetch_optional(db.pool())
+            .await?,
     )
-    .await
 }
 
 pub async fn family_of_step(
     db: &Db,
     step: StepId,
 ) -> Result<Option<(FamilyId, GoalId)>, StoreError> {
-    let row = sqlx::query(
+    Ok(sqlx::query_as(
         "SELECT g.family_id, g.id FROM steps s JOIN goals g ON g.id = s.goal_id WHERE s.id = $1",
     )
-    .bind(step.to_string())
+    .bind(step)
     .fetch_optional(db.pool())
-    .await?;
-    row.map(|row| {
-        Ok((
-            FamilyId(uuid("goals.family_id", &text(&row, "family_id")?)?),
-            GoalId(uuid("goals.id", &text(&row, "id")?)?),
-        ))
-    })
-    .transpose()
+    .await?)
 }
 
 pub async fn family_of_safety(db: &Db, id: SafetyId) -> Result<Option<FamilyId>, StoreError> {
-    family_of(
-        db,
-        "SELECT family_id FROM safety_statements WHERE id = $1",
-        &id.to_string(),
+    Ok(
+        sqlx::query_scalar("SELECT family_id FROM safety_statements WHERE id = $1")
+            .bind(id)
+            .fetch_optional(db.pool())
+            .await?,
     )
-    .await
 }
 
-async fn family_of(db: &Db, sql: &str, id: &str) -> Result<Option<FamilyId>, StoreError> {
-    let row = sqlx::query(sql).bind(id).fetch_optional(db.pool()).await?;
-    row.map(|row| Ok(FamilyId(uuid("family_id", &text(&row, "family_id")?)?)))
-        .transpose()
-}
-
+/// Shares `record` with exactly `members`.
 pub async fn set_shared(
     write: &mut WriteTx,
-    record: &str,
+    record: RecordRef,
     members: &[MemberId],
 ) -> Result<(), StoreError> {
     sqlx::query("DELETE FROM shared_with WHERE record_id = $1")
@@ -220,7 +297,7 @@ pub async fn set_shared(
     for member in members {
         sqlx::query("INSERT INTO shared_with (record_id, member_id) VALUES ($1, $2)")
             .bind(record)
-            .bind(member.to_string())
+            .bind(member)
             .execute(&mut *write.tx)
             .await?;
     }
@@ -240,14 +317,14 @@ pub async fn insert_goal(
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, (SELECT COALESCE(MAX(position), 0) + 1 FROM goals WHERE family_id = $2), 1, $9, $9)
          ON CONFLICT (id) DO NOTHING",
     )
-    .bind(id.to_string())
-    .bind(family.to_string())
-    .bind(goal.owner.to_string())
-    .bind(goal.area.code())
+    .bind(id)
+    .bind(family)
+    .bind(goal.owner)
+    .bind(goal.area)
     .bind(&goal.family_words)
     .bind(&goal.professional_words)
-    .bind(day(goal.target_date))
-    .bind(goal.status.code())
+    .bind(Day(goal.target_date))
+    .bind(goal.status)
     .bind(now)
     .execute(&mut *write.tx)
     .await?;
@@ -265,14 +342,14 @@ pub async fn update_goal(
         "UPDATE goals SET owner_member_id = $1, area = $2, family_words = $3, professional_words = $4, target_date = $5,
          status = $6, version = version + 1, updated_at = $7 WHERE id = $8 AND version = $9",
     )
-    .bind(goal.owner.to_string())
-    .bind(goal.area.code())
+    .bind(goal.owner)
+    .bind(goal.area)
     .bind(&goal.family_words)
     .bind(&goal.professional_words)
-    .bind(day(goal.target_date))
-    .bind(goal.status.code())
+    .bind(Day(goal.target_date))
+    .bind(goal.status)
     .bind(now)
-    .bind(id.to_string())
+    .bind(id)
     .bind(goal.version)
     .execute(&mut *write.tx)
     .await?;
@@ -289,22 +366,22 @@ pub async fn set_goal_status(
     sqlx::query(
         "UPDATE goals SET status = $1, version = version + 1, updated_at = $2 WHERE id = $3",
     )
-    .bind(status.code())
+    .bind(status)
     .bind(now)
-    .bind(id.to_string())
+    .bind(id)
     .execute(&mut *write.tx)
     .await?;
-    version_of(
-        write,
-        "SELECT version FROM goals WHERE id = $1",
-        &id.to_string(),
-    )
-    .await
+    version_of(write, "SELECT version FROM goals WHERE id = $1", id).await
 }
 
-async fn version_of(write: &mut WriteTx, sql: &str, id: &str) -> Result<i64, StoreError> {
-    let row = sqlx::query(sql).bind(id).fetch_one(&mut *write.tx).await?;
-    Ok(row.try_get("version")?)
+async fn version_of<Id>(write: &mut WriteTx, sql: &str, id: Id) -> Result<i64, StoreError>
+where
+    Id: for<'q> sqlx::Encode<'q, sqlx::Any> + sqlx::Type<sqlx::Any> + Send,
+{
+    Ok(sqlx::query_scalar(sql)
+        .bind(id)
+        .fetch_one(&mut *write.tx)
+        .await?)
 }
 
 /// Swaps a goal or step with its neighbour above (`up`) or below, within `scope`.
@@ -318,30 +395,30 @@ pub async fn move_record(
         Ordered::Goals => ("goals", "family_id"),
         Ordered::Steps => ("steps", "goal_id"),
     };
-    let me = sqlx::query(&format!(
+    // The scope (a family's or a goal's id) is only matched back against the same column, so it
+    // stays the stored text.
+    let me: Option<(String, i64)> = sqlx::query_as(&format!(
         "SELECT {scope} AS scope, position FROM {table_name} WHERE id = $1"
     ))
     .bind(id)
     .fetch_optional(&mut *write.tx)
     .await?;
-    let Some(me) = me else { return Ok(false) };
-    let scope_id = text(&me, "scope")?;
-    let position: i64 = me.try_get("position")?;
+    let Some((scope_id, position)) = me else {
+        return Ok(false);
+    };
     let neighbour_sql = if up {
         format!("SELECT id, position FROM {table_name} WHERE {scope} = $1 AND position < $2 ORDER BY position DESC LIMIT 1")
     } else {
         format!("SELECT id, position FROM {table_name} WHERE {scope} = $1 AND position > $2 ORDER BY position LIMIT 1")
     };
-    let neighbour = sqlx::query(&neighbour_sql)
+    let neighbour: Option<(String, i64)> = sqlx::query_as(&neighbour_sql)
         .bind(&scope_id)
         .bind(position)
         .fetch_optional(&mut *write.tx)
         .await?;
-    let Some(neighbour) = neighbour else {
+    let Some((other_id, other_position)) = neighbour else {
         return Ok(false);
     };
-    let other_id = text(&neighbour, "id")?;
-    let other_position: i64 = neighbour.try_get("position")?;
     let swap = format!("UPDATE {table_name} SET position = $1 WHERE id = $2");
     for (pos, record) in [(other_position, id), (position, other_id.as_str())] {
         sqlx::query(&swap)
@@ -371,11 +448,11 @@ pub async fn insert_step(
          VALUES ($1, $2, $3, $4, $5, 0, (SELECT COALESCE(MAX(position), 0) + 1 FROM steps WHERE goal_id = $2), 1, $6, $6)
          ON CONFLICT (id) DO NOTHING",
     )
-    .bind(id.to_string())
-    .bind(goal.to_string())
-    .bind(step.who.code())
+    .bind(id)
+    .bind(goal)
+    .bind(step.who)
     .bind(&step.what)
-    .bind(day(step.due_on))
+    .bind(Day(step.due_on))
     .bind(now)
     .execute(&mut *write.tx)
     .await?;
@@ -392,11 +469,11 @@ pub async fn update_step(
         "UPDATE steps SET who = $1, what = $2, due_on = $3, version = version + 1, updated_at = $4
          WHERE id = $5 AND version = $6",
     )
-    .bind(step.who.code())
+    .bind(step.who)
     .bind(&step.what)
-    .bind(day(step.due_on))
+    .bind(Day(step.due_on))
     .bind(now)
-    .bind(id.to_string())
+    .bind(id)
     .bind(step.version)
     .execute(&mut *write.tx)
     .await?;
@@ -413,21 +490,17 @@ pub async fn set_step_done(
     let changed = sqlx::query(
         "UPDATE steps SET done = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND done <> $1",
     )
-    .bind(i64::from(done))
+    .bind(Flag(done))
     .bind(now)
-    .bind(id.to_string())
+    .bind(id)
     .execute(&mut *write.tx)
     .await?;
     if changed.rows_affected() == 0 {
         return Ok(None);
     }
-    version_of(
-        write,
-        "SELECT version FROM steps WHERE id = $1",
-        &id.to_string(),
-    )
-    .await
-    .map(Some)
+    version_of(write, "SELECT version FROM steps WHERE id = $1", id)
+        .await
+        .map(Some)
 }
 
 pub struct NewCheckIn<'a> {
@@ -448,12 +521,12 @@ pub async fn insert_check_in(write: &mut WriteTx, c: &NewCheckIn<'_>) -> Result<
         "INSERT INTO check_ins (id, goal_id, scale, score, given_on, given_by, comment, not_lower, one_up, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING",
     )
-    .bind(c.id.to_string())
-    .bind(c.goal.to_string())
-    .bind(c.scale.code())
+    .bind(c.id)
+    .bind(c.goal)
+    .bind(c.scale)
     .bind(i64::from(c.score))
-    .bind(day(c.given_on))
-    .bind(c.given_by.to_string())
+    .bind(Day(c.given_on))
+    .bind(c.given_by)
     .bind(c.comment)
     .bind(&c.answers.not_lower)
     .bind(&c.answers.one_up)
@@ -475,8 +548,8 @@ pub async fn insert_safety(
          VALUES ($1, $2, $3, $4, (SELECT COALESCE(MAX(position), 0) + 1 FROM safety_statements WHERE family_id = $2), 1, $5, $5)
          ON CONFLICT (id) DO NOTHING",
     )
-    .bind(id.to_string())
-    .bind(family.to_string())
+    .bind(id)
+    .bind(family)
     .bind(&safety.danger)
     .bind(&safety.safety_goal)
     .bind(now)
@@ -498,7 +571,7 @@ pub async fn update_safety(
     .bind(&safety.danger)
     .bind(&safety.safety_goal)
     .bind(now)
-    .bind(id.to_string())
+    .bind(id)
     .bind(safety.version)
     .execute(&mut *write.tx)
     .await?;

@@ -2,9 +2,8 @@
 //! checking; the code itself is kept until it has been shown once to the worker who made it.
 
 use super::db::{Db, WriteTx};
-use super::row::{uuid, StoreError};
+use super::row::StoreError;
 use crate::domain::ids::{AccountId, InvitationId, MemberId};
-use sqlx::Row;
 
 /// A code works for a week: long enough to be used at the next visit, short enough to go stale.
 pub const VALID_FOR_MS: i64 = 7 * 24 * 60 * 60 * 1000;
@@ -28,11 +27,11 @@ pub async fn create(
         "INSERT INTO invitations (id, member_id, code_hash, code_to_show, created_by, created_at, expires_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING",
     )
-    .bind(invitation.id.to_string())
-    .bind(invitation.member_id.to_string())
+    .bind(invitation.id)
+    .bind(invitation.member_id)
     .bind(invitation.code_hash)
     .bind(invitation.code)
-    .bind(invitation.created_by.to_string())
+    .bind(invitation.created_by)
     .bind(invitation.now)
     .bind(invitation.now + VALID_FOR_MS)
     .execute(&mut *write.tx)
@@ -42,8 +41,8 @@ pub async fn create(
     }
     sqlx::query("UPDATE invitations SET revoked_at = $1 WHERE member_id = $2 AND id <> $3 AND used_at IS NULL AND revoked_at IS NULL")
         .bind(invitation.now)
-        .bind(invitation.member_id.to_string())
-        .bind(invitation.id.to_string())
+        .bind(invitation.member_id)
+        .bind(invitation.id)
         .execute(&mut *write.tx)
         .await?;
     Ok(true)
@@ -55,23 +54,20 @@ pub async fn member_of(
     id: InvitationId,
     maker: AccountId,
 ) -> Result<Option<MemberId>, StoreError> {
-    let row = sqlx::query("SELECT member_id FROM invitations WHERE id = $1 AND created_by = $2")
-        .bind(id.to_string())
-        .bind(maker.to_string())
-        .fetch_optional(db.pool())
-        .await?;
-    row.map(|row| {
-        Ok(MemberId(uuid(
-            "invitations.member_id",
-            &row.try_get::<String, _>("member_id")?,
-        )?))
-    })
-    .transpose()
+    Ok(
+        sqlx::query_scalar("SELECT member_id FROM invitations WHERE id = $1 AND created_by = $2")
+            .bind(id)
+            .bind(maker)
+            .fetch_optional(db.pool())
+            .await?,
+    )
 }
 
+#[derive(sqlx::FromRow)]
 pub struct ShownInvitation {
     pub member_id: MemberId,
     /// `None` when it has been shown before.
+    #[sqlx(rename = "code_to_show")]
     pub code: Option<String>,
     pub expires_at: i64,
 }
@@ -82,24 +78,17 @@ pub async fn take_code(
     id: InvitationId,
     maker: AccountId,
 ) -> Result<Option<ShownInvitation>, StoreError> {
-    let row = sqlx::query("SELECT member_id, code_to_show, expires_at FROM invitations WHERE id = $1 AND created_by = $2")
-        .bind(id.to_string())
-        .bind(maker.to_string())
+    let row: Option<ShownInvitation> = sqlx::query_as("SELECT member_id, code_to_show, expires_at FROM invitations WHERE id = $1 AND created_by = $2")
+        .bind(id)
+        .bind(maker)
         .fetch_optional(&mut *write.tx)
         .await?;
     let Some(row) = row else { return Ok(None) };
     sqlx::query("UPDATE invitations SET code_to_show = NULL WHERE id = $1")
-        .bind(id.to_string())
+        .bind(id)
         .execute(&mut *write.tx)
         .await?;
-    Ok(Some(ShownInvitation {
-        member_id: MemberId(uuid(
-            "invitations.member_id",
-            &row.try_get::<String, _>("member_id")?,
-        )?),
-        code: row.try_get("code_to_show")?,
-        expires_at: row.try_get("expires_at")?,
-    }))
+    Ok(Some(row))
 }
 
 pub struct FoundInvitation {
@@ -110,27 +99,36 @@ pub struct FoundInvitation {
     pub revoked: bool,
 }
 
+#[derive(sqlx::FromRow)]
+struct FoundRow {
+    id: InvitationId,
+    member_id: MemberId,
+    expires_at: i64,
+    used_at: Option<i64>,
+    revoked_at: Option<i64>,
+}
+
+impl From<FoundRow> for FoundInvitation {
+    fn from(row: FoundRow) -> Self {
+        FoundInvitation {
+            id: row.id,
+            member_id: row.member_id,
+            expires_at: row.expires_at,
+            used: row.used_at.is_some(),
+            revoked: row.revoked_at.is_some(),
+        }
+    }
+}
+
 pub async fn find_by_code_hash(
     write: &mut WriteTx,
     code_hash: &str,
 ) -> Result<Option<FoundInvitation>, StoreError> {
-    let row = sqlx::query("SELECT id, member_id, expires_at, used_at, revoked_at FROM invitations WHERE code_hash = $1")
+    let row: Option<FoundRow> = sqlx::query_as("SELECT id, member_id, expires_at, used_at, revoked_at FROM invitations WHERE code_hash = $1")
         .bind(code_hash)
         .fetch_optional(&mut *write.tx)
         .await?;
-    row.map(|row| {
-        Ok(FoundInvitation {
-            id: InvitationId(uuid("invitations.id", &row.try_get::<String, _>("id")?)?),
-            member_id: MemberId(uuid(
-                "invitations.member_id",
-                &row.try_get::<String, _>("member_id")?,
-            )?),
-            expires_at: row.try_get("expires_at")?,
-            used: row.try_get::<Option<i64>, _>("used_at")?.is_some(),
-            revoked: row.try_get::<Option<i64>, _>("revoked_at")?.is_some(),
-        })
-    })
-    .transpose()
+    Ok(row.map(FoundInvitation::from))
 }
 
 /// Marks a code used; false if another request used it first.
@@ -141,7 +139,7 @@ pub async fn mark_used(
 ) -> Result<bool, StoreError> {
     let done = sqlx::query("UPDATE invitations SET used_at = $1, code_to_show = NULL WHERE id = $2 AND used_at IS NULL")
         .bind(now)
-        .bind(id.to_string())
+        .bind(id)
         .execute(&mut *write.tx)
         .await?;
     Ok(done.rows_affected() == 1)

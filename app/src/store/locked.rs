@@ -3,9 +3,10 @@
 //! two saves could both pass the check.
 
 use super::db::WriteTx;
-use super::row::{date, text, StoreError};
+use super::row::{Day, StoreError};
 use crate::domain::ids::FamilyId;
 use crate::domain::role::StaffRole;
+use crate::domain::workbook::EntryKind;
 use chrono::NaiveDate;
 
 /// Kinds of versioned record, each owned by a family or (a step) by a goal.
@@ -35,11 +36,10 @@ pub async fn owner_of(
     kind: Owned,
     id: &str,
 ) -> Result<Option<String>, StoreError> {
-    let row = sqlx::query(kind.sql())
+    Ok(sqlx::query_scalar::<_, String>(kind.sql())
         .bind(id)
         .fetch_optional(&mut *write.tx)
-        .await?;
-    row.map(|row| text(&row, "owner")).transpose()
+        .await?)
 }
 
 /// The days of a chapter's monthly summaries and of the family's group supervisions, which
@@ -49,21 +49,21 @@ pub async fn summaries_and_supervisions(
     family: FamilyId,
     chapter: StaffRole,
 ) -> Result<(Vec<NaiveDate>, Vec<NaiveDate>), StoreError> {
-    let summaries = sqlx::query(
-        "SELECT occurred_on AS day FROM workbook_entries WHERE family_id = $1 AND chapter = $2 AND kind = 'monthly_summary'",
+    let summaries: Vec<Day> = sqlx::query_scalar(
+        "SELECT occurred_on FROM workbook_entries WHERE family_id = $1 AND chapter = $2 AND kind = $3",
     )
-    .bind(family.to_string())
-    .bind(chapter.code())
+    .bind(family)
+    .bind(chapter)
+    .bind(EntryKind::MonthlySummary)
     .fetch_all(&mut *write.tx)
     .await?;
-    let held = sqlx::query("SELECT held_on AS day FROM supervisions WHERE family_id = $1")
-        .bind(family.to_string())
-        .fetch_all(&mut *write.tx)
-        .await?;
-    let days = |rows: Vec<sqlx::any::AnyRow>| -> Result<Vec<NaiveDate>, StoreError> {
-        rows.iter()
-            .map(|row| date("day", &text(row, "day")?))
-            .collect()
-    };
-    Ok((days(summaries)?, days(held)?))
+    let held: Vec<Day> =
+        sqlx::query_scalar("SELECT held_on FROM supervisions WHERE family_id = $1")
+            .bind(family)
+            .fetch_all(&mut *write.tx)
+            .await?;
+    Ok((
+        summaries.into_iter().map(NaiveDate::from).collect(),
+        held.into_iter().map(NaiveDate::from).collect(),
+    ))
 }

@@ -2,15 +2,15 @@
 
 use super::db::Db;
 use super::row::StoreError;
-use sqlx::Row;
 
 pub async fn count_since(db: &Db, login: &str, since: i64) -> Result<i64, StoreError> {
-    let row = sqlx::query("SELECT COUNT(*) AS n FROM login_failures WHERE login = $1 AND at > $2")
-        .bind(login)
-        .bind(since)
-        .fetch_one(db.pool())
-        .await?;
-    Ok(row.try_get("n")?)
+    Ok(
+        sqlx::query_scalar("SELECT COUNT(*) AS n FROM login_failures WHERE login = $1 AND at > $2")
+            .bind(login)
+            .bind(since)
+            .fetch_one(db.pool())
+            .await?,
+    )
 }
 
 pub async fn record(db: &Db, login: &str, origin: &str, now: i64) -> Result<(), StoreError> {

@@ -13,6 +13,7 @@ pub mod goals;
 pub mod invitations;
 pub mod locked;
 pub mod login_failures;
+mod migrations;
 pub mod motivation;
 pub mod plan_history;
 pub mod prompts;

@@ -1,31 +1,42 @@
 //! A goal's stage of change over time, and the change talk heard in sessions about it.
 
 use super::db::{Db, WriteTx};
-use super::row::{coded, date, day, text, uuid, StoreError};
+use super::row::{narrow, Day, StoreError};
 use crate::domain::ids::{AccountId, EntryId, GoalId, StageNoteId, TallyId};
 use crate::domain::mi::change_talk::{Talk, Tally, TallyInput};
 use crate::domain::mi::stage::{Stage, StageInput, StageNote};
-use sqlx::Row;
+use sqlx::{FromRow, Row};
+
+#[derive(sqlx::FromRow)]
+struct StageRow {
+    id: StageNoteId,
+    stage: Stage,
+    noted_on: Day,
+    note: String,
+    display_name: String,
+}
+
+impl From<StageRow> for StageNote {
+    fn from(row: StageRow) -> Self {
+        StageNote {
+            id: row.id,
+            stage: row.stage,
+            noted_on: row.noted_on.into(),
+            noted_by: row.display_name,
+            note: row.note,
+        }
+    }
+}
 
 pub async fn stages(db: &Db, goal: GoalId) -> Result<Vec<StageNote>, StoreError> {
-    let rows = sqlx::query(
+    let rows: Vec<StageRow> = sqlx::query_as(
         "SELECT s.id, s.stage, s.noted_on, s.note, a.display_name FROM goal_stages s
          JOIN accounts a ON a.id = s.noted_by WHERE s.goal_id = $1 ORDER BY s.noted_on, s.created_at",
     )
-    .bind(goal.to_string())
+    .bind(goal)
     .fetch_all(db.pool())
     .await?;
-    rows.iter()
-        .map(|row| {
-            Ok(StageNote {
-                id: StageNoteId(uuid("goal_stages.id", &text(row, "id")?)?),
-                stage: coded("goal_stages.stage", &text(row, "stage")?, Stage::from_code)?,
-                noted_on: date("goal_stages.noted_on", &text(row, "noted_on")?)?,
-                noted_by: text(row, "display_name")?,
-                note: text(row, "note")?,
-            })
-        })
-        .collect()
+    Ok(rows.into_iter().map(StageNote::from).collect())
 }
 
 pub async fn insert_stage(
@@ -40,11 +51,11 @@ pub async fn insert_stage(
         "INSERT INTO goal_stages (id, goal_id, stage, noted_on, noted_by, note, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING",
     )
-    .bind(id.to_string())
-    .bind(goal.to_string())
-    .bind(input.stage.code())
-    .bind(day(input.noted_on))
-    .bind(by.to_string())
+    .bind(id)
+    .bind(goal)
+    .bind(input.stage)
+    .bind(Day(input.noted_on))
+    .bind(by)
     .bind(&input.note)
     .bind(now)
     .execute(&mut *write.tx)
@@ -61,35 +72,37 @@ fn columns() -> String {
         .join(", ")
 }
 
+/// A tally's fixed columns; its counts are read beside it.
+#[derive(sqlx::FromRow)]
+struct TallyRow {
+    id: TallyId,
+    entry_id: Option<EntryId>,
+    heard_on: Day,
+    display_name: String,
+}
+
 pub async fn tallies(db: &Db, goal: GoalId) -> Result<Vec<Tally>, StoreError> {
     let rows = sqlx::query(&format!(
         "SELECT t.id, t.entry_id, t.heard_on, a.display_name, {} FROM change_talk t
          JOIN accounts a ON a.id = t.recorded_by WHERE t.goal_id = $1 ORDER BY t.heard_on, t.created_at",
         columns()
     ))
-    .bind(goal.to_string())
+    .bind(goal)
     .fetch_all(db.pool())
     .await?;
     rows.iter()
         .map(|row| {
+            let head = TallyRow::from_row(row)?;
+            // The counts' columns follow `Talk::ALL`, so they are read by name, one by one.
             let counts = Talk::ALL
                 .iter()
-                .map(|t| {
-                    let n = row.try_get::<i64, _>(t.code())?;
-                    u8::try_from(n).map_err(|_| StoreError::Corrupt {
-                        column: "change_talk counts",
-                        value: n.to_string(),
-                    })
-                })
+                .map(|t| narrow("change_talk counts", row.try_get::<i64, _>(t.code())?))
                 .collect::<Result<Vec<u8>, StoreError>>()?;
             Ok(Tally {
-                id: TallyId(uuid("change_talk.id", &text(row, "id")?)?),
-                heard_on: date("change_talk.heard_on", &text(row, "heard_on")?)?,
-                recorded_by: text(row, "display_name")?,
-                entry: row
-                    .try_get::<Option<String>, _>("entry_id")?
-                    .map(|e| uuid("change_talk.entry_id", &e).map(EntryId))
-                    .transpose()?,
+                id: head.id,
+                heard_on: head.heard_on.into(),
+                recorded_by: head.display_name,
+                entry: head.entry_id,
                 counts,
             })
         })
@@ -117,11 +130,11 @@ pub async fn insert_tally(write: &mut WriteTx, t: &NewTally<'_>) -> Result<bool,
         6 + Talk::ALL.len()
     );
     let mut query = sqlx::query(&sql)
-        .bind(t.id.to_string())
-        .bind(t.goal.to_string())
-        .bind(t.entry.map(|e| e.to_string()))
-        .bind(day(t.input.heard_on))
-        .bind(t.by.to_string());
+        .bind(t.id)
+        .bind(t.goal)
+        .bind(t.entry)
+        .bind(Day(t.input.heard_on))
+        .bind(t.by);
     for count in &t.input.counts {
         query = query.bind(i64::from(*count));
     }

@@ -1,12 +1,10 @@
 //! What changed in a plan, kept row by row (append-only), and when each family account last looked.
 
 use super::db::{Db, WriteTx};
-use super::row::{coded, uuid, StoreError};
+use super::row::{RowId, StoreError};
 use crate::domain::history::{FieldChange, PlanChange, Subject};
-use crate::domain::ids::{AccountId, FamilyId, GoalId};
+use crate::domain::ids::{AccountId, FamilyId, GoalId, MemberId};
 use serde::{Deserialize, Serialize};
-use sqlx::any::AnyRow;
-use sqlx::Row;
 
 #[derive(Serialize, Deserialize)]
 struct StoredField {
@@ -45,13 +43,13 @@ pub async fn append(write: &mut WriteTx, change: &NewChange<'_>) -> Result<(), S
         "INSERT INTO plan_changes (id, family_id, goal_id, subject, subject_id, version, actor_id, at, reason, changes)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
-    .bind(uuid::Uuid::new_v4().to_string())
-    .bind(change.family.to_string())
-    .bind(change.goal.map(|g| g.to_string()))
-    .bind(change.subject.code())
+    .bind(RowId::new())
+    .bind(change.family)
+    .bind(change.goal)
+    .bind(change.subject)
     .bind(&change.subject_id)
     .bind(change.version)
-    .bind(change.actor.to_string())
+    .bind(change.actor)
     .bind(change.at)
     .bind(change.reason)
     .bind(json)
@@ -72,53 +70,61 @@ const SELECT: &str =
     "SELECT c.actor_id, c.goal_id, c.subject, c.subject_id, c.version, c.at, c.reason, c.changes,
     a.display_name, a.member_id FROM plan_changes c JOIN accounts a ON a.id = c.actor_id";
 
-fn read(row: &AnyRow) -> Result<StoredChange, StoreError> {
-    let json: String = row.try_get("changes")?;
-    let fields: Vec<StoredField> =
-        serde_json::from_str(&json).map_err(|_| StoreError::Corrupt {
-            column: "plan_changes.changes",
-            value: json.clone(),
-        })?;
-    let goal = row
-        .try_get::<Option<String>, _>("goal_id")?
-        .map(|g| uuid("plan_changes.goal_id", &g).map(GoalId))
-        .transpose()?;
-    Ok(StoredChange {
-        actor: row.try_get("actor_id")?,
-        goal,
-        subject_id: row.try_get("subject_id")?,
-        change: PlanChange {
-            subject: coded(
-                "plan_changes.subject",
-                &row.try_get::<String, _>("subject")?,
-                Subject::from_code,
-            )?,
-            version: row.try_get("version")?,
-            actor_name: row.try_get("display_name")?,
-            by_family: row.try_get::<Option<String>, _>("member_id")?.is_some(),
-            at: row.try_get("at")?,
-            reason: row.try_get("reason")?,
-            changes: fields
-                .into_iter()
-                .map(|f| FieldChange {
-                    field: f.field,
-                    before: f.before,
-                    after: f.after,
-                })
-                .collect(),
-        },
-    })
+#[derive(sqlx::FromRow)]
+struct ChangeRow {
+    actor_id: String,
+    goal_id: Option<GoalId>,
+    subject: Subject,
+    subject_id: String,
+    version: i64,
+    at: i64,
+    reason: String,
+    changes: String,
+    display_name: String,
+    member_id: Option<MemberId>,
+}
+
+impl TryFrom<ChangeRow> for StoredChange {
+    type Error = StoreError;
+    fn try_from(row: ChangeRow) -> Result<Self, StoreError> {
+        let fields: Vec<StoredField> =
+            serde_json::from_str(&row.changes).map_err(|_| StoreError::Corrupt {
+                column: "plan_changes.changes",
+                value: row.changes.clone(),
+            })?;
+        Ok(StoredChange {
+            actor: row.actor_id,
+            goal: row.goal_id,
+            subject_id: row.subject_id,
+            change: PlanChange {
+                subject: row.subject,
+                version: row.version,
+                actor_name: row.display_name,
+                by_family: row.member_id.is_some(),
+                at: row.at,
+                reason: row.reason,
+                changes: fields
+                    .into_iter()
+                    .map(|f| FieldChange {
+                        field: f.field,
+                        before: f.before,
+                        after: f.after,
+                    })
+                    .collect(),
+            },
+        })
+    }
 }
 
 /// A goal's history and its steps', newest first.
 pub async fn for_goal(db: &Db, goal: GoalId) -> Result<Vec<StoredChange>, StoreError> {
-    let rows = sqlx::query(&format!(
+    let rows: Vec<ChangeRow> = sqlx::query_as(&format!(
         "{SELECT} WHERE c.goal_id = $1 ORDER BY c.at DESC, c.version DESC"
     ))
-    .bind(goal.to_string())
+    .bind(goal)
     .fetch_all(db.pool())
     .await?;
-    rows.iter().map(read).collect()
+    rows.into_iter().map(StoredChange::try_from).collect()
 }
 
 /// Changes to one record after `version`: what a refused save shows.
@@ -127,14 +133,14 @@ pub async fn since_version(
     subject_id: &str,
     version: i64,
 ) -> Result<Vec<StoredChange>, StoreError> {
-    let rows = sqlx::query(&format!(
+    let rows: Vec<ChangeRow> = sqlx::query_as(&format!(
         "{SELECT} WHERE c.subject_id = $1 AND c.version > $2 ORDER BY c.version"
     ))
     .bind(subject_id)
     .bind(version)
     .fetch_all(db.pool())
     .await?;
-    rows.iter().map(read).collect()
+    rows.into_iter().map(StoredChange::try_from).collect()
 }
 
 /// A family's changes after `since` (Unix ms), oldest first.
@@ -143,14 +149,14 @@ pub async fn for_family_since(
     family: FamilyId,
     since: i64,
 ) -> Result<Vec<StoredChange>, StoreError> {
-    let rows = sqlx::query(&format!(
+    let rows: Vec<ChangeRow> = sqlx::query_as(&format!(
         "{SELECT} WHERE c.family_id = $1 AND c.at > $2 ORDER BY c.at, c.version LIMIT 200"
     ))
-    .bind(family.to_string())
+    .bind(family)
     .bind(since)
     .fetch_all(db.pool())
     .await?;
-    rows.iter().map(read).collect()
+    rows.into_iter().map(StoredChange::try_from).collect()
 }
 
 /// The moment "what changed since you last looked" compares against, for this session: fixed
@@ -162,24 +168,21 @@ pub async fn look(
     now: i64,
 ) -> Result<Option<i64>, StoreError> {
     let mut write = db.write().await?;
-    let pinned: Option<i64> =
-        sqlx::query("SELECT changes_since FROM sessions WHERE token_hash = $1")
-            .bind(session)
-            .fetch_optional(&mut *write.tx)
-            .await?
-            .map(|row| row.try_get::<Option<i64>, _>("changes_since"))
-            .transpose()?
-            .flatten();
+    let pinned: Option<i64> = sqlx::query_scalar::<_, Option<i64>>(
+        "SELECT changes_since FROM sessions WHERE token_hash = $1",
+    )
+    .bind(session)
+    .fetch_optional(&mut *write.tx)
+    .await?
+    .flatten();
     let since = match pinned {
         Some(since) => Some(since),
         None => {
             let last: Option<i64> =
-                sqlx::query("SELECT looked_at FROM plan_looks WHERE account_id = $1")
-                    .bind(account.to_string())
+                sqlx::query_scalar("SELECT looked_at FROM plan_looks WHERE account_id = $1")
+                    .bind(account)
                     .fetch_optional(&mut *write.tx)
-                    .await?
-                    .map(|row| row.try_get("looked_at"))
-                    .transpose()?;
+                    .await?;
             // A first look ever compares against itself: nothing is "new" to someone just joined.
             let since = last.unwrap_or(now);
             sqlx::query("UPDATE sessions SET changes_since = $1 WHERE token_hash = $2")
@@ -194,7 +197,7 @@ pub async fn look(
         "INSERT INTO plan_looks (account_id, looked_at) VALUES ($1, $2)
          ON CONFLICT (account_id) DO UPDATE SET looked_at = $2",
     )
-    .bind(account.to_string())
+    .bind(account)
     .bind(now)
     .execute(&mut *write.tx)
     .await?;

@@ -2,7 +2,7 @@
 //! into the database at every start by key, and the prompts teams add themselves.
 
 use super::db::{Db, WriteTx};
-use super::row::{coded, text, uuid, StoreError};
+use super::row::StoreError;
 use crate::domain::goal::GoalArea;
 use crate::domain::ids::{AccountId, PromptId, TeamId};
 use crate::domain::mi::prompt::{Prompt, Tags};
@@ -10,8 +10,6 @@ use crate::domain::mi::prompt_input::PromptInput;
 use crate::domain::mi::stage::Stage;
 use crate::domain::mi::technique::Technique;
 use serde::Deserialize;
-use sqlx::any::AnyRow;
-use sqlx::Row;
 use std::collections::HashMap;
 
 /// The library as written, compiled into the binary so every server has the same one.
@@ -61,25 +59,33 @@ pub fn library(file: &str) -> Result<Vec<Prompt>, StoreError> {
         .collect()
 }
 
+/// A library prompt as stored, compared as text with what the file says now.
+#[derive(sqlx::FromRow)]
+struct LibraryRow {
+    library_key: String,
+    technique: String,
+    areas: String,
+    stages: String,
+    body: String,
+    why: String,
+    retired_at: Option<i64>,
+}
+
 /// Brings the database's copy of the library in line with the file: new keys are added,
 /// changed ones rewritten, keys gone from the file retired. Rows already right are left alone,
 /// so several servers starting together on one PostgreSQL do not fight.
 pub async fn load_library(db: &Db) -> Result<(), StoreError> {
     let prompts = library(LIBRARY_FILE)?;
-    let rows = sqlx::query(
+    let rows: Vec<LibraryRow> = sqlx::query_as(
         "SELECT library_key, technique, areas, stages, body, why, retired_at FROM mi_prompts
          WHERE library_key IS NOT NULL",
     )
     .fetch_all(db.pool())
     .await?;
     let mut stored: HashMap<String, (Vec<String>, bool)> = HashMap::new();
-    for row in &rows {
-        let fields = ["technique", "areas", "stages", "body", "why"]
-            .iter()
-            .map(|c| text(row, c))
-            .collect::<Result<Vec<_>, _>>()?;
-        let retired = row.try_get::<Option<i64>, _>("retired_at")?.is_some();
-        stored.insert(text(row, "library_key")?, (fields, retired));
+    for row in rows {
+        let fields = vec![row.technique, row.areas, row.stages, row.body, row.why];
+        stored.insert(row.library_key, (fields, row.retired_at.is_some()));
     }
     let now = super::now_ms();
     let mut write = db.write().await?;
@@ -113,7 +119,7 @@ pub async fn load_library(db: &Db) -> Result<(), StoreError> {
                     "INSERT INTO mi_prompts (id, library_key, technique, areas, stages, body, why, created_at)
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (library_key) DO NOTHING",
                 )
-                .bind(p.id.to_string())
+                .bind(p.id)
                 .bind(&key)
                 .bind(&fields[0])
                 .bind(&fields[1])
@@ -138,51 +144,58 @@ pub async fn load_library(db: &Db) -> Result<(), StoreError> {
     write.commit().await
 }
 
-fn prompt(row: &AnyRow) -> Result<Prompt, StoreError> {
-    let codes = |column: &str| -> Result<Vec<String>, StoreError> {
-        Ok(text(row, column)?.split(',').map(str::to_string).collect())
-    };
-    let areas = codes("areas")?;
-    let stages = codes("stages")?;
-    Ok(Prompt {
-        id: PromptId(uuid("mi_prompts.id", &text(row, "id")?)?),
-        key: row.try_get::<Option<String>, _>("library_key")?,
-        team: row
-            .try_get::<Option<String>, _>("team_id")?
-            .map(|t| uuid("mi_prompts.team_id", &t).map(TeamId))
-            .transpose()?,
-        technique: coded(
-            "mi_prompts.technique",
-            &text(row, "technique")?,
-            Technique::from_code,
-        )?,
-        areas: Tags::<GoalArea>::from_codes(&areas).ok_or_else(|| StoreError::Corrupt {
-            column: "mi_prompts.areas",
-            value: areas.join(","),
-        })?,
-        stages: Tags::<Stage>::from_codes(&stages).ok_or_else(|| StoreError::Corrupt {
-            column: "mi_prompts.stages",
-            value: stages.join(","),
-        })?,
-        text: text(row, "body")?,
-        why: text(row, "why")?,
-        added_by: row.try_get::<Option<String>, _>("display_name")?,
-    })
+#[derive(sqlx::FromRow)]
+struct PromptRow {
+    id: PromptId,
+    library_key: Option<String>,
+    team_id: Option<TeamId>,
+    technique: Technique,
+    /// Codes joined by commas.
+    areas: String,
+    stages: String,
+    body: String,
+    why: String,
+    display_name: Option<String>,
+}
+
+impl TryFrom<PromptRow> for Prompt {
+    type Error = StoreError;
+    fn try_from(row: PromptRow) -> Result<Self, StoreError> {
+        let areas: Vec<&str> = row.areas.split(',').collect();
+        let stages: Vec<&str> = row.stages.split(',').collect();
+        Ok(Prompt {
+            id: row.id,
+            key: row.library_key,
+            team: row.team_id,
+            technique: row.technique,
+            areas: Tags::<GoalArea>::from_codes(&areas).ok_or_else(|| StoreError::Corrupt {
+                column: "mi_prompts.areas",
+                value: row.areas.clone(),
+            })?,
+            stages: Tags::<Stage>::from_codes(&stages).ok_or_else(|| StoreError::Corrupt {
+                column: "mi_prompts.stages",
+                value: row.stages.clone(),
+            })?,
+            text: row.body,
+            why: row.why,
+            added_by: row.display_name,
+        })
+    }
 }
 
 /// What a team sees: the library, then its own prompts, oldest first; retired ones left out.
 pub async fn for_team(db: &Db, team: TeamId) -> Result<Vec<Prompt>, StoreError> {
-    let rows = sqlx::query(
+    let rows: Vec<PromptRow> = sqlx::query_as(
         "SELECT p.id, p.library_key, p.team_id, p.technique, p.areas, p.stages, p.body, p.why,
                 a.display_name
          FROM mi_prompts p LEFT JOIN accounts a ON a.id = p.added_by
          WHERE p.retired_at IS NULL AND (p.library_key IS NOT NULL OR p.team_id = $1)
          ORDER BY p.team_id IS NOT NULL, p.library_key, p.created_at, p.id",
     )
-    .bind(team.to_string())
+    .bind(team)
     .fetch_all(db.pool())
     .await?;
-    rows.iter().map(prompt).collect()
+    rows.into_iter().map(Prompt::try_from).collect()
 }
 
 pub struct NewPrompt<'a> {
@@ -199,14 +212,14 @@ pub async fn insert(write: &mut WriteTx, p: &NewPrompt<'_>) -> Result<bool, Stor
         "INSERT INTO mi_prompts (id, team_id, technique, areas, stages, body, why, added_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING",
     )
-    .bind(p.id.to_string())
-    .bind(p.team.to_string())
-    .bind(p.input.technique.code())
+    .bind(p.id)
+    .bind(p.team)
+    .bind(p.input.technique)
     .bind(p.input.areas.codes())
     .bind(p.input.stages.codes())
     .bind(&p.input.text)
     .bind(&p.input.why)
-    .bind(p.added_by.to_string())
+    .bind(p.added_by)
     .bind(p.now)
     .execute(&mut *write.tx)
     .await?;
@@ -223,8 +236,8 @@ pub async fn retire(
     let done = sqlx::query(
         "UPDATE mi_prompts SET retired_at = $3 WHERE id = $1 AND team_id = $2 AND retired_at IS NULL",
     )
-    .bind(id.to_string())
-    .bind(team.to_string())
+    .bind(id)
+    .bind(team)
     .bind(now)
     .execute(&mut *write.tx)
     .await?;

@@ -1,7 +1,8 @@
-//! Converting stored text back into domain types, and the store's error.
+//! How Hearth's values are stored over `sqlx::Any`, and the store's error. Ids and coded enums
+//! teach sqlx themselves (`domain::ids`, `domain::coded`); days and flags need a wrapper here
+//! because `NaiveDate` and `bool` are not Hearth's types.
 
 use crate::error::AppError;
-use uuid::Uuid;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -31,38 +32,121 @@ impl From<StoreError> for AppError {
     }
 }
 
-pub fn uuid(column: &'static str, value: &str) -> Result<Uuid, StoreError> {
-    Uuid::parse_str(value).map_err(|_| StoreError::Corrupt {
+/// A small count or score kept in a BIGINT column, read back into the width the domain uses.
+pub fn narrow<T: TryFrom<i64>>(column: &'static str, value: i64) -> Result<T, StoreError> {
+    T::try_from(value).map_err(|_| StoreError::Corrupt {
         column,
         value: value.to_string(),
     })
 }
 
-pub fn coded<T>(
-    column: &'static str,
-    value: &str,
-    parse: fn(&str) -> Option<T>,
-) -> Result<T, StoreError> {
-    parse(value).ok_or_else(|| StoreError::Corrupt {
-        column,
-        value: value.to_string(),
-    })
+/// A calendar day, stored as ISO `YYYY-MM-DD` text so that it sorts and compares the same way on
+/// both backends (`Any` has no date type).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Day(pub chrono::NaiveDate);
+
+const DAY_FORMAT: &str = "%Y-%m-%d";
+
+impl From<Day> for chrono::NaiveDate {
+    fn from(day: Day) -> Self {
+        day.0
+    }
 }
 
-pub fn date(column: &'static str, value: &str) -> Result<chrono::NaiveDate, StoreError> {
-    chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| StoreError::Corrupt {
-        column,
-        value: value.to_string(),
-    })
+impl sqlx::Type<sqlx::Any> for Day {
+    fn type_info() -> sqlx::any::AnyTypeInfo {
+        <String as sqlx::Type<sqlx::Any>>::type_info()
+    }
+
+    fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
+        <String as sqlx::Type<sqlx::Any>>::compatible(ty)
+    }
 }
 
-/// A text column.
-pub fn text(row: &sqlx::any::AnyRow, column: &str) -> Result<String, StoreError> {
-    use sqlx::Row;
-    Ok(row.try_get::<String, _>(column)?)
+impl<'q> sqlx::Encode<'q, sqlx::Any> for Day {
+    fn encode_by_ref(
+        &self,
+        buf: &mut <sqlx::Any as sqlx::Database>::ArgumentBuffer<'q>,
+    ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+        <String as sqlx::Encode<'q, sqlx::Any>>::encode(self.0.format(DAY_FORMAT).to_string(), buf)
+    }
 }
 
-/// How dates are stored: ISO text, which sorts.
-pub fn day(date: chrono::NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+impl<'r> sqlx::Decode<'r, sqlx::Any> for Day {
+    fn decode(
+        value: <sqlx::Any as sqlx::Database>::ValueRef<'r>,
+    ) -> Result<Self, sqlx::error::BoxDynError> {
+        let text = <String as sqlx::Decode<'r, sqlx::Any>>::decode(value)?;
+        chrono::NaiveDate::parse_from_str(&text, DAY_FORMAT)
+            .map(Day)
+            .map_err(|_| format!("not a day: {text:?}").into())
+    }
+}
+
+/// A yes/no, stored as 0 or 1 in a BIGINT column with a CHECK: `Any` reads no SQLite booleans
+/// (app/migrations/*/0001_foundation.sql).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Flag(pub bool);
+
+impl From<Flag> for bool {
+    fn from(flag: Flag) -> Self {
+        flag.0
+    }
+}
+
+impl sqlx::Type<sqlx::Any> for Flag {
+    fn type_info() -> sqlx::any::AnyTypeInfo {
+        <i64 as sqlx::Type<sqlx::Any>>::type_info()
+    }
+
+    fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
+        <i64 as sqlx::Type<sqlx::Any>>::compatible(ty)
+    }
+}
+
+impl<'q> sqlx::Encode<'q, sqlx::Any> for Flag {
+    fn encode_by_ref(
+        &self,
+        buf: &mut <sqlx::Any as sqlx::Database>::ArgumentBuffer<'q>,
+    ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+        <i64 as sqlx::Encode<'q, sqlx::Any>>::encode(i64::from(self.0), buf)
+    }
+}
+
+impl<'r> sqlx::Decode<'r, sqlx::Any> for Flag {
+    fn decode(
+        value: <sqlx::Any as sqlx::Database>::ValueRef<'r>,
+    ) -> Result<Self, sqlx::error::BoxDynError> {
+        match <i64 as sqlx::Decode<'r, sqlx::Any>>::decode(value)? {
+            0 => Ok(Flag(false)),
+            1 => Ok(Flag(true)),
+            other => Err(format!("not a flag (0 or 1): {other}").into()),
+        }
+    }
+}
+
+/// The id of a row nothing refers to by type (a meeting, a plan change, a break-glass opening):
+/// a fresh UUID, stored as text like every other id.
+#[derive(Clone, Copy, Debug)]
+pub struct RowId(uuid::Uuid);
+
+impl RowId {
+    pub fn new() -> Self {
+        RowId(uuid::Uuid::new_v4())
+    }
+}
+
+impl sqlx::Type<sqlx::Any> for RowId {
+    fn type_info() -> sqlx::any::AnyTypeInfo {
+        <String as sqlx::Type<sqlx::Any>>::type_info()
+    }
+}
+
+impl<'q> sqlx::Encode<'q, sqlx::Any> for RowId {
+    fn encode_by_ref(
+        &self,
+        buf: &mut <sqlx::Any as sqlx::Database>::ArgumentBuffer<'q>,
+    ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+        <String as sqlx::Encode<'q, sqlx::Any>>::encode(self.0.to_string(), buf)
+    }
 }

@@ -1,9 +1,8 @@
 //! Sessions live in the database, so any app server sharing it recognises them.
 
 use super::db::Db;
-use super::row::{uuid, StoreError};
+use super::row::StoreError;
 use crate::domain::ids::AccountId;
-use sqlx::Row;
 
 /// Signed out after this long without a request.
 pub const IDLE_TIMEOUT_MS: i64 = 60 * 60 * 1000;
@@ -21,7 +20,7 @@ pub async fn create(
 ) -> Result<(), StoreError> {
     sqlx::query("INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, user_agent) VALUES ($1, $2, $3, $3, $4)")
         .bind(token_hash)
-        .bind(account.to_string())
+        .bind(account)
         .bind(now)
         .bind(user_agent)
         .execute(db.pool())
@@ -31,15 +30,15 @@ pub async fn create(
 
 /// The account of a live session. An expired session is deleted and counts as none.
 pub async fn resolve(db: &Db, token_hash: &str, now: i64) -> Result<Option<AccountId>, StoreError> {
-    let row = sqlx::query(
+    let row: Option<(AccountId, i64, i64)> = sqlx::query_as(
         "SELECT account_id, created_at, last_seen_at FROM sessions WHERE token_hash = $1",
     )
     .bind(token_hash)
     .fetch_optional(db.pool())
     .await?;
-    let Some(row) = row else { return Ok(None) };
-    let created_at: i64 = row.try_get("created_at")?;
-    let last_seen_at: i64 = row.try_get("last_seen_at")?;
+    let Some((account, created_at, last_seen_at)) = row else {
+        return Ok(None);
+    };
     if now - last_seen_at > IDLE_TIMEOUT_MS || now - created_at > ABSOLUTE_TIMEOUT_MS {
         delete(db, token_hash).await?;
         return Ok(None);
@@ -51,8 +50,7 @@ pub async fn resolve(db: &Db, token_hash: &str, now: i64) -> Result<Option<Accou
             .execute(db.pool())
             .await?;
     }
-    let account: String = row.try_get("account_id")?;
-    Ok(Some(AccountId(uuid("sessions.account_id", &account)?)))
+    Ok(Some(account))
 }
 
 pub async fn delete(db: &Db, token_hash: &str) -> Result<(), StoreError> {
@@ -65,7 +63,7 @@ pub async fn delete(db: &Db, token_hash: &str) -> Result<(), StoreError> {
 
 pub async fn delete_all_for(db: &Db, account: AccountId) -> Result<u64, StoreError> {
     let done = sqlx::query("DELETE FROM sessions WHERE account_id = $1")
-        .bind(account.to_string())
+        .bind(account)
         .execute(db.pool())
         .await?;
     Ok(done.rows_affected())

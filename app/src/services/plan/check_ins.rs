@@ -5,6 +5,7 @@ use crate::auth::caller::Caller;
 use crate::domain::audit::AuditAction;
 use crate::domain::ids::{CheckInId, FamilyId, GoalId};
 use crate::domain::plan_input::{parse_check_in, CheckInForm};
+use crate::domain::record::RecordKind;
 use crate::error::AppError;
 use crate::store::goals::NewCheckIn;
 use crate::store::{self, audit, now_ms};
@@ -16,7 +17,8 @@ pub async fn add_check_in(
     id: CheckInId,
     form: CheckInForm<'_>,
 ) -> Result<(), AppError> {
-    let (scope, entry) = edit_scope(caller, family, AuditAction::AddCheckIn, "check_in").await?;
+    let (scope, entry) =
+        edit_scope(caller, family, AuditAction::AddCheckIn, RecordKind::CheckIn).await?;
     let input = parse_check_in(&form, scope.today)?;
     scope.goal(caller, goal).await?;
     let mut write = caller.state.db.write().await?;

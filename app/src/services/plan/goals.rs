@@ -8,6 +8,8 @@ use crate::domain::goal::GoalStatus;
 use crate::domain::history::{field, FieldChange, GoalFields, InWords, Subject};
 use crate::domain::ids::{FamilyId, GoalId, MemberId, StepId};
 use crate::domain::plan_input::{parse_goal, GoalForm, GoalInput, MAX_REASON};
+use crate::domain::record::RecordKind;
+use crate::domain::record::RecordRef;
 use crate::error::AppError;
 use crate::services::versioned::{self, changed_fields, keep_history, Placement, Save, Versioned};
 use crate::store::goals::Ordered;
@@ -31,8 +33,8 @@ pub(crate) struct GoalRecord<'a> {
 impl Versioned for GoalRecord<'_> {
     const SUBJECT: Subject = Subject::Goal;
 
-    fn id(&self) -> String {
-        self.id.to_string()
+    fn record(&self) -> RecordRef {
+        RecordRef::Goal(self.id)
     }
 
     fn goal(&self) -> Option<GoalId> {
@@ -76,7 +78,7 @@ pub async fn save_goal(caller: &Caller, save: GoalSave<'_>) -> Result<(), AppErr
     } else {
         AuditAction::UpdateGoal
     };
-    let (scope, entry) = edit_scope(caller, save.family, audit_action, "goal").await?;
+    let (scope, entry) = edit_scope(caller, save.family, audit_action, RecordKind::Goal).await?;
     let input = parse_goal(&save.form, &scope.context())?;
     let current = scope
         .goals(caller)
@@ -132,7 +134,13 @@ pub async fn set_goal_status(
     status: &str,
     reason: &str,
 ) -> Result<(), AppError> {
-    let (scope, entry) = edit_scope(caller, family, AuditAction::ChangeGoalStatus, "goal").await?;
+    let (scope, entry) = edit_scope(
+        caller,
+        family,
+        AuditAction::ChangeGoalStatus,
+        RecordKind::Goal,
+    )
+    .await?;
     let status = GoalStatus::from_code(status).ok_or(AppError::BadRequest)?;
     let reason = parse_text(reason, "the reason", MAX_REASON, false)
         .map_err(|m| AppError::invalid("reason", m))?;
@@ -175,7 +183,8 @@ pub async fn reorder(
     step: Option<StepId>,
     up: bool,
 ) -> Result<(), AppError> {
-    let (scope, entry) = edit_scope(caller, family, AuditAction::ReorderPlan, "goal").await?;
+    let (scope, entry) =
+        edit_scope(caller, family, AuditAction::ReorderPlan, RecordKind::Goal).await?;
     let current = scope.goal(caller, goal).await?;
     let (table, id) = match step {
         Some(step) if current.steps.iter().any(|s| s.id == step) => {

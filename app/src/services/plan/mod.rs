@@ -25,6 +25,7 @@ use crate::auth::caller::Caller;
 use crate::domain::access::Action;
 use crate::domain::audit::AuditAction;
 use crate::domain::ids::FamilyId;
+use crate::domain::record::RecordKind;
 use crate::error::AppError;
 use crate::store::audit::NewEntry;
 
@@ -33,7 +34,7 @@ async fn edit_scope(
     caller: &Caller,
     family: FamilyId,
     audit_action: AuditAction,
-    kind: &'static str,
+    kind: RecordKind,
 ) -> Result<(PlanScope, NewEntry), AppError> {
     PlanScope::open(caller, family, Action::EditPlan, audit_action, kind).await
 }

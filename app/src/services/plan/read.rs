@@ -7,6 +7,7 @@ use crate::domain::ids::{FamilyId, GoalId};
 use crate::domain::mi::change_talk::describe_trend;
 use crate::domain::mi::stage::current;
 use crate::domain::plain_check::check_plain_words;
+use crate::domain::record::RecordKind;
 use crate::error::AppError;
 use crate::page_data::plan::{GoalHistory, GoalPage, Plan};
 use crate::services::plan_scope::PlanScope;
@@ -19,7 +20,7 @@ pub async fn plan(caller: &Caller, family: FamilyId) -> Result<Plan, AppError> {
         family,
         Action::ViewFamily,
         AuditAction::ViewPlan,
-        "plan",
+        RecordKind::Plan,
     )
     .await?;
     let db = &caller.state.db;
@@ -71,7 +72,7 @@ pub async fn goal_page(
         family,
         Action::ViewFamily,
         AuditAction::ViewGoal,
-        "goal",
+        RecordKind::Goal,
     )
     .await?;
     let db = &caller.state.db;
@@ -120,7 +121,7 @@ pub async fn goal_history(
         family,
         Action::ViewFamily,
         AuditAction::ViewGoalHistory,
-        "goal",
+        RecordKind::Goal,
     )
     .await?;
     let goal = scope.goal(caller, goal).await?;

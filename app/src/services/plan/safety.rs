@@ -6,6 +6,8 @@ use crate::domain::audit::AuditAction;
 use crate::domain::history::{InWords, SafetyFields, Subject};
 use crate::domain::ids::{FamilyId, MemberId, SafetyId};
 use crate::domain::plan_input::{parse_safety, SafetyForm, SafetyInput};
+use crate::domain::record::RecordKind;
+use crate::domain::record::RecordRef;
 use crate::error::AppError;
 use crate::services::versioned::{self, Placement, Save, Versioned};
 use crate::store::locked::{owner_of, Owned};
@@ -21,8 +23,8 @@ pub(crate) struct SafetyRecord<'a> {
 impl Versioned for SafetyRecord<'_> {
     const SUBJECT: Subject = Subject::Safety;
 
-    fn id(&self) -> String {
-        self.id.to_string()
+    fn record(&self) -> RecordRef {
+        RecordRef::Safety(self.id)
     }
 
     fn version(&self) -> i64 {
@@ -53,7 +55,8 @@ pub async fn save_safety(
     id: SafetyId,
     form: SafetyForm<'_>,
 ) -> Result<(), AppError> {
-    let (scope, entry) = edit_scope(caller, family, AuditAction::SaveSafety, "safety").await?;
+    let (scope, entry) =
+        edit_scope(caller, family, AuditAction::SaveSafety, RecordKind::Safety).await?;
     let input = parse_safety(&form, &scope.context())?;
     let all = store::goals::safety_for_family(&caller.state.db, family).await?;
     let names = scope.names(&input.visible_to);

@@ -8,6 +8,8 @@ use crate::domain::goal::StepWho;
 use crate::domain::history::{field, yes_no, FieldChange, InWords, StepFields, Subject};
 use crate::domain::ids::{FamilyId, GoalId, MemberId, StepId};
 use crate::domain::plan_input::{parse_step, StepForm, StepInput};
+use crate::domain::record::RecordKind;
+use crate::domain::record::RecordRef;
 use crate::domain::viewer::ViewerKind;
 use crate::error::AppError;
 use crate::services::versioned::{self, keep_history, Placement, Save, Versioned};
@@ -32,8 +34,8 @@ pub(crate) struct StepRecord<'a> {
 impl Versioned for StepRecord<'_> {
     const SUBJECT: Subject = Subject::Step;
 
-    fn id(&self) -> String {
-        self.id.to_string()
+    fn record(&self) -> RecordRef {
+        RecordRef::Step(self.id)
     }
 
     fn goal(&self) -> Option<GoalId> {
@@ -63,7 +65,8 @@ impl Versioned for StepRecord<'_> {
 }
 
 pub async fn save_step(caller: &Caller, save: StepSave<'_>) -> Result<(), AppError> {
-    let (scope, entry) = edit_scope(caller, save.family, AuditAction::SaveStep, "step").await?;
+    let (scope, entry) =
+        edit_scope(caller, save.family, AuditAction::SaveStep, RecordKind::Step).await?;
     let input = parse_step(&save.form, &scope.context())?;
     let goal = scope.goal(caller, save.goal).await?;
     let current = goal.steps.iter().find(|s| s.id == save.id);
@@ -141,7 +144,7 @@ pub async fn mark_step(
             (scope, entry)
         }
         ViewerKind::Staff { .. } => {
-            edit_scope(caller, family, AuditAction::MarkStep, "step").await?
+            edit_scope(caller, family, AuditAction::MarkStep, RecordKind::Step).await?
         }
     };
     let goal = scope.goal(caller, goal_id).await?;

@@ -6,6 +6,7 @@ use crate::auth::caller::Caller;
 use crate::domain::audit::AuditAction;
 use crate::domain::ids::{CommentId, FamilyId, HousesId};
 use crate::domain::plan_input::{parse_houses, parse_words, HousesForm};
+use crate::domain::record::RecordKind;
 use crate::error::AppError;
 use crate::store::{self, audit, now_ms};
 
@@ -19,7 +20,7 @@ pub async fn record_houses(
         caller,
         family,
         AuditAction::RecordThreeHouses,
-        "three_houses",
+        RecordKind::ThreeHouses,
     )
     .await?;
     let input = parse_houses(&form, &scope.context())?;
@@ -55,7 +56,13 @@ pub async fn reply(
     let (family, member, goal) = store::family_voice::place_of_words(db, reply_to)
         .await?
         .ok_or(AppError::NotFound)?;
-    let (_, entry) = edit_scope(caller, family, AuditAction::ReplyToFamily, "family_words").await?;
+    let (_, entry) = edit_scope(
+        caller,
+        family,
+        AuditAction::ReplyToFamily,
+        RecordKind::FamilyWords,
+    )
+    .await?;
     let body = parse_words(body, "your reply").map_err(|mut errors| {
         // Several reply forms share a page: this says which one the answer belongs to.
         errors.keep("reply_to", &reply_to.to_string());

@@ -34,7 +34,7 @@ pub async fn chronology(
         family,
         Action::ViewFamily,
         AuditAction::ViewChronology,
-        "chronology",
+        RecordKind::Chronology,
     )
     .await?;
     let facts = facts(caller, &scope).await?;
@@ -61,7 +61,7 @@ pub async fn chronology_export(
         family,
         Action::ViewFamily,
         AuditAction::ExportChronology,
-        "chronology",
+        RecordKind::Chronology,
     )
     .await?;
     let facts = facts(caller, &scope).await?;

@@ -3,6 +3,8 @@
 
 use super::*;
 use crate::domain::history::{FieldChange, InWords};
+use crate::domain::record::RecordKind;
+use crate::domain::record::RecordRef;
 use crate::domain::workbook_input::EntryInput;
 use crate::services::versioned::{self, changed_fields, Placement, Save, Versioned};
 use crate::store::locked::{owner_of, summaries_and_supervisions, Owned};
@@ -14,7 +16,7 @@ pub async fn workbook(caller: &Caller, family: FamilyId) -> Result<Workbook, App
         family,
         Action::ViewFamily,
         AuditAction::ViewWorkbook,
-        "workbook",
+        RecordKind::Workbook,
     )
     .await?;
     let facts = facts(caller, &scope).await?;
@@ -76,7 +78,7 @@ pub async fn entry_page(
         family,
         Action::ViewFamily,
         AuditAction::ViewWorkbook,
-        "entry",
+        RecordKind::Entry,
     )
     .await?;
     let facts = facts(caller, &scope).await?;
@@ -121,8 +123,8 @@ pub(crate) struct EntryRecord<'a> {
 impl Versioned for EntryRecord<'_> {
     const SUBJECT: Subject = Subject::Entry;
 
-    fn id(&self) -> String {
-        self.id.to_string()
+    fn record(&self) -> RecordRef {
+        RecordRef::Entry(self.id)
     }
 
     fn version(&self) -> i64 {
@@ -205,10 +207,16 @@ pub async fn save_entry(
     } else {
         AuditAction::RecordEntry
     };
-    let (scope, _) =
-        PlanScope::open(caller, family, Action::ViewFamily, audit_action, "entry").await?;
+    let (scope, _) = PlanScope::open(
+        caller,
+        family,
+        Action::ViewFamily,
+        audit_action,
+        RecordKind::Entry,
+    )
+    .await?;
     let audit_entry = caller
-        .entry(audit_action, "entry")
+        .entry(audit_action, RecordKind::Entry)
         .about_family(family, scope.team);
     authorize(
         caller,

@@ -12,6 +12,7 @@ use crate::domain::due::{
 };
 use crate::domain::history::{EntryFields, Subject};
 use crate::domain::ids::{ActionId, EntryId, FamilyId, SupervisionId};
+use crate::domain::record::RecordKind;
 use crate::domain::role::StaffRole;
 use crate::domain::viewer::ViewerKind;
 use crate::domain::workbook::{

@@ -8,7 +8,7 @@ pub async fn assessment(caller: &Caller, family: FamilyId) -> Result<Assessment,
         family,
         Action::ViewFamily,
         AuditAction::ViewAssessment,
-        "assessment",
+        RecordKind::Assessment,
     )
     .await?;
     let facts = facts(caller, &scope).await?;
@@ -48,7 +48,7 @@ pub async fn assessment(caller: &Caller, family: FamilyId) -> Result<Assessment,
 /// What is due and overdue for the viewer across their families, soonest first.
 pub async fn my_week(caller: &Caller) -> Result<crate::page_data::workbook::Week, AppError> {
     let viewer = caller.viewer()?;
-    let entry = caller.entry(AuditAction::ViewWeek, "week");
+    let entry = caller.entry(AuditAction::ViewWeek, RecordKind::Week);
     authorize(caller, Action::ViewCaseload, Target::Own, entry.clone()).await?;
     let ViewerKind::Staff { role, .. } = viewer.kind else {
         return Err(AppError::Forbidden);
@@ -108,7 +108,7 @@ pub async fn team_dashboard(
     caller: &Caller,
 ) -> Result<crate::page_data::workbook::Dashboard, AppError> {
     let viewer = caller.viewer()?;
-    let entry = caller.entry(AuditAction::ViewTeamDashboard, "team");
+    let entry = caller.entry(AuditAction::ViewTeamDashboard, RecordKind::Team);
     let target = viewer.team_id().map_or(Target::Own, Target::Team);
     authorize(caller, Action::ViewTeamDashboard, target, entry.clone()).await?;
     let team = viewer.team_id().ok_or(AppError::Forbidden)?;

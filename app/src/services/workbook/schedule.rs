@@ -13,7 +13,7 @@ pub async fn save_schedule(
         family,
         Action::EditPlan,
         AuditAction::SaveSchedule,
-        "schedule",
+        RecordKind::Schedule,
     )
     .await?;
     let input = parse_schedule(initial, every, scope.today)?;
@@ -52,7 +52,7 @@ pub async fn record_meeting(
         family,
         Action::EditPlan,
         AuditAction::RecordMeeting,
-        "meeting",
+        RecordKind::Meeting,
     )
     .await?;
     let kind = match kind {

@@ -8,7 +8,7 @@ pub async fn supervisions(caller: &Caller, family: FamilyId) -> Result<Supervisi
         family,
         Action::ViewFamily,
         AuditAction::ViewWorkbook,
-        "supervision",
+        RecordKind::Supervision,
     )
     .await?;
     let facts = facts(caller, &scope).await?;
@@ -45,7 +45,7 @@ pub async fn record_supervision(
         family,
         Action::EditPlan,
         AuditAction::RecordSupervision,
-        "supervision",
+        RecordKind::Supervision,
     )
     .await?;
     let owners: Vec<_> = scope
@@ -90,7 +90,7 @@ pub async fn mark_action(caller: &Caller, id: ActionId, done: bool) -> Result<()
         .await?
         .ok_or(AppError::NotFound)?;
     let entry = caller
-        .entry(AuditAction::MarkAction, "supervision_action")
+        .entry(AuditAction::MarkAction, RecordKind::SupervisionAction)
         .about_family(family, team)
         .record(id);
     if viewer.account_id != owner || viewer.team_id() != Some(team) {

@@ -1,0 +1,230 @@
+//! Which kind of record something is, and a reference to one record that names its kind, so a
+//! goal's id can never be taken for a step's.
+
+use super::ids::{
+    AccountId, ActionId, BalanceItemId, ChangePlanWordsId, CheckInId, CommentId, EntryId, FamilyId,
+    GoalId, HousesId, InvitationId, MemberId, PromptId, SafetyId, StageNoteId, StepId,
+    SupervisionId, TallyId, TeamId,
+};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+coded_enum!(
+    /// What an audit entry or a sharing is about. The codes are the words already written into
+    /// `audit_log.record_kind`, whose rows are hash-chained: never change one, only add.
+    RecordKind {
+        Account => "account", "Account";
+        Accounts => "accounts", "Accounts";
+        Assessment => "assessment", "Assessment";
+        AuditTrail => "audit_trail", "Audit trail";
+        BalanceItem => "balance_item", "Decisional balance item";
+        Caseload => "caseload", "Caseload";
+        ChangePlan => "change_plan", "Change plan";
+        ChangeTalk => "change_talk", "Change talk";
+        CheckIn => "check_in", "Check-in";
+        Chronology => "chronology", "Chronology";
+        Entry => "entry", "Workbook entry";
+        Family => "family", "Family";
+        FamilyWords => "family_words", "Family's words";
+        Goal => "goal", "Goal";
+        Invitation => "invitation", "Invitation";
+        Meeting => "meeting", "Meeting";
+        Member => "member", "Family member";
+        Plan => "plan", "Plan";
+        Prompt => "prompt", "Prompt";
+        PromptLibrary => "prompt_library", "Prompt library";
+        Safety => "safety", "Danger statement and safety goal";
+        Schedule => "schedule", "Schedule";
+        Stage => "stage", "Stage of change";
+        Step => "step", "Step";
+        Supervision => "supervision", "Group supervision";
+        SupervisionAction => "supervision_action", "Supervision action";
+        Team => "team", "Team";
+        ThreeHouses => "three_houses", "Three Houses";
+        Week => "week", "Week";
+        Workbook => "workbook", "Workbook";
+    }
+);
+
+/// One record of a kind that has its own id. The kinds without one (a caseload, a week, the
+/// audit trail) are views, not records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RecordRef {
+    Account(AccountId),
+    BalanceItem(BalanceItemId),
+    ChangePlan(ChangePlanWordsId),
+    ChangeTalk(TallyId),
+    CheckIn(CheckInId),
+    Entry(EntryId),
+    Family(FamilyId),
+    FamilyWords(CommentId),
+    Goal(GoalId),
+    Invitation(InvitationId),
+    Member(MemberId),
+    Prompt(PromptId),
+    Safety(SafetyId),
+    Stage(StageNoteId),
+    Step(StepId),
+    Supervision(SupervisionId),
+    SupervisionAction(ActionId),
+    Team(TeamId),
+    ThreeHouses(HousesId),
+}
+
+impl RecordRef {
+    pub fn kind(self) -> RecordKind {
+        match self {
+            RecordRef::Account(_) => RecordKind::Account,
+            RecordRef::BalanceItem(_) => RecordKind::BalanceItem,
+            RecordRef::ChangePlan(_) => RecordKind::ChangePlan,
+            RecordRef::ChangeTalk(_) => RecordKind::ChangeTalk,
+            RecordRef::CheckIn(_) => RecordKind::CheckIn,
+            RecordRef::Entry(_) => RecordKind::Entry,
+            RecordRef::Family(_) => RecordKind::Family,
+            RecordRef::FamilyWords(_) => RecordKind::FamilyWords,
+            RecordRef::Goal(_) => RecordKind::Goal,
+            RecordRef::Invitation(_) => RecordKind::Invitation,
+            RecordRef::Member(_) => RecordKind::Member,
+            RecordRef::Prompt(_) => RecordKind::Prompt,
+            RecordRef::Safety(_) => RecordKind::Safety,
+            RecordRef::Stage(_) => RecordKind::Stage,
+            RecordRef::Step(_) => RecordKind::Step,
+            RecordRef::Supervision(_) => RecordKind::Supervision,
+            RecordRef::SupervisionAction(_) => RecordKind::SupervisionAction,
+            RecordRef::Team(_) => RecordKind::Team,
+            RecordRef::ThreeHouses(_) => RecordKind::ThreeHouses,
+        }
+    }
+
+    /// The record's own id, as stored (`audit_log.record_id`, `shared_with.record_id`).
+    pub fn id(self) -> Uuid {
+        match self {
+            RecordRef::Account(id) => id.0,
+            RecordRef::BalanceItem(id) => id.0,
+            RecordRef::ChangePlan(id) => id.0,
+            RecordRef::ChangeTalk(id) => id.0,
+            RecordRef::CheckIn(id) => id.0,
+            RecordRef::Entry(id) => id.0,
+            RecordRef::Family(id) => id.0,
+            RecordRef::FamilyWords(id) => id.0,
+            RecordRef::Goal(id) => id.0,
+            RecordRef::Invitation(id) => id.0,
+            RecordRef::Member(id) => id.0,
+            RecordRef::Prompt(id) => id.0,
+            RecordRef::Safety(id) => id.0,
+            RecordRef::Stage(id) => id.0,
+            RecordRef::Step(id) => id.0,
+            RecordRef::Supervision(id) => id.0,
+            RecordRef::SupervisionAction(id) => id.0,
+            RecordRef::Team(id) => id.0,
+            RecordRef::ThreeHouses(id) => id.0,
+        }
+    }
+
+    /// The record of `kind` with `id`; `None` for a kind that has no records of its own.
+    pub fn from_parts(kind: RecordKind, id: Uuid) -> Option<Self> {
+        Some(match kind {
+            RecordKind::Account => RecordRef::Account(AccountId(id)),
+            RecordKind::BalanceItem => RecordRef::BalanceItem(BalanceItemId(id)),
+            RecordKind::ChangePlan => RecordRef::ChangePlan(ChangePlanWordsId(id)),
+            RecordKind::ChangeTalk => RecordRef::ChangeTalk(TallyId(id)),
+            RecordKind::CheckIn => RecordRef::CheckIn(CheckInId(id)),
+            RecordKind::Entry => RecordRef::Entry(EntryId(id)),
+            RecordKind::Family => RecordRef::Family(FamilyId(id)),
+            RecordKind::FamilyWords => RecordRef::FamilyWords(CommentId(id)),
+            RecordKind::Goal => RecordRef::Goal(GoalId(id)),
+            RecordKind::Invitation => RecordRef::Invitation(InvitationId(id)),
+            RecordKind::Member => RecordRef::Member(MemberId(id)),
+            RecordKind::Prompt => RecordRef::Prompt(PromptId(id)),
+            RecordKind::Safety => RecordRef::Safety(SafetyId(id)),
+            RecordKind::Stage => RecordRef::Stage(StageNoteId(id)),
+            RecordKind::Step => RecordRef::Step(StepId(id)),
+            RecordKind::Supervision => RecordRef::Supervision(SupervisionId(id)),
+            RecordKind::SupervisionAction => RecordRef::SupervisionAction(ActionId(id)),
+            RecordKind::Team => RecordRef::Team(TeamId(id)),
+            RecordKind::ThreeHouses => RecordRef::ThreeHouses(HousesId(id)),
+            RecordKind::Accounts
+            | RecordKind::Assessment
+            | RecordKind::AuditTrail
+            | RecordKind::Caseload
+            | RecordKind::Chronology
+            | RecordKind::Meeting
+            | RecordKind::Plan
+            | RecordKind::PromptLibrary
+            | RecordKind::Schedule
+            | RecordKind::Week
+            | RecordKind::Workbook => return None,
+        })
+    }
+}
+
+impl From<GoalId> for RecordRef {
+    fn from(id: GoalId) -> Self {
+        RecordRef::Goal(id)
+    }
+}
+
+impl From<StepId> for RecordRef {
+    fn from(id: StepId) -> Self {
+        RecordRef::Step(id)
+    }
+}
+
+impl From<SafetyId> for RecordRef {
+    fn from(id: SafetyId) -> Self {
+        RecordRef::Safety(id)
+    }
+}
+
+// Written as its id's text (`shared_with.record_id`). There is no decode: the column holds no kind,
+// so a reader names the kind it asked for (see `store::goals`).
+#[cfg(feature = "ssr")]
+impl sqlx::Type<sqlx::Any> for RecordRef {
+    fn type_info() -> sqlx::any::AnyTypeInfo {
+        <String as sqlx::Type<sqlx::Any>>::type_info()
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl<'q> sqlx::Encode<'q, sqlx::Any> for RecordRef {
+    fn encode_by_ref(
+        &self,
+        buf: &mut <sqlx::Any as sqlx::Database>::ArgumentBuffer<'q>,
+    ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+        <String as sqlx::Encode<'q, sqlx::Any>>::encode(self.id().to_string(), buf)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip_and_are_unique() {
+        let mut codes: Vec<_> = RecordKind::ALL.iter().map(|k| k.code()).collect();
+        for kind in RecordKind::ALL {
+            assert_eq!(RecordKind::from_code(kind.code()), Some(*kind));
+        }
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), RecordKind::ALL.len());
+    }
+
+    #[test]
+    fn a_reference_keeps_its_kind_and_id() {
+        let goal = GoalId::new();
+        let record = RecordRef::from(goal);
+        assert_eq!(record.kind(), RecordKind::Goal);
+        assert_eq!(record.id(), goal.0);
+        assert_eq!(
+            RecordRef::from_parts(RecordKind::Goal, goal.0),
+            Some(record)
+        );
+        // The same id as a step is another record.
+        assert_ne!(
+            RecordRef::from_parts(RecordKind::Step, goal.0),
+            Some(record)
+        );
+        assert_eq!(RecordRef::from_parts(RecordKind::Caseload, goal.0), None);
+    }
+}
