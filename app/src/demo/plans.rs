@@ -219,15 +219,7 @@ pub async fn seed_family(
             .iter()
             .filter_map(|id| people.iter().find(|p| p.id == *id).map(|p| p.name.clone()))
             .collect();
-        let first = GoalFields {
-            owner_name: &owner.name,
-            area: input.area,
-            family_words: &input.family_words,
-            professional_words: &input.professional_words,
-            target_date: input.target_date,
-            status: GoalStatus::NotStarted,
-            visible_to: &names,
-        };
+        let first = GoalFields::of_input(&input, &owner.name, &names);
         let record = |input| GoalRecord {
             family,
             id: goal,
@@ -286,13 +278,7 @@ pub async fn seed_family(
                 Doer::Owner => owner.name.clone(),
                 Doer::Worker(role) => role.label().to_string(),
             };
-            let step_words = StepFields {
-                who_name: &who_name,
-                what: &step_input.what,
-                due_on: step_input.due_on,
-                done: false,
-                visible_to: &names,
-            };
+            let step_words = StepFields::of_input(&step_input, &who_name, false, &names);
             let save = Save {
                 family,
                 record: StepRecord {
@@ -433,11 +419,7 @@ pub async fn seed_family(
         safety_goal: "The children will be looked after by a sober adult at all times, arguments will stop before they start, and the children will tell us they feel safe.".into(),
         visible_to: vec![holder.id],
     };
-    let safety_words = SafetyFields {
-        danger: &safety_input.danger,
-        safety_goal: &safety_input.safety_goal,
-        visible_to: std::slice::from_ref(&holder.name),
-    };
+    let safety_words = SafetyFields::of_input(&safety_input, std::slice::from_ref(&holder.name));
     let save = Save {
         family,
         record: SafetyRecord {

@@ -71,16 +71,7 @@ async fn entry(
         .iter()
         .filter_map(|id| people.iter().find(|p| p.id == *id).map(|p| p.name.clone()))
         .collect();
-    let after = EntryFields {
-        occurred_on: input.occurred_on,
-        people: &names,
-        others: &input.others,
-        place: &input.place,
-        child_seen_alone: input.child_seen_alone,
-        summary: &input.summary,
-        significant: input.significant,
-    }
-    .in_words();
+    let after = EntryFields::of_input(&input, &names).in_words();
     let record = EntryRecord {
         family,
         id: EntryId::new(),

@@ -1,16 +1,11 @@
-//! The connection pool, migrations and transactions.
+//! The connection pool and write transactions.
 
+use super::backend::Backend;
 use super::row::StoreError;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 use std::str::FromStr;
 use std::time::Duration;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Backend {
-    Sqlite,
-    Postgres,
-}
 
 #[derive(Clone, Debug)]
 pub struct Db {
@@ -23,14 +18,10 @@ pub fn now_ms() -> i64 {
 }
 
 impl Db {
-    /// Connects, creating the SQLite file if needed, and applies pending migrations.
-    pub async fn connect(url: &str) -> Result<Self, StoreError> {
+    /// Opens the pool, creating the SQLite file if needed (`Db::connect` also migrates).
+    pub(super) async fn open(url: &str) -> Result<Self, StoreError> {
         sqlx::any::install_default_drivers();
-        let backend = if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-            Backend::Postgres
-        } else {
-            Backend::Sqlite
-        };
+        let backend = Backend::of_url(url);
         let url = match backend {
             Backend::Sqlite if !url.contains("mode=") => {
                 format!("{url}{}mode=rwc", if url.contains('?') { '&' } else { '?' })
@@ -61,18 +52,7 @@ impl Db {
             // Persistent in the file: readers never block the writer.
             pool.execute("PRAGMA journal_mode = WAL;").await?;
         }
-        let db = Db { pool, backend };
-        db.migrate().await?;
-        super::prompts::load_library(&db).await?;
-        Ok(db)
-    }
-
-    async fn migrate(&self) -> Result<(), StoreError> {
-        super::migrations::migrator(self.backend)
-            .await?
-            .run(&self.pool)
-            .await?;
-        Ok(())
+        Ok(Db { pool, backend })
     }
 
     pub fn pool(&self) -> &AnyPool {

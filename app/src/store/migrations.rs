@@ -4,7 +4,7 @@
 //! where the dialects differ (triggers), `migrations/{sqlite,postgres}/NNNN_name.sql` appended to
 //! it. See app/migrations/README.md.
 
-use super::db::Backend;
+use super::backend::Backend;
 use sqlx::migrate::{MigrateError, Migration, MigrationSource, MigrationType, Migrator};
 use std::borrow::Cow;
 

@@ -3,8 +3,10 @@
 
 pub mod accounts;
 pub mod audit;
+mod backend;
 pub mod break_glass;
 pub mod change_plans;
+mod connect;
 mod db;
 pub mod directory;
 pub mod families;
@@ -21,5 +23,6 @@ mod row;
 pub mod sessions;
 pub mod workbook;
 
-pub use db::{now_ms, Backend, Db, WriteTx};
+pub use backend::Backend;
+pub use db::{now_ms, Db, WriteTx};
 pub use row::StoreError;

@@ -2,7 +2,11 @@
 
 use super::diff::{history_date, Field, InWords};
 use super::field;
-use crate::domain::goal::{GoalArea, GoalStatus};
+use crate::domain::goal::{Goal, GoalArea, GoalStatus, Step};
+use crate::domain::plan::SafetyStatement;
+use crate::domain::plan_input::{GoalInput, SafetyInput, StepInput};
+use crate::domain::workbook::Entry;
+use crate::domain::workbook_input::EntryInput;
 use chrono::NaiveDate;
 
 /// A goal's fields as words, so two versions can be compared line by line.
@@ -39,6 +43,107 @@ pub struct EntryFields<'a> {
     pub child_seen_alone: Option<bool>,
     pub summary: &'a str,
     pub significant: bool,
+}
+
+impl<'a> GoalFields<'a> {
+    /// A goal as a form would save it; `owner_name` and `visible_to` are the people's names.
+    pub fn of_input(input: &'a GoalInput, owner_name: &'a str, visible_to: &'a [String]) -> Self {
+        GoalFields {
+            owner_name,
+            area: input.area,
+            family_words: &input.family_words,
+            professional_words: &input.professional_words,
+            target_date: input.target_date,
+            status: input.status,
+            visible_to,
+        }
+    }
+
+    /// A goal as stored.
+    pub fn of_goal(goal: &'a Goal, visible_to: &'a [String]) -> Self {
+        GoalFields {
+            owner_name: &goal.owner_name,
+            area: goal.area,
+            family_words: &goal.family_words,
+            professional_words: &goal.professional_words,
+            target_date: goal.target_date,
+            status: goal.status,
+            visible_to,
+        }
+    }
+}
+
+impl<'a> StepFields<'a> {
+    /// A step as a form would save it; marking it done is not the form's.
+    pub fn of_input(
+        input: &'a StepInput,
+        who_name: &'a str,
+        done: bool,
+        visible_to: &'a [String],
+    ) -> Self {
+        StepFields {
+            who_name,
+            what: &input.what,
+            due_on: input.due_on,
+            done,
+            visible_to,
+        }
+    }
+
+    pub fn of_step(step: &'a Step, visible_to: &'a [String]) -> Self {
+        StepFields {
+            who_name: &step.who_name,
+            what: &step.what,
+            due_on: step.due_on,
+            done: step.done,
+            visible_to,
+        }
+    }
+}
+
+impl<'a> SafetyFields<'a> {
+    pub fn of_input(input: &'a SafetyInput, visible_to: &'a [String]) -> Self {
+        SafetyFields {
+            danger: &input.danger,
+            safety_goal: &input.safety_goal,
+            visible_to,
+        }
+    }
+
+    pub fn of_statement(statement: &'a SafetyStatement, visible_to: &'a [String]) -> Self {
+        SafetyFields {
+            danger: &statement.danger,
+            safety_goal: &statement.safety_goal,
+            visible_to,
+        }
+    }
+}
+
+impl<'a> EntryFields<'a> {
+    /// An entry as a form would save it; `people` are the family members' names.
+    pub fn of_input(input: &'a EntryInput, people: &'a [String]) -> Self {
+        EntryFields {
+            occurred_on: input.occurred_on,
+            people,
+            others: &input.others,
+            place: &input.place,
+            child_seen_alone: input.child_seen_alone,
+            summary: &input.summary,
+            significant: input.significant,
+        }
+    }
+
+    pub fn of_entry(entry: &'a Entry, people: &'a [String]) -> Self {
+        EntryFields {
+            occurred_on: entry.occurred_on,
+            people,
+            others: &entry.others,
+            place: &entry.place,
+            child_seen_alone: entry.child_seen_alone,
+            summary: &entry.summary,
+            significant: entry.significant,
+        }
+    }
 }
 
 impl InWords for GoalFields<'_> {

@@ -87,28 +87,10 @@ pub async fn save_goal(caller: &Caller, save: GoalSave<'_>) -> Result<(), AppErr
         .find(|g| g.id == save.id);
     let visible_names = scope.names(&input.visible_to);
     let owner_name = scope.member_name(input.owner);
-    let after = GoalFields {
-        owner_name: &owner_name,
-        area: input.area,
-        family_words: &input.family_words,
-        professional_words: &input.professional_words,
-        target_date: input.target_date,
-        status: input.status,
-        visible_to: &visible_names,
-    }
-    .in_words();
+    let after = GoalFields::of_input(&input, &owner_name, &visible_names).in_words();
     let current = current.map(|goal| {
         let visible = scope.names(&goal.visible_to);
-        let words = GoalFields {
-            owner_name: &goal.owner_name,
-            area: goal.area,
-            family_words: &goal.family_words,
-            professional_words: &goal.professional_words,
-            target_date: goal.target_date,
-            status: goal.status,
-            visible_to: &visible,
-        }
-        .in_words();
+        let words = GoalFields::of_goal(&goal, &visible).in_words();
         (goal.version, words)
     });
     let record = GoalRecord {

@@ -60,20 +60,10 @@ pub async fn save_safety(
     let input = parse_safety(&form, &scope.context())?;
     let all = store::goals::safety_for_family(&caller.state.db, family).await?;
     let names = scope.names(&input.visible_to);
-    let after = SafetyFields {
-        danger: &input.danger,
-        safety_goal: &input.safety_goal,
-        visible_to: &names,
-    }
-    .in_words();
+    let after = SafetyFields::of_input(&input, &names).in_words();
     let current = all.iter().find(|s| s.id == id).map(|statement| {
         let names = scope.names(&statement.visible_to);
-        let words = SafetyFields {
-            danger: &statement.danger,
-            safety_goal: &statement.safety_goal,
-            visible_to: &names,
-        }
-        .in_words();
+        let words = SafetyFields::of_statement(statement, &names).in_words();
         (statement.version, words)
     });
     let save = Save {

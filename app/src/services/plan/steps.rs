@@ -72,24 +72,16 @@ pub async fn save_step(caller: &Caller, save: StepSave<'_>) -> Result<(), AppErr
     let current = goal.steps.iter().find(|s| s.id == save.id);
     let visible_names = scope.names(&input.visible_to);
     let who_name = scope.name_of(input.who);
-    let after = StepFields {
-        who_name: &who_name,
-        what: &input.what,
-        due_on: input.due_on,
-        done: current.is_some_and(|s| s.done),
-        visible_to: &visible_names,
-    }
+    let after = StepFields::of_input(
+        &input,
+        &who_name,
+        current.is_some_and(|s| s.done),
+        &visible_names,
+    )
     .in_words();
     let current = current.map(|step| {
         let visible = scope.names(&step.visible_to);
-        let words = StepFields {
-            who_name: &step.who_name,
-            what: &step.what,
-            due_on: step.due_on,
-            done: step.done,
-            visible_to: &visible,
-        }
-        .in_words();
+        let words = StepFields::of_step(step, &visible).in_words();
         (step.version, words)
     });
     let record = StepRecord {

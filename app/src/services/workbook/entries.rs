@@ -232,28 +232,10 @@ pub async fn save_entry(
         ids.iter().map(|m| scope.member_name(*m)).collect()
     };
     let after_people = names(&input.people);
-    let after = EntryFields {
-        occurred_on: input.occurred_on,
-        people: &after_people,
-        others: &input.others,
-        place: &input.place,
-        child_seen_alone: input.child_seen_alone,
-        summary: &input.summary,
-        significant: input.significant,
-    }
-    .in_words();
+    let after = EntryFields::of_input(&input, &after_people).in_words();
     let current = facts.entries.iter().find(|e| e.id == id).map(|entry| {
         let before_people = names(&entry.people);
-        let words = EntryFields {
-            occurred_on: entry.occurred_on,
-            people: &before_people,
-            others: &entry.others,
-            place: &entry.place,
-            child_seen_alone: entry.child_seen_alone,
-            summary: &entry.summary,
-            significant: entry.significant,
-        }
-        .in_words();
+        let words = EntryFields::of_entry(entry, &before_people).in_words();
         (entry.version, words)
     });
     let record = EntryRecord {
