@@ -174,7 +174,62 @@ async fn entries_and_chronology(app: TestApp) {
     assert_eq!(parent.status, 403);
 }
 
+/// Two monthly summaries for one chapter and period, sent at the same moment from two devices:
+/// the rule is checked under the write lock, so exactly one is kept and the other is refused
+/// next to the field, with what was typed.
+async fn one_monthly_summary_per_chapter_and_period(app: TestApp) {
+    let rhys = app.sign_in(RHYS).await;
+    let ashworth = app.family_id("Ashworth").await;
+    let today = day(0);
+    let summary = |id: String| -> Vec<(&'static str, String)> {
+        vec![
+            ("family", ashworth.clone()),
+            ("entry", id),
+            ("version", String::new()),
+            ("kind", "monthly_summary".into()),
+            ("occurred_on", today.clone()),
+            (
+                "summary",
+                "This month: engagement steady, the new routine is holding.".into(),
+            ),
+        ]
+    };
+    let (first, second) = (summary(new_id()), summary(new_id()));
+    let first: Vec<(&str, &str)> = first.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let second: Vec<(&str, &str)> = second.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (a, b) = tokio::join!(
+        app.call("save_entry", &first, Some(&rhys)),
+        app.call("save_entry", &second, Some(&rhys)),
+    );
+    let mut statuses = [a.status, b.status];
+    statuses.sort();
+    assert_eq!(statuses, [200, 422], "{} / {}", a.body, b.body);
+    let refused = if a.status == 422 { a } else { b };
+    let AppError::Invalid(errors) = refused.error() else {
+        panic!("a refusal next to the field: {}", refused.body)
+    };
+    assert!(errors
+        .errors
+        .iter()
+        .any(|e| e.field == "kind" && e.message.contains("already has a monthly summary")));
+    assert!(errors
+        .values
+        .iter()
+        .any(|(field, value)| field == "summary" && value.contains("routine is holding")));
+    assert_eq!(
+        app.count(&format!(
+            "SELECT COUNT(*) FROM workbook_entries WHERE family_id = '{ashworth}' AND chapter = 'recovery_worker' AND kind = 'monthly_summary' AND occurred_on = '{today}'"
+        ))
+        .await,
+        1
+    );
+}
+
 on_both_backends!(entries, super::entries_and_chronology);
+on_both_backends!(
+    monthly_summary,
+    super::one_monthly_summary_per_chapter_and_period
+);
 
 async fn supervision_actions_reach_their_owner(app: TestApp) {
     let sam = app.sign_in(SAM).await;
