@@ -6,6 +6,7 @@
 
 #[cfg(feature = "ssr")]
 use crate::api::respond::{parse_id, run};
+use crate::domain::plan_input::{CheckInForm, GoalForm, HousesForm, SafetyForm, StepForm};
 use crate::error::AppError;
 use crate::page_data::plan::{GoalHistory, GoalPage, Plan};
 use leptos::prelude::*;
@@ -51,34 +52,22 @@ pub async fn load_goal_history(family: String, goal: String) -> Result<GoalHisto
 pub async fn save_goal(
     family: String,
     goal: String,
-    version: String,
-    owner: String,
-    area: String,
-    family_words: String,
-    professional_words: String,
-    target_date: String,
-    status: String,
-    #[server(default)] visible_to: Vec<String>,
-    #[server(default)] reason: String,
+    #[server(flatten)] form: GoalForm,
 ) -> Result<(), AppError> {
     use crate::domain::ids::{FamilyId, GoalId};
-    use crate::domain::plan_input::GoalForm;
     use crate::services::plan::{save_goal, GoalSave};
     run(async |caller| {
         let family = parse_id::<FamilyId>(&family)?;
         let id = parse_id::<GoalId>(&goal)?;
-        let form = GoalForm {
-            version: &version,
-            owner: &owner,
-            area: &area,
-            family_words: &family_words,
-            professional_words: &professional_words,
-            target_date: &target_date,
-            status: &status,
-            visible_to: &visible_to,
-            reason: &reason,
-        };
-        save_goal(caller, GoalSave { family, id, form }).await?;
+        save_goal(
+            caller,
+            GoalSave {
+                family,
+                id,
+                form: &form,
+            },
+        )
+        .await?;
         leptos_axum::redirect(&crate::paths::goal(family, id));
         Ok(())
     })
@@ -143,26 +132,14 @@ pub async fn save_step(
     family: String,
     goal: String,
     step: String,
-    version: String,
-    who: String,
-    what: String,
-    due_on: String,
-    #[server(default)] visible_to: Vec<String>,
+    #[server(flatten)] form: StepForm,
 ) -> Result<(), AppError> {
     use crate::domain::ids::{FamilyId, GoalId, StepId};
-    use crate::domain::plan_input::StepForm;
     use crate::services::plan::{save_step, StepSave};
     run(async |caller| {
         let family = parse_id::<FamilyId>(&family)?;
         let goal = parse_id::<GoalId>(&goal)?;
-        let editing = !version.trim().is_empty();
-        let form = StepForm {
-            version: &version,
-            who: &who,
-            what: &what,
-            due_on: &due_on,
-            visible_to: &visible_to,
-        };
+        let editing = !form.version.trim().is_empty();
         let id = parse_id::<StepId>(&step)?;
         save_step(
             caller,
@@ -170,7 +147,7 @@ pub async fn save_step(
                 family,
                 goal,
                 id,
-                form,
+                form: &form,
             },
         )
         .await?;
@@ -204,29 +181,16 @@ pub async fn add_check_in(
     family: String,
     goal: String,
     check_in: String,
-    scale: String,
-    score: String,
-    given_on: String,
-    #[server(default)] comment: String,
-    #[server(default)] not_lower: String,
-    #[server(default)] one_up: String,
+    #[server(flatten)] form: CheckInForm,
 ) -> Result<(), AppError> {
     use crate::domain::ids::{CheckInId, FamilyId, GoalId};
-    use crate::domain::plan_input::CheckInForm;
     run(async |caller| {
         crate::services::plan::add_check_in(
             caller,
             parse_id::<FamilyId>(&family)?,
             parse_id::<GoalId>(&goal)?,
             parse_id::<CheckInId>(&check_in)?,
-            CheckInForm {
-                scale: &scale,
-                score: &score,
-                given_on: &given_on,
-                comment: &comment,
-                not_lower: &not_lower,
-                one_up: &one_up,
-            },
+            &form,
         )
         .await
     })
@@ -237,27 +201,13 @@ pub async fn add_check_in(
 pub async fn save_safety(
     family: String,
     safety: String,
-    version: String,
-    danger: String,
-    safety_goal: String,
-    #[server(default)] visible_to: Vec<String>,
+    #[server(flatten)] form: SafetyForm,
 ) -> Result<(), AppError> {
     use crate::domain::ids::{FamilyId, SafetyId};
-    use crate::domain::plan_input::SafetyForm;
     run(async |caller| {
         let family = parse_id::<FamilyId>(&family)?;
-        crate::services::plan::save_safety(
-            caller,
-            family,
-            parse_id::<SafetyId>(&safety)?,
-            SafetyForm {
-                version: &version,
-                danger: &danger,
-                safety_goal: &safety_goal,
-                visible_to: &visible_to,
-            },
-        )
-        .await?;
+        crate::services::plan::save_safety(caller, family, parse_id::<SafetyId>(&safety)?, &form)
+            .await?;
         leptos_axum::redirect(&crate::paths::family_plan(family));
         Ok(())
     })
@@ -268,29 +218,13 @@ pub async fn save_safety(
 pub async fn record_houses(
     family: String,
     houses: String,
-    child: String,
-    recorded_on: String,
-    #[server(default)] worries: String,
-    #[server(default)] good_things: String,
-    #[server(default)] dreams: String,
+    #[server(flatten)] form: HousesForm,
 ) -> Result<(), AppError> {
     use crate::domain::ids::{FamilyId, HousesId};
-    use crate::domain::plan_input::HousesForm;
     run(async |caller| {
         let family = parse_id::<FamilyId>(&family)?;
-        crate::services::plan::record_houses(
-            caller,
-            family,
-            parse_id::<HousesId>(&houses)?,
-            HousesForm {
-                child: &child,
-                recorded_on: &recorded_on,
-                worries: &worries,
-                good_things: &good_things,
-                dreams: &dreams,
-            },
-        )
-        .await?;
+        crate::services::plan::record_houses(caller, family, parse_id::<HousesId>(&houses)?, &form)
+            .await?;
         leptos_axum::redirect(&crate::paths::childs_voice(family));
         Ok(())
     })

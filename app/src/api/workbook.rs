@@ -7,6 +7,7 @@
 use crate::api::respond::{parse_id, run};
 #[cfg(feature = "ssr")]
 use crate::domain::ids::FamilyId;
+use crate::domain::workbook_input::EntryForm;
 use crate::error::AppError;
 use crate::page_data::workbook::{
     Assessment, Chronology, Dashboard, EntryPage, Supervisions, Week, Workbook,
@@ -37,33 +38,13 @@ pub async fn load_entry(family: String, entry: String) -> Result<EntryPage, AppE
 pub async fn save_entry(
     family: String,
     entry: String,
-    version: String,
-    kind: String,
-    occurred_on: String,
-    #[server(default)] people: Vec<String>,
-    #[server(default)] others: String,
-    #[server(default)] place: String,
-    #[server(default)] child_seen_alone: String,
-    summary: String,
-    #[server(default)] significant: String,
+    #[server(flatten)] form: EntryForm,
 ) -> Result<(), AppError> {
     use crate::domain::ids::EntryId;
-    use crate::domain::workbook_input::EntryForm;
     run(async |caller| {
         let family = parse_id::<FamilyId>(&family)?;
         let id = parse_id::<EntryId>(&entry)?;
-        let form = EntryForm {
-            version: &version,
-            kind: &kind,
-            occurred_on: &occurred_on,
-            people: &people,
-            others: &others,
-            place: &place,
-            child_seen_alone: &child_seen_alone,
-            summary: &summary,
-            significant: &significant,
-        };
-        crate::services::workbook::save_entry(caller, family, id, form).await?;
+        crate::services::workbook::save_entry(caller, family, id, &form).await?;
         leptos_axum::redirect(&crate::paths::entry_in_workbook(family, id));
         Ok(())
     })

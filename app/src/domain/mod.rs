@@ -3,6 +3,8 @@
 
 #[macro_use]
 mod coded;
+#[macro_use]
+mod form;
 
 pub mod access;
 pub mod age;

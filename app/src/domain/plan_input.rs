@@ -50,16 +50,19 @@ fn parse_visible_to(errors: &mut FieldErrors, chosen: &[String], ctx: &Context) 
     ids
 }
 
-pub struct GoalForm<'a> {
-    pub version: &'a str,
-    pub owner: &'a str,
-    pub area: &'a str,
-    pub family_words: &'a str,
-    pub professional_words: &'a str,
-    pub target_date: &'a str,
-    pub status: &'a str,
-    pub visible_to: &'a [String],
-    pub reason: &'a str,
+form! {
+    /// A goal, added or edited.
+    GoalForm {
+        version,
+        owner,
+        area,
+        family_words,
+        professional_words,
+        target_date,
+        status,
+    }
+    optional { reason, }
+    lists { visible_to, }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,24 +81,24 @@ pub struct GoalInput {
 
 pub fn parse_goal(form: &GoalForm, ctx: &Context) -> Result<GoalInput, FieldErrors> {
     let mut errors = form.typed();
-    let version = check(&mut errors, "version", parse_version(form.version));
+    let version = check(&mut errors, "version", parse_version(&form.version));
     let owner = check(
         &mut errors,
         "owner",
-        ctx.member(form.owner)
+        ctx.member(&form.owner)
             .map(|m| m.id)
             .ok_or_else(|| "Choose whose goal this is".to_string()),
     );
     let area = check(
         &mut errors,
         "area",
-        GoalArea::from_code(form.area).ok_or_else(|| "Choose the area of family life".to_string()),
+        GoalArea::from_code(&form.area).ok_or_else(|| "Choose the area of family life".to_string()),
     );
     let family_words = check(
         &mut errors,
         "family_words",
         parse_text(
-            form.family_words,
+            &form.family_words,
             "the goal in the family's words",
             MAX_GOAL_WORDS,
             true,
@@ -105,7 +108,7 @@ pub fn parse_goal(form: &GoalForm, ctx: &Context) -> Result<GoalInput, FieldErro
         &mut errors,
         "professional_words",
         parse_text(
-            form.professional_words,
+            &form.professional_words,
             "the professional wording",
             MAX_PROFESSIONAL_WORDS,
             true,
@@ -114,19 +117,19 @@ pub fn parse_goal(form: &GoalForm, ctx: &Context) -> Result<GoalInput, FieldErro
     let target_date = check(
         &mut errors,
         "target_date",
-        plan_date(form.target_date, "the target date", ctx.today),
+        plan_date(&form.target_date, "the target date", ctx.today),
     );
     let status = check(
         &mut errors,
         "status",
-        GoalStatus::from_code(form.status)
+        GoalStatus::from_code(&form.status)
             .ok_or_else(|| "Choose how the goal is going".to_string()),
     );
-    let visible_to = parse_visible_to(&mut errors, form.visible_to, ctx);
+    let visible_to = parse_visible_to(&mut errors, &form.visible_to, ctx);
     let reason = check(
         &mut errors,
         "reason",
-        parse_text(form.reason, "the reason", MAX_REASON, false),
+        parse_text(&form.reason, "the reason", MAX_REASON, false),
     );
     match (
         version,
@@ -162,67 +165,16 @@ pub fn parse_goal(form: &GoalForm, ctx: &Context) -> Result<GoalInput, FieldErro
     }
 }
 
-/// What was typed in a form, to give back with its errors (checkbox choices comma-joined).
-fn typed(fields: &[(&str, &str)], visible_to: &[String]) -> FieldErrors {
-    let mut errors = FieldErrors::default();
-    for (field, value) in fields {
-        errors.keep(field, value);
+form! {
+    /// A step towards a goal.
+    StepForm {
+        version,
+        who,
+        what,
+        due_on,
     }
-    errors.keep("visible_to", &visible_to.join(","));
-    errors
-}
-
-impl GoalForm<'_> {
-    pub fn typed(&self) -> FieldErrors {
-        typed(
-            &[
-                ("version", self.version),
-                ("owner", self.owner),
-                ("area", self.area),
-                ("family_words", self.family_words),
-                ("professional_words", self.professional_words),
-                ("target_date", self.target_date),
-                ("status", self.status),
-                ("reason", self.reason),
-            ],
-            self.visible_to,
-        )
-    }
-}
-
-impl StepForm<'_> {
-    pub fn typed(&self) -> FieldErrors {
-        typed(
-            &[
-                ("version", self.version),
-                ("who", self.who),
-                ("what", self.what),
-                ("due_on", self.due_on),
-            ],
-            self.visible_to,
-        )
-    }
-}
-
-impl SafetyForm<'_> {
-    pub fn typed(&self) -> FieldErrors {
-        typed(
-            &[
-                ("version", self.version),
-                ("danger", self.danger),
-                ("safety_goal", self.safety_goal),
-            ],
-            self.visible_to,
-        )
-    }
-}
-
-pub struct StepForm<'a> {
-    pub version: &'a str,
-    pub who: &'a str,
-    pub what: &'a str,
-    pub due_on: &'a str,
-    pub visible_to: &'a [String],
+    optional {}
+    lists { visible_to, }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -236,11 +188,11 @@ pub struct StepInput {
 
 pub fn parse_step(form: &StepForm, ctx: &Context) -> Result<StepInput, FieldErrors> {
     let mut errors = form.typed();
-    let version = check(&mut errors, "version", parse_version(form.version));
+    let version = check(&mut errors, "version", parse_version(&form.version));
     let who = check(
         &mut errors,
         "who",
-        StepWho::from_code(form.who)
+        StepWho::from_code(&form.who)
             .filter(|who| match who {
                 StepWho::Member(id) => ctx.members.iter().any(|m| m.id == *id),
                 StepWho::Worker(role) => StaffRole::ALLOCATED.contains(role),
@@ -250,14 +202,14 @@ pub fn parse_step(form: &StepForm, ctx: &Context) -> Result<StepInput, FieldErro
     let what = check(
         &mut errors,
         "what",
-        parse_text(form.what, "what will be done", MAX_STEP, true),
+        parse_text(&form.what, "what will be done", MAX_STEP, true),
     );
     let due_on = check(
         &mut errors,
         "due_on",
-        plan_date(form.due_on, "the date it is due", ctx.today),
+        plan_date(&form.due_on, "the date it is due", ctx.today),
     );
-    let visible_to = parse_visible_to(&mut errors, form.visible_to, ctx);
+    let visible_to = parse_visible_to(&mut errors, &form.visible_to, ctx);
     match (version, who, what, due_on) {
         (Some(version), Some(who), Some(what), Some(due_on)) if errors.is_empty() => {
             Ok(StepInput {
@@ -272,14 +224,20 @@ pub fn parse_step(form: &StepForm, ctx: &Context) -> Result<StepInput, FieldErro
     }
 }
 
-pub struct CheckInForm<'a> {
-    pub scale: &'a str,
-    pub score: &'a str,
-    pub given_on: &'a str,
-    pub comment: &'a str,
-    /// A ruler's follow-ups, in the parent's words.
-    pub not_lower: &'a str,
-    pub one_up: &'a str,
+form! {
+    /// A 0–10 rating or ruler on a goal.
+    CheckInForm {
+        scale,
+        score,
+        given_on,
+    }
+    optional {
+        comment,
+        /// A ruler's follow-ups, in the parent's words.
+        not_lower,
+        one_up,
+    }
+    lists {}
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -296,20 +254,20 @@ pub fn parse_check_in(form: &CheckInForm, today: NaiveDate) -> Result<CheckInInp
     let scale = check(
         &mut errors,
         "scale",
-        Scale::from_code(form.scale).ok_or_else(|| "Choose which scale this is".to_string()),
+        Scale::from_code(&form.scale).ok_or_else(|| "Choose which scale this is".to_string()),
     );
-    let score = check(&mut errors, "score", parse_score(form.score));
+    let score = check(&mut errors, "score", parse_score(&form.score));
     let given_on = check(
         &mut errors,
         "given_on",
-        past_date(form.given_on, "the date it was given", today),
+        past_date(&form.given_on, "the date it was given", today),
     );
     let comment = check(
         &mut errors,
         "comment",
-        parse_text(form.comment, "the comment", MAX_COMMENT, false),
+        parse_text(&form.comment, "the comment", MAX_COMMENT, false),
     );
-    let answers = match parse_answers(form.not_lower, form.one_up) {
+    let answers = match parse_answers(&form.not_lower, &form.one_up) {
         Ok(answers) if !answers.is_empty() && scale.is_some_and(|s| !has_follow_ups(s)) => {
             errors.add(
                 "not_lower",
@@ -323,15 +281,8 @@ pub fn parse_check_in(form: &CheckInForm, today: NaiveDate) -> Result<CheckInInp
             None
         }
     };
-    for (field, value) in [
-        ("scale", form.scale),
-        ("score", form.score),
-        ("given_on", form.given_on),
-        ("comment", form.comment),
-        ("not_lower", form.not_lower),
-        ("one_up", form.one_up),
-    ] {
-        errors.keep(field, value);
+    for (field, value) in form.typed().values {
+        errors.keep(&field, &value);
     }
     match (scale, score, given_on, comment, answers) {
         (Some(scale), Some(score), Some(given_on), Some(comment), Some(answers)) => {
@@ -376,12 +327,18 @@ pub fn parse_words(body: &str, what: &str) -> Result<String, FieldErrors> {
     parsed.ok_or(errors)
 }
 
-pub struct HousesForm<'a> {
-    pub child: &'a str,
-    pub recorded_on: &'a str,
-    pub worries: &'a str,
-    pub good_things: &'a str,
-    pub dreams: &'a str,
+form! {
+    /// A child's Three Houses.
+    HousesForm {
+        child,
+        recorded_on,
+    }
+    optional {
+        worries,
+        good_things,
+        dreams,
+    }
+    lists {}
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -398,7 +355,7 @@ pub fn parse_houses(form: &HousesForm, ctx: &Context) -> Result<HousesInput, Fie
     let child = check(
         &mut errors,
         "child",
-        ctx.member(form.child)
+        ctx.member(&form.child)
             .filter(|m| m.kind == super::family::MemberKind::Child)
             .map(|m| m.id)
             .ok_or_else(|| "Choose the child".to_string()),
@@ -407,7 +364,7 @@ pub fn parse_houses(form: &HousesForm, ctx: &Context) -> Result<HousesInput, Fie
         &mut errors,
         "recorded_on",
         past_date(
-            form.recorded_on,
+            &form.recorded_on,
             "the date you did the Three Houses",
             ctx.today,
         ),
@@ -415,23 +372,17 @@ pub fn parse_houses(form: &HousesForm, ctx: &Context) -> Result<HousesInput, Fie
     let mut house = |field: &str, text: &str, what: &str| {
         check(&mut errors, field, parse_text(text, what, MAX_HOUSE, false))
     };
-    let worries = house("worries", form.worries, "the house of worries");
-    let good_things = house("good_things", form.good_things, "the house of good things");
-    let dreams = house("dreams", form.dreams, "the house of dreams");
-    if [form.worries, form.good_things, form.dreams]
+    let worries = house("worries", &form.worries, "the house of worries");
+    let good_things = house("good_things", &form.good_things, "the house of good things");
+    let dreams = house("dreams", &form.dreams, "the house of dreams");
+    if [&form.worries, &form.good_things, &form.dreams]
         .iter()
         .all(|t| house_items(t).is_empty())
     {
         errors.add("worries", "Write what the child said in at least one house");
     }
-    for (field, value) in [
-        ("child", form.child),
-        ("recorded_on", form.recorded_on),
-        ("worries", form.worries),
-        ("good_things", form.good_things),
-        ("dreams", form.dreams),
-    ] {
-        errors.keep(field, value);
+    for (field, value) in form.typed().values {
+        errors.keep(&field, &value);
     }
     match (child, recorded_on, worries, good_things, dreams) {
         (Some(child), Some(recorded_on), Some(worries), Some(good_things), Some(dreams))
@@ -449,11 +400,15 @@ pub fn parse_houses(form: &HousesForm, ctx: &Context) -> Result<HousesInput, Fie
     }
 }
 
-pub struct SafetyForm<'a> {
-    pub version: &'a str,
-    pub danger: &'a str,
-    pub safety_goal: &'a str,
-    pub visible_to: &'a [String],
+form! {
+    /// A danger statement with its safety goal.
+    SafetyForm {
+        version,
+        danger,
+        safety_goal,
+    }
+    optional {}
+    lists { visible_to, }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -466,18 +421,18 @@ pub struct SafetyInput {
 
 pub fn parse_safety(form: &SafetyForm, ctx: &Context) -> Result<SafetyInput, FieldErrors> {
     let mut errors = form.typed();
-    let version = check(&mut errors, "version", parse_version(form.version));
+    let version = check(&mut errors, "version", parse_version(&form.version));
     let danger = check(
         &mut errors,
         "danger",
-        parse_text(form.danger, "the danger statement", MAX_SAFETY, true),
+        parse_text(&form.danger, "the danger statement", MAX_SAFETY, true),
     );
     let safety_goal = check(
         &mut errors,
         "safety_goal",
-        parse_text(form.safety_goal, "the safety goal", MAX_SAFETY, true),
+        parse_text(&form.safety_goal, "the safety goal", MAX_SAFETY, true),
     );
-    let visible_to = parse_visible_to(&mut errors, form.visible_to, ctx);
+    let visible_to = parse_visible_to(&mut errors, &form.visible_to, ctx);
     match (version, danger, safety_goal) {
         (Some(version), Some(danger), Some(safety_goal)) if errors.is_empty() => Ok(SafetyInput {
             version,
@@ -518,17 +473,17 @@ mod tests {
         ]
     }
 
-    fn goal_form<'a>(owner: &'a str, visible: &'a [String]) -> GoalForm<'a> {
+    fn goal_form(owner: &str, visible: &[String]) -> GoalForm {
         GoalForm {
-            version: "",
-            owner,
-            area: "parenting",
-            family_words: "Get Ruby to school on time",
-            professional_words: "School attendance above 95%",
-            target_date: "2027-03-01",
-            status: "not_started",
-            visible_to: visible,
-            reason: "",
+            version: "".into(),
+            owner: owner.into(),
+            area: "parenting".into(),
+            family_words: "Get Ruby to school on time".into(),
+            professional_words: "School attendance above 95%".into(),
+            target_date: "2027-03-01".into(),
+            status: "not_started".into(),
+            visible_to: visible.to_vec(),
+            reason: "".into(),
         }
     }
 
@@ -559,10 +514,10 @@ mod tests {
         let visible = [members[1].id.to_string()];
         let long = "x".repeat(MAX_GOAL_WORDS + 1);
         let mut form = goal_form(&stranger, &visible);
-        form.family_words = &long;
-        form.professional_words = "  ";
-        form.target_date = "1900-01-01";
-        form.status = "finished";
+        form.family_words = long.clone();
+        form.professional_words = "  ".into();
+        form.target_date = "1900-01-01".into();
+        form.status = "finished".into();
         let errors = parse_goal(&form, &ctx).err().unwrap_or_default();
         let fields: Vec<&str> = errors.errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(
@@ -590,17 +545,17 @@ mod tests {
     #[test]
     fn ratings_cannot_be_given_in_the_future() {
         let form = CheckInForm {
-            scale: "worker",
-            score: "4",
-            given_on: "2026-11-24",
-            comment: "",
-            not_lower: "",
-            one_up: "",
+            scale: "worker".into(),
+            score: "4".into(),
+            given_on: "2026-11-24".into(),
+            comment: "".into(),
+            not_lower: "".into(),
+            one_up: "".into(),
         };
         let errors = parse_check_in(&form, today()).err().unwrap_or_default();
         assert!(errors.for_field("given_on").is_some());
         let today_form = CheckInForm {
-            given_on: "2026-11-23",
+            given_on: "2026-11-23".into(),
             ..form
         };
         assert!(parse_check_in(&today_form, today()).is_ok());
@@ -613,13 +568,13 @@ mod tests {
             today: today(),
             members: &members,
         };
-        fn form(who: &str) -> StepForm<'_> {
+        fn form(who: &str) -> StepForm {
             StepForm {
-                version: "",
-                who,
-                what: "Ring the school",
-                due_on: "2026-12-01",
-                visible_to: &[],
+                version: "".into(),
+                who: who.into(),
+                what: "Ring the school".into(),
+                due_on: "2026-12-01".into(),
+                visible_to: Vec::new(),
             }
         }
         assert!(parse_step(&form("role:social_worker"), &ctx).is_ok());
@@ -639,11 +594,11 @@ mod tests {
         };
         let adult = members[0].id.to_string();
         let form = HousesForm {
-            child: &adult,
-            recorded_on: "2026-11-20",
-            worries: " \n ",
-            good_things: "",
-            dreams: "",
+            child: adult.clone(),
+            recorded_on: "2026-11-20".into(),
+            worries: " \n ".into(),
+            good_things: "".into(),
+            dreams: "".into(),
         };
         let errors = parse_houses(&form, &ctx).err().unwrap_or_default();
         assert!(errors.for_field("child").is_some());

@@ -16,16 +16,21 @@ pub const MAX_NOTES: usize = 10_000;
 /// Rows of actions a supervision form offers (empty rows are ignored).
 pub const ACTION_ROWS: usize = 4;
 
-pub struct EntryForm<'a> {
-    pub version: &'a str,
-    pub kind: &'a str,
-    pub occurred_on: &'a str,
-    pub people: &'a [String],
-    pub others: &'a str,
-    pub place: &'a str,
-    pub child_seen_alone: &'a str,
-    pub summary: &'a str,
-    pub significant: &'a str,
+form! {
+    /// A workbook entry: a visit, session, contact or monthly summary.
+    EntryForm {
+        version,
+        kind,
+        occurred_on,
+        summary,
+    }
+    optional {
+        others,
+        place,
+        child_seen_alone,
+        significant,
+    }
+    lists { people, }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,26 +44,6 @@ pub struct EntryInput {
     pub child_seen_alone: Option<bool>,
     pub summary: String,
     pub significant: bool,
-}
-
-impl EntryForm<'_> {
-    pub fn typed(&self) -> FieldErrors {
-        let mut errors = FieldErrors::default();
-        for (field, value) in [
-            ("version", self.version),
-            ("kind", self.kind),
-            ("occurred_on", self.occurred_on),
-            ("others", self.others),
-            ("place", self.place),
-            ("child_seen_alone", self.child_seen_alone),
-            ("summary", self.summary),
-            ("significant", self.significant),
-        ] {
-            errors.keep(field, value);
-        }
-        errors.keep("people", &self.people.join(","));
-        errors
-    }
 }
 
 pub fn parse_entry(
@@ -79,21 +64,21 @@ pub fn parse_entry(
     let kind = check(
         &mut errors,
         "kind",
-        EntryKind::from_code(form.kind)
+        EntryKind::from_code(&form.kind)
             .ok_or_else(|| "Choose what kind of record this is".to_string()),
     );
     let occurred_on = check(
         &mut errors,
         "occurred_on",
         parse_date(
-            form.occurred_on,
+            &form.occurred_on,
             "the date",
             today - Duration::days(365 * 2),
             today,
         ),
     );
     let mut chosen = Vec::new();
-    for text in form.people {
+    for text in &form.people {
         match MemberId::parse(text).filter(|id| people.iter().any(|p| p.id == *id)) {
             Some(id) if !chosen.contains(&id) => chosen.push(id),
             Some(_) => {}
@@ -106,12 +91,12 @@ pub fn parse_entry(
     let others = check(
         &mut errors,
         "others",
-        parse_text(form.others, "who else was there", MAX_SHORT, false),
+        parse_text(&form.others, "who else was there", MAX_SHORT, false),
     );
     let place = check(
         &mut errors,
         "place",
-        parse_text(form.place, "the place", MAX_SHORT, false),
+        parse_text(&form.place, "the place", MAX_SHORT, false),
     );
     let child_seen_alone = match form.child_seen_alone.trim() {
         "yes" => Some(true),
@@ -126,7 +111,7 @@ pub fn parse_entry(
     let summary = check(
         &mut errors,
         "summary",
-        parse_text(form.summary, what, MAX_SUMMARY, true),
+        parse_text(&form.summary, what, MAX_SUMMARY, true),
     );
     let significant = matches!(form.significant.trim(), "true" | "on" | "yes");
     match (version, kind, occurred_on, others, place, summary) {
@@ -450,17 +435,17 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default()
     }
 
-    fn entry_form<'a>(kind: &'a str, summary: &'a str, people: &'a [String]) -> EntryForm<'a> {
+    fn entry_form(kind: &str, summary: &str, people: &[String]) -> EntryForm {
         EntryForm {
-            version: "",
-            kind,
-            occurred_on: "2026-11-23",
-            people,
-            others: "",
-            place: "Family home",
-            child_seen_alone: "yes",
-            summary,
-            significant: "true",
+            version: "".into(),
+            kind: kind.into(),
+            occurred_on: "2026-11-23".into(),
+            people: people.to_vec(),
+            others: "".into(),
+            place: "Family home".into(),
+            child_seen_alone: "yes".into(),
+            summary: summary.into(),
+            significant: "true".into(),
         }
     }
 
@@ -505,7 +490,7 @@ mod tests {
     fn strangers_and_future_dates_are_refused() {
         let stranger = [MemberId::new().to_string()];
         let mut form = entry_form("visit", "x", &stranger);
-        form.occurred_on = "2026-11-24";
+        form.occurred_on = "2026-11-24".into();
         let errors = parse_entry(&form, &[], today()).err().unwrap_or_default();
         assert!(errors.for_field("people").is_some());
         assert!(errors.for_field("occurred_on").is_some());

@@ -10,7 +10,7 @@ use crate::components::form::{
 use crate::components::problem::Problem;
 use crate::domain::ids::{EntryId, FamilyId, MemberId};
 use crate::domain::workbook::{Entry, EntryKind, Person};
-use crate::domain::workbook_input::{errors_of_entry, EntryForm};
+use crate::domain::workbook_input::errors_of_entry;
 use crate::error::AppError;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -97,21 +97,7 @@ fn EntryFormView(start: Start) -> impl IntoView {
     let people = start.people.clone();
     let today = start.today;
     let on_submit = submit_checked(action, feedback, move |input: &SaveEntry| {
-        errors_of_entry(
-            &EntryForm {
-                version: &input.version,
-                kind: &input.kind,
-                occurred_on: &input.occurred_on,
-                people: &input.people,
-                others: &input.others,
-                place: &input.place,
-                child_seen_alone: &input.child_seen_alone,
-                summary: &input.summary,
-                significant: &input.significant,
-            },
-            &people,
-            today,
-        )
+        errors_of_entry(&input.form, &people, today)
     });
     let kind = start.kind;
     let editing = start.entry.is_some();

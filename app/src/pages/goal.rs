@@ -19,9 +19,7 @@ use crate::components::status_tag::StatusTag;
 use crate::domain::family::MemberKind;
 use crate::domain::goal::{GoalStatus, Step};
 use crate::domain::ids::{CheckInId, FamilyId, GoalId, StepId};
-use crate::domain::plan_input::{
-    errors_of, parse_check_in, parse_step, CheckInForm, Context, StepForm,
-};
+use crate::domain::plan_input::{errors_of, parse_check_in, parse_step, Context};
 use crate::domain::rating::Scale;
 use crate::page_data::plan::GoalPage;
 use leptos::prelude::*;
@@ -261,13 +259,7 @@ fn AddStep(page: GoalPage) -> impl IntoView {
     let today = page.today;
     let on_submit = submit_checked(action, feedback, move |input: &SaveStep| {
         errors_of(parse_step(
-            &StepForm {
-                version: &input.version,
-                who: &input.who,
-                what: &input.what,
-                due_on: &input.due_on,
-                visible_to: &input.visible_to,
-            },
+            &input.form,
             &Context {
                 today,
                 members: &members,
@@ -309,17 +301,7 @@ fn AddCheckIn(page: GoalPage) -> impl IntoView {
     let today = page.today;
     let score = RwSignal::new(None::<u8>);
     let on_submit = submit_checked(action, feedback, move |input: &AddCheckIn| {
-        errors_of(parse_check_in(
-            &CheckInForm {
-                scale: &input.scale,
-                score: &input.score,
-                given_on: &input.given_on,
-                comment: &input.comment,
-                not_lower: &input.not_lower,
-                one_up: &input.one_up,
-            },
-            today,
-        ))
+        errors_of(parse_check_in(&input.form, today))
     });
     let owner = page.goal.owner_name.clone();
     let scales = Scale::ALL

@@ -12,7 +12,7 @@ use crate::components::problem::Problem;
 use crate::domain::family::MemberKind;
 use crate::domain::goal::{Goal, GoalArea, GoalStatus};
 use crate::domain::ids::{GoalId, MemberId};
-use crate::domain::plan_input::{errors_of, parse_goal, Context, GoalForm};
+use crate::domain::plan_input::{errors_of, parse_goal, Context};
 use crate::error::AppError;
 use crate::page_data::plan::Plan;
 use leptos::prelude::*;
@@ -55,17 +55,7 @@ fn GoalFormView(plan: Plan, goal: Option<Goal>) -> impl IntoView {
     let today = plan.today;
     let on_submit = submit_checked(action, feedback, move |input: &SaveGoal| {
         errors_of(parse_goal(
-            &GoalForm {
-                version: &input.version,
-                owner: &input.owner,
-                area: &input.area,
-                family_words: &input.family_words,
-                professional_words: &input.professional_words,
-                target_date: &input.target_date,
-                status: &input.status,
-                visible_to: &input.visible_to,
-                reason: &input.reason,
-            },
+            &input.form,
             &Context {
                 today,
                 members: &members,

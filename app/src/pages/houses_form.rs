@@ -7,7 +7,7 @@ use crate::components::form::{
 };
 use crate::components::problem::Problem;
 use crate::domain::ids::HousesId;
-use crate::domain::plan_input::{errors_of, parse_houses, Context, HousesForm};
+use crate::domain::plan_input::{errors_of, parse_houses, Context};
 use crate::error::AppError;
 use crate::page_data::plan::Plan;
 use leptos::prelude::*;
@@ -45,13 +45,7 @@ fn HousesFormView(plan: Plan, id: HousesId) -> impl IntoView {
     let today = plan.today;
     let on_submit = submit_checked(action, feedback, move |input: &RecordHouses| {
         errors_of(parse_houses(
-            &HousesForm {
-                child: &input.child,
-                recorded_on: &input.recorded_on,
-                worries: &input.worries,
-                good_things: &input.good_things,
-                dreams: &input.dreams,
-            },
+            &input.form,
             &Context {
                 today,
                 members: &members,

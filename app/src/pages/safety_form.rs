@@ -8,7 +8,7 @@ use crate::components::plain_advice::PlainWordsArea;
 use crate::components::problem::Problem;
 use crate::domain::ids::{MemberId, SafetyId};
 use crate::domain::plan::SafetyStatement;
-use crate::domain::plan_input::{errors_of, parse_safety, Context, SafetyForm};
+use crate::domain::plan_input::{errors_of, parse_safety, Context};
 use crate::error::AppError;
 use crate::page_data::plan::Plan;
 use leptos::prelude::*;
@@ -49,12 +49,7 @@ fn SafetyFormView(plan: Plan, id: SafetyId, existing: Option<SafetyStatement>) -
     let today = plan.today;
     let on_submit = submit_checked(action, feedback, move |input: &SaveSafety| {
         errors_of(parse_safety(
-            &SafetyForm {
-                version: &input.version,
-                danger: &input.danger,
-                safety_goal: &input.safety_goal,
-                visible_to: &input.visible_to,
-            },
+            &input.form,
             &Context {
                 today,
                 members: &members,

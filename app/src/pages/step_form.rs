@@ -7,7 +7,7 @@ use crate::components::member_choices::{adult_choices, step_owner_choices};
 use crate::components::problem::Problem;
 use crate::domain::goal::Step;
 use crate::domain::ids::{MemberId, StepId};
-use crate::domain::plan_input::{errors_of, parse_step, Context, StepForm};
+use crate::domain::plan_input::{errors_of, parse_step, Context};
 use crate::error::AppError;
 use crate::page_data::plan::GoalPage;
 use leptos::prelude::*;
@@ -53,13 +53,7 @@ fn StepFormView(page: GoalPage, step: Step) -> impl IntoView {
     let today = page.today;
     let on_submit = submit_checked(action, feedback, move |input: &SaveStep| {
         errors_of(parse_step(
-            &StepForm {
-                version: &input.version,
-                who: &input.who,
-                what: &input.what,
-                due_on: &input.due_on,
-                visible_to: &input.visible_to,
-            },
+            &input.form,
             &Context {
                 today,
                 members: &members,

@@ -15,11 +15,11 @@ pub async fn add_check_in(
     family: FamilyId,
     goal: GoalId,
     id: CheckInId,
-    form: CheckInForm<'_>,
+    form: &CheckInForm,
 ) -> Result<(), AppError> {
     let (scope, entry) =
         edit_scope(caller, family, AuditAction::AddCheckIn, RecordKind::CheckIn).await?;
-    let input = parse_check_in(&form, scope.today)?;
+    let input = parse_check_in(form, scope.today)?;
     scope.goal(caller, goal).await?;
     let mut write = caller.state.db.write().await?;
     let added = store::goals::insert_check_in(

@@ -20,7 +20,7 @@ use crate::store::{self, audit, now_ms, StoreError, WriteTx};
 pub struct GoalSave<'a> {
     pub family: FamilyId,
     pub id: GoalId,
-    pub form: GoalForm<'a>,
+    pub form: &'a GoalForm,
 }
 
 /// A goal as a form would save it.
@@ -79,7 +79,7 @@ pub async fn save_goal(caller: &Caller, save: GoalSave<'_>) -> Result<(), AppErr
         AuditAction::UpdateGoal
     };
     let (scope, entry) = edit_scope(caller, save.family, audit_action, RecordKind::Goal).await?;
-    let input = parse_goal(&save.form, &scope.context())?;
+    let input = parse_goal(save.form, &scope.context())?;
     let current = scope
         .goals(caller)
         .await?

@@ -53,11 +53,11 @@ pub async fn save_safety(
     caller: &Caller,
     family: FamilyId,
     id: SafetyId,
-    form: SafetyForm<'_>,
+    form: &SafetyForm,
 ) -> Result<(), AppError> {
     let (scope, entry) =
         edit_scope(caller, family, AuditAction::SaveSafety, RecordKind::Safety).await?;
-    let input = parse_safety(&form, &scope.context())?;
+    let input = parse_safety(form, &scope.context())?;
     let all = store::goals::safety_for_family(&caller.state.db, family).await?;
     let names = scope.names(&input.visible_to);
     let after = SafetyFields::of_input(&input, &names).in_words();

@@ -21,7 +21,7 @@ pub struct StepSave<'a> {
     pub family: FamilyId,
     pub goal: GoalId,
     pub id: StepId,
-    pub form: StepForm<'a>,
+    pub form: &'a StepForm,
 }
 
 /// A step as a form would save it.
@@ -67,7 +67,7 @@ impl Versioned for StepRecord<'_> {
 pub async fn save_step(caller: &Caller, save: StepSave<'_>) -> Result<(), AppError> {
     let (scope, entry) =
         edit_scope(caller, save.family, AuditAction::SaveStep, RecordKind::Step).await?;
-    let input = parse_step(&save.form, &scope.context())?;
+    let input = parse_step(save.form, &scope.context())?;
     let goal = scope.goal(caller, save.goal).await?;
     let current = goal.steps.iter().find(|s| s.id == save.id);
     let visible_names = scope.names(&input.visible_to);

@@ -14,7 +14,7 @@ pub async fn record_houses(
     caller: &Caller,
     family: FamilyId,
     id: HousesId,
-    form: HousesForm<'_>,
+    form: &HousesForm,
 ) -> Result<(), AppError> {
     let (scope, entry) = edit_scope(
         caller,
@@ -23,7 +23,7 @@ pub async fn record_houses(
         RecordKind::ThreeHouses,
     )
     .await?;
-    let input = parse_houses(&form, &scope.context())?;
+    let input = parse_houses(form, &scope.context())?;
     let mut write = caller.state.db.write().await?;
     if store::family_voice::insert_houses(
         &mut write,

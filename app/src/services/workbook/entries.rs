@@ -190,7 +190,7 @@ pub async fn save_entry(
     caller: &Caller,
     family: FamilyId,
     id: EntryId,
-    form: EntryForm<'_>,
+    form: &EntryForm,
 ) -> Result<(), AppError> {
     let db = &caller.state.db;
     let existing_place = store::workbook::place_of_entry(db, id).await?;
@@ -226,7 +226,7 @@ pub async fn save_entry(
     )
     .await?;
     let people = people(&scope);
-    let input = parse_entry(&form, &people, scope.today)?;
+    let input = parse_entry(form, &people, scope.today)?;
     let facts = facts(caller, &scope).await?;
     let names = |ids: &[crate::domain::ids::MemberId]| -> Vec<String> {
         ids.iter().map(|m| scope.member_name(*m)).collect()
