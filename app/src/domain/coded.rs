@@ -26,11 +26,12 @@ macro_rules! coded_enum {
     };
 }
 
-/// Teaches `sqlx::Any` a type that has `code()` and `from_code()`: it is stored as its code, in a
-/// text column. Server-only: the browser build has no sqlx. Reading a code this build does not
-/// know is a decode error that names the value, never a silent default.
-macro_rules! stored_as_code {
-    ($name:ident) => {
+/// Teaches `sqlx::Any` a type stored as text, on both backends: `|this| to_text` makes the stored
+/// text, `|text| from_text` reads it back (`None` for text this build cannot read, which is a
+/// decode error naming the value, never a silent default). Server-only: the browser build has no
+/// sqlx.
+macro_rules! stored_as_text {
+    ($name:ident, |$this:ident| $to_text:expr, |$text:ident| $from_text:expr) => {
         #[cfg(feature = "ssr")]
         impl sqlx::Type<sqlx::Any> for $name {
             fn type_info() -> sqlx::any::AnyTypeInfo {
@@ -48,7 +49,8 @@ macro_rules! stored_as_code {
                 &self,
                 buf: &mut <sqlx::Any as sqlx::Database>::ArgumentBuffer<'q>,
             ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
-                <String as sqlx::Encode<'q, sqlx::Any>>::encode(String::from(self.code()), buf)
+                let $this = self;
+                <String as sqlx::Encode<'q, sqlx::Any>>::encode(String::from($to_text), buf)
             }
         }
 
@@ -58,11 +60,19 @@ macro_rules! stored_as_code {
                 value: <sqlx::Any as sqlx::Database>::ValueRef<'r>,
             ) -> Result<Self, sqlx::error::BoxDynError> {
                 // Through `String`: `&str`'s decode panics on a value the driver owns.
-                let code = <String as sqlx::Decode<'r, sqlx::Any>>::decode(value)?;
-                $name::from_code(&code).ok_or_else(|| {
-                    format!(concat!("not a ", stringify!($name), " code: {:?}"), code).into()
+                let $text = <String as sqlx::Decode<'r, sqlx::Any>>::decode(value)?;
+                let read: Option<$name> = $from_text;
+                read.ok_or_else(|| {
+                    format!(concat!("not a stored ", stringify!($name), ": {:?}"), $text).into()
                 })
             }
         }
+    };
+}
+
+/// A type with `code()` and `from_code()` is stored as its code.
+macro_rules! stored_as_code {
+    ($name:ident) => {
+        stored_as_text!($name, |this| this.code(), |text| $name::from_code(&text));
     };
 }

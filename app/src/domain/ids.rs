@@ -44,41 +44,12 @@ macro_rules! id_type {
             }
         }
 
-        // Stored as the UUID's hyphenated text, in a text column on both backends. Server-only:
-        // the browser build has no sqlx.
-        #[cfg(feature = "ssr")]
-        impl sqlx::Type<sqlx::Any> for $name {
-            fn type_info() -> sqlx::any::AnyTypeInfo {
-                <String as sqlx::Type<sqlx::Any>>::type_info()
-            }
-
-            fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
-                <String as sqlx::Type<sqlx::Any>>::compatible(ty)
-            }
-        }
-
-        #[cfg(feature = "ssr")]
-        impl<'q> sqlx::Encode<'q, sqlx::Any> for $name {
-            fn encode_by_ref(
-                &self,
-                buf: &mut <sqlx::Any as sqlx::Database>::ArgumentBuffer<'q>,
-            ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
-                <String as sqlx::Encode<'q, sqlx::Any>>::encode(self.0.to_string(), buf)
-            }
-        }
-
-        #[cfg(feature = "ssr")]
-        impl<'r> sqlx::Decode<'r, sqlx::Any> for $name {
-            fn decode(
-                value: <sqlx::Any as sqlx::Database>::ValueRef<'r>,
-            ) -> Result<Self, sqlx::error::BoxDynError> {
-                // Through `String`: `&str`'s decode panics on a value the driver owns.
-                let text = <String as sqlx::Decode<'r, sqlx::Any>>::decode(value)?;
-                Uuid::parse_str(&text).map(Self).map_err(|_| {
-                    format!(concat!("not a ", stringify!($name), ": {:?}"), text).into()
-                })
-            }
-        }
+        // Stored as the UUID's hyphenated text, in a text column on both backends.
+        stored_as_text!(
+            $name,
+            |this| this.0.to_string(),
+            |text| Uuid::parse_str(&text).ok().map($name)
+        );
     };
 }
 
