@@ -12,29 +12,10 @@ use crate::domain::plain_words::staff_time;
 use crate::domain::record::RecordRef;
 use crate::error::{AppError, FieldErrors};
 use crate::store::audit::NewEntry;
+use crate::store::locked::owner_of;
 use crate::store::plan_history::NewChange;
 use crate::store::{self, audit, now_ms, StoreError, WriteTx};
-
-/// Where a new record's id already is, read under the write lock.
-pub(crate) enum Placement {
-    /// No record has it yet.
-    Free,
-    /// This very record: its form was sent again.
-    Here,
-    /// Another family's or another goal's record.
-    Elsewhere,
-}
-
-impl Placement {
-    /// Where an id is, given the id of what owns it (`None` while free) and the owner expected.
-    pub(crate) fn of(owner: Option<String>, expected: &str) -> Placement {
-        match owner {
-            None => Placement::Free,
-            Some(owner) if owner == expected => Placement::Here,
-            Some(_) => Placement::Elsewhere,
-        }
-    }
-}
+use uuid::Uuid;
 
 /// "Status, Target date": which fields a change touched, for the audit trail.
 pub(crate) fn changed_fields(changes: &[FieldChange]) -> String {
@@ -68,7 +49,9 @@ pub(crate) trait Versioned {
         None
     }
 
-    async fn placement(&self, write: &mut WriteTx) -> Result<Placement, StoreError>;
+    /// What it belongs to: its family, or its goal for a step. A new record's id that already
+    /// belongs elsewhere is refused.
+    fn owner(&self) -> Uuid;
 
     /// Rules that must hold among the family's records when a new one is added; checked under
     /// the write lock so that two saves cannot both pass.
@@ -146,10 +129,11 @@ pub(crate) async fn save_in<R: Versioned>(
 ) -> Result<Saved, AppError> {
     let record = &save.record;
     let (version, changes) = if record.version() == 0 {
-        match record.placement(write).await? {
-            Placement::Here => return Ok(Saved::Nothing),
-            Placement::Elsewhere => return Err(AppError::NotFound),
-            Placement::Free => {}
+        // Read under the lock, so no other save can take the id in between.
+        match owner_of(write, record.record()).await? {
+            Some(owner) if owner == record.owner().to_string() => return Ok(Saved::Nothing),
+            Some(_) => return Err(AppError::NotFound),
+            None => {}
         }
         record.check_new(write).await?;
         if !record.insert(write, at).await? {
@@ -211,7 +195,7 @@ pub(crate) async fn keep_history(
 
 /// Someone saved `subject_id` after the form's `version`: say who changed what, and give the
 /// form back with what was typed and the current version, so saving again is a choice.
-pub(crate) async fn edit_conflict(
+async fn edit_conflict(
     caller: &Caller,
     subject_id: &str,
     from_version: i64,

@@ -253,16 +253,6 @@ pub async fn safety_for_family(
         .collect())
 }
 
-/// The family a goal belongs to: the first thing asked, so a goal id from another family is refused.
-pub async fn family_of_goal(db: &Db, goal: GoalId) -> Result<Option<FamilyId>, StoreError> {
-    Ok(
-        sqlx::query_scalar("SELECT family_id FROM goals WHERE id = $1")
-            .bind(goal)
-            .fetch_optional(db.pool())
-            .await?,
-    )
-}
-
 pub async fn family_of_step(
     db: &Db,
     step: StepId,
@@ -273,15 +263,6 @@ pub async fn family_of_step(
     .bind(step)
     .fetch_optional(db.pool())
     .await?)
-}
-
-pub async fn family_of_safety(db: &Db, id: SafetyId) -> Result<Option<FamilyId>, StoreError> {
-    Ok(
-        sqlx::query_scalar("SELECT family_id FROM safety_statements WHERE id = $1")
-            .bind(id)
-            .fetch_optional(db.pool())
-            .await?,
-    )
 }
 
 /// Shares `record` with exactly `members`.

@@ -5,39 +5,26 @@
 use super::db::WriteTx;
 use super::row::{Day, StoreError};
 use crate::domain::ids::FamilyId;
+use crate::domain::record::RecordRef;
 use crate::domain::role::StaffRole;
 use crate::domain::workbook::EntryKind;
 use chrono::NaiveDate;
 
-/// Kinds of versioned record, each owned by a family or (a step) by a goal.
-#[derive(Clone, Copy)]
-pub enum Owned {
-    Goal,
-    Step,
-    Safety,
-    Entry,
-}
-
-impl Owned {
-    fn sql(self) -> &'static str {
-        match self {
-            Owned::Goal => "SELECT family_id AS owner FROM goals WHERE id = $1",
-            Owned::Step => "SELECT goal_id AS owner FROM steps WHERE id = $1",
-            Owned::Safety => "SELECT family_id AS owner FROM safety_statements WHERE id = $1",
-            Owned::Entry => "SELECT family_id AS owner FROM workbook_entries WHERE id = $1",
-        }
-    }
-}
-
-/// The id of the family (or goal, for a step) that record `id` belongs to; `None` while the id is
-/// free.
+/// The id of the family (or goal, for a step) that a versioned record belongs to; `None` while
+/// its id is free.
 pub async fn owner_of(
     write: &mut WriteTx,
-    kind: Owned,
-    id: &str,
+    record: RecordRef,
 ) -> Result<Option<String>, StoreError> {
-    Ok(sqlx::query_scalar::<_, String>(kind.sql())
-        .bind(id)
+    let sql = match record {
+        RecordRef::Goal(_) => "SELECT family_id FROM goals WHERE id = $1",
+        RecordRef::Step(_) => "SELECT goal_id FROM steps WHERE id = $1",
+        RecordRef::Safety(_) => "SELECT family_id FROM safety_statements WHERE id = $1",
+        RecordRef::Entry(_) => "SELECT family_id FROM workbook_entries WHERE id = $1",
+        other => return Err(StoreError::NotVersioned(other.kind())),
+    };
+    Ok(sqlx::query_scalar::<_, String>(sql)
+        .bind(record)
         .fetch_optional(&mut *write.tx)
         .await?)
 }

@@ -11,11 +11,11 @@ use crate::domain::plan_input::{parse_goal, GoalForm, GoalInput, MAX_REASON};
 use crate::domain::record::RecordKind;
 use crate::domain::record::RecordRef;
 use crate::error::AppError;
-use crate::services::versioned::{self, changed_fields, keep_history, Placement, Save, Versioned};
+use crate::services::versioned::{self, changed_fields, keep_history, Save, Versioned};
 use crate::store::goals::Ordered;
-use crate::store::locked::{owner_of, Owned};
 use crate::store::plan_history::NewChange;
 use crate::store::{self, audit, now_ms, StoreError, WriteTx};
+use uuid::Uuid;
 
 pub struct GoalSave<'a> {
     pub family: FamilyId,
@@ -49,9 +49,8 @@ impl Versioned for GoalRecord<'_> {
         Some(&self.input.visible_to)
     }
 
-    async fn placement(&self, write: &mut WriteTx) -> Result<Placement, StoreError> {
-        let owner = owner_of(write, Owned::Goal, &self.id()).await?;
-        Ok(Placement::of(owner, &self.family.to_string()))
+    fn owner(&self) -> Uuid {
+        self.family.0
     }
 
     async fn insert(&self, write: &mut WriteTx, at: i64) -> Result<bool, StoreError> {

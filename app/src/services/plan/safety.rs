@@ -9,9 +9,9 @@ use crate::domain::plan_input::{parse_safety, SafetyForm, SafetyInput};
 use crate::domain::record::RecordKind;
 use crate::domain::record::RecordRef;
 use crate::error::AppError;
-use crate::services::versioned::{self, Placement, Save, Versioned};
-use crate::store::locked::{owner_of, Owned};
+use crate::services::versioned::{self, Save, Versioned};
 use crate::store::{self, StoreError, WriteTx};
+use uuid::Uuid;
 
 /// A danger statement as a form would save it.
 pub(crate) struct SafetyRecord<'a> {
@@ -35,9 +35,8 @@ impl Versioned for SafetyRecord<'_> {
         Some(&self.input.visible_to)
     }
 
-    async fn placement(&self, write: &mut WriteTx) -> Result<Placement, StoreError> {
-        let owner = owner_of(write, Owned::Safety, &self.id()).await?;
-        Ok(Placement::of(owner, &self.family.to_string()))
+    fn owner(&self) -> Uuid {
+        self.family.0
     }
 
     async fn insert(&self, write: &mut WriteTx, at: i64) -> Result<bool, StoreError> {

@@ -12,10 +12,10 @@ use crate::domain::record::RecordKind;
 use crate::domain::record::RecordRef;
 use crate::domain::viewer::ViewerKind;
 use crate::error::AppError;
-use crate::services::versioned::{self, keep_history, Placement, Save, Versioned};
-use crate::store::locked::{owner_of, Owned};
+use crate::services::versioned::{self, keep_history, Save, Versioned};
 use crate::store::plan_history::NewChange;
 use crate::store::{self, audit, now_ms, StoreError, WriteTx};
+use uuid::Uuid;
 
 pub struct StepSave<'a> {
     pub family: FamilyId,
@@ -50,9 +50,8 @@ impl Versioned for StepRecord<'_> {
         Some(&self.input.visible_to)
     }
 
-    async fn placement(&self, write: &mut WriteTx) -> Result<Placement, StoreError> {
-        let owner = owner_of(write, Owned::Step, &self.id()).await?;
-        Ok(Placement::of(owner, &self.goal.to_string()))
+    fn owner(&self) -> Uuid {
+        self.goal.0
     }
 
     async fn insert(&self, write: &mut WriteTx, at: i64) -> Result<bool, StoreError> {

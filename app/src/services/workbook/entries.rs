@@ -6,9 +6,10 @@ use crate::domain::history::{FieldChange, InWords};
 use crate::domain::record::RecordKind;
 use crate::domain::record::RecordRef;
 use crate::domain::workbook_input::EntryInput;
-use crate::services::versioned::{self, changed_fields, Placement, Save, Versioned};
-use crate::store::locked::{owner_of, summaries_and_supervisions, Owned};
+use crate::services::versioned::{self, changed_fields, Save, Versioned};
+use crate::store::locked::summaries_and_supervisions;
 use crate::store::{StoreError, WriteTx};
+use uuid::Uuid;
 
 pub async fn workbook(caller: &Caller, family: FamilyId) -> Result<Workbook, AppError> {
     let (scope, entry) = PlanScope::open(
@@ -131,9 +132,8 @@ impl Versioned for EntryRecord<'_> {
         self.input.version
     }
 
-    async fn placement(&self, write: &mut WriteTx) -> Result<Placement, StoreError> {
-        let owner = owner_of(write, Owned::Entry, &self.id()).await?;
-        Ok(Placement::of(owner, &self.family.to_string()))
+    fn owner(&self) -> Uuid {
+        self.family.0
     }
 
     /// One monthly summary per chapter per period.
