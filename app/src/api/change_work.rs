@@ -1,9 +1,10 @@
 //! The team's work on change for one goal. Forms stay on their page (see `api::plan`).
-// A server function takes one argument per form field.
-#![allow(clippy::too_many_arguments)]
 
 #[cfg(feature = "ssr")]
 use crate::api::respond::{parse_id, run};
+use crate::domain::mi::balance::BalanceItemForm;
+use crate::domain::mi::change_talk::TallyForm;
+use crate::domain::mi::stage::StageForm;
 use crate::error::AppError;
 use crate::page_data::change_work::{ChangeWork, Conversation};
 use leptos::prelude::*;
@@ -27,23 +28,16 @@ pub async fn record_stage(
     family: String,
     goal: String,
     stage_note: String,
-    #[server(default)] stage: String,
-    #[server(default)] noted_on: String,
-    #[server(default)] note: String,
+    #[server(flatten)] form: StageForm,
 ) -> Result<(), AppError> {
     use crate::domain::ids::{FamilyId, GoalId, StageNoteId};
-    use crate::domain::mi::stage::StageForm;
     run(async |caller| {
         crate::services::change_work::record_stage(
             caller,
             parse_id::<FamilyId>(&family)?,
             parse_id::<GoalId>(&goal)?,
             parse_id::<StageNoteId>(&stage_note)?,
-            StageForm {
-                stage: &stage,
-                noted_on: &noted_on,
-                note: &note,
-            },
+            &form,
         )
         .await
     })
@@ -55,38 +49,16 @@ pub async fn record_change_talk(
     family: String,
     goal: String,
     tally: String,
-    #[server(default)] heard_on: String,
-    #[server(default)] talk_desire: String,
-    #[server(default)] talk_ability: String,
-    #[server(default)] talk_reasons: String,
-    #[server(default)] talk_need: String,
-    #[server(default)] talk_commitment: String,
-    #[server(default)] talk_activation: String,
-    #[server(default)] talk_taking_steps: String,
-    #[server(default)] talk_sustain: String,
+    #[server(flatten)] form: TallyForm,
 ) -> Result<(), AppError> {
     use crate::domain::ids::{FamilyId, GoalId, TallyId};
-    use crate::domain::mi::change_talk::TallyForm;
     run(async |caller| {
         crate::services::change_work::record_tally(
             caller,
             parse_id::<FamilyId>(&family)?,
             parse_id::<GoalId>(&goal)?,
             parse_id::<TallyId>(&tally)?,
-            None,
-            TallyForm {
-                heard_on: &heard_on,
-                counts: [
-                    &talk_desire,
-                    &talk_ability,
-                    &talk_reasons,
-                    &talk_need,
-                    &talk_commitment,
-                    &talk_activation,
-                    &talk_taking_steps,
-                    &talk_sustain,
-                ],
-            },
+            &form,
         )
         .await
     })
@@ -124,8 +96,7 @@ pub async fn add_balance_item(
     goal: String,
     member: String,
     item: String,
-    #[server(default)] quadrant: String,
-    #[server(default)] body: String,
+    #[server(flatten)] form: BalanceItemForm,
 ) -> Result<(), AppError> {
     use crate::domain::ids::{BalanceItemId, FamilyId, GoalId, MemberId};
     run(async |caller| {
@@ -135,8 +106,7 @@ pub async fn add_balance_item(
             parse_id::<GoalId>(&goal)?,
             parse_id::<MemberId>(&member)?,
             parse_id::<BalanceItemId>(&item)?,
-            &quadrant,
-            &body,
+            &form,
         )
         .await
     })

@@ -1,8 +1,6 @@
 //! The team's side of a family's plan. Forms that stay on their page (adding a step, a rating,
 //! a reply) answer without redirecting: without JavaScript the browser goes back to the page it
 //! came from; with it, the page asks for its data again.
-// A server function takes one argument per form field.
-#![allow(clippy::too_many_arguments)]
 
 #[cfg(feature = "ssr")]
 use crate::api::respond::{parse_id, run};

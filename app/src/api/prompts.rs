@@ -2,6 +2,7 @@
 
 #[cfg(feature = "ssr")]
 use crate::api::respond::{parse_id, run};
+use crate::domain::mi::prompt_input::PromptForm;
 use crate::error::AppError;
 use crate::page_data::prompt_library::PromptLibrary;
 use leptos::prelude::*;
@@ -24,27 +25,11 @@ pub async fn load_prompt_library(
 #[server(prefix = "/api", endpoint = "add_prompt")]
 pub async fn add_prompt(
     prompt: String,
-    #[server(default)] technique: String,
-    #[server(default)] areas: Vec<String>,
-    #[server(default)] stages: Vec<String>,
-    #[server(default)] text: String,
-    #[server(default)] why: String,
+    #[server(flatten)] form: PromptForm,
 ) -> Result<(), AppError> {
     use crate::domain::ids::PromptId;
-    use crate::domain::mi::prompt_input::PromptForm;
     run(async |caller| {
-        crate::services::prompts::add(
-            caller,
-            parse_id::<PromptId>(&prompt)?,
-            PromptForm {
-                technique: &technique,
-                areas: &areas,
-                stages: &stages,
-                text: &text,
-                why: &why,
-            },
-        )
-        .await
+        crate::services::prompts::add(caller, parse_id::<PromptId>(&prompt)?, &form).await
     })
     .await
 }

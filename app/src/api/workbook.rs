@@ -1,13 +1,11 @@
 //! The team workbook's server functions. Recording forms that stay on their page answer without
 //! a redirect (the browser goes back without JavaScript; the page refreshes with it).
-// A server function takes one argument per form field.
-#![allow(clippy::too_many_arguments)]
 
 #[cfg(feature = "ssr")]
 use crate::api::respond::{parse_id, run};
 #[cfg(feature = "ssr")]
 use crate::domain::ids::FamilyId;
-use crate::domain::workbook_input::EntryForm;
+use crate::domain::workbook_input::{EntryForm, SupervisionForm};
 use crate::error::AppError;
 use crate::page_data::workbook::{
     Assessment, Chronology, Dashboard, EntryPage, Supervisions, Week, Workbook,
@@ -87,43 +85,13 @@ pub async fn load_supervisions(family: String) -> Result<Supervisions, AppError>
 pub async fn record_supervision(
     family: String,
     supervision: String,
-    held_on: String,
-    #[server(default)] attendees: Vec<String>,
-    #[server(default)] hypotheses: String,
-    #[server(default)] reflections: String,
-    #[server(default)] working_well: String,
-    #[server(default)] worried_about: String,
-    #[server(default)] needs_to_happen: String,
-    risk: String,
-    progress: String,
-    decisions: String,
-    #[server(default)] action_what: Vec<String>,
-    #[server(default)] action_owner: Vec<String>,
-    #[server(default)] action_due: Vec<String>,
-    #[server(default)] next_on: String,
+    #[server(flatten)] form: SupervisionForm,
 ) -> Result<(), AppError> {
     use crate::domain::ids::SupervisionId;
-    use crate::domain::workbook_input::SupervisionForm;
     run(async |caller| {
         let family = parse_id::<FamilyId>(&family)?;
         let id = parse_id::<SupervisionId>(&supervision)?;
-        let form = SupervisionForm {
-            held_on: &held_on,
-            attendees: &attendees,
-            hypotheses: &hypotheses,
-            reflections: &reflections,
-            working_well: &working_well,
-            worried_about: &worried_about,
-            needs_to_happen: &needs_to_happen,
-            risk: &risk,
-            progress: &progress,
-            decisions: &decisions,
-            action_what: &action_what,
-            action_owner: &action_owner,
-            action_due: &action_due,
-            next_on: &next_on,
-        };
-        crate::services::workbook::record_supervision(caller, family, id, form).await?;
+        crate::services::workbook::record_supervision(caller, family, id, &form).await?;
         leptos_axum::redirect(&crate::paths::supervision(family));
         Ok(())
     })

@@ -148,21 +148,37 @@ pub fn errors_of_entry(form: &EntryForm, people: &[Person], today: NaiveDate) ->
     errors
 }
 
-pub struct SupervisionForm<'a> {
-    pub held_on: &'a str,
-    pub attendees: &'a [String],
-    pub hypotheses: &'a str,
-    pub reflections: &'a str,
-    pub working_well: &'a str,
-    pub worried_about: &'a str,
-    pub needs_to_happen: &'a str,
-    pub risk: &'a str,
-    pub progress: &'a str,
-    pub decisions: &'a str,
-    pub action_what: &'a [String],
-    pub action_owner: &'a [String],
-    pub action_due: &'a [String],
-    pub next_on: &'a str,
+form! {
+    /// A group supervision: what the team thought, scaled and decided, and up to
+    /// [`ACTION_ROWS`] actions (posted as parallel lists, one cell per row).
+    SupervisionForm {
+        held_on,
+        risk,
+        progress,
+        decisions,
+    }
+    optional {
+        hypotheses,
+        reflections,
+        working_well,
+        worried_about,
+        needs_to_happen,
+        next_on,
+    }
+    lists {
+        attendees,
+        action_what,
+        action_owner,
+        action_due,
+    }
+}
+
+impl SupervisionForm {
+    /// Row `i` of the actions, trimmed: what, owner, due.
+    fn action(&self, i: usize) -> [&str; 3] {
+        [&self.action_what, &self.action_owner, &self.action_due]
+            .map(|list| list.get(i).map(String::as_str).unwrap_or("").trim())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -194,33 +210,19 @@ pub fn parse_supervision(
     owners: &[AccountId],
     today: NaiveDate,
 ) -> Result<SupervisionInput, FieldErrors> {
-    let mut errors = FieldErrors::default();
-    for (field, value) in [
-        ("held_on", form.held_on),
-        ("hypotheses", form.hypotheses),
-        ("reflections", form.reflections),
-        ("working_well", form.working_well),
-        ("worried_about", form.worried_about),
-        ("needs_to_happen", form.needs_to_happen),
-        ("risk", form.risk),
-        ("progress", form.progress),
-        ("decisions", form.decisions),
-        ("next_on", form.next_on),
-    ] {
-        errors.keep(field, value);
-    }
-    errors.keep("attendees", &form.attendees.join(","));
+    let mut errors = form.typed();
+    // Each action cell is given back under its own name, so a row keeps what was typed in it.
     for i in 0..ACTION_ROWS {
-        let cell = |list: &[String]| list.get(i).cloned().unwrap_or_default();
-        errors.keep(&format!("action_what_{i}"), &cell(form.action_what));
-        errors.keep(&format!("action_owner_{i}"), &cell(form.action_owner));
-        errors.keep(&format!("action_due_{i}"), &cell(form.action_due));
+        let [what, owner, due] = form.action(i);
+        errors.keep(&format!("action_what_{i}"), what);
+        errors.keep(&format!("action_owner_{i}"), owner);
+        errors.keep(&format!("action_due_{i}"), due);
     }
     let held_on = check(
         &mut errors,
         "held_on",
         parse_date(
-            form.held_on,
+            &form.held_on,
             "the date it was held",
             today - Duration::days(365),
             today,
@@ -237,23 +239,23 @@ pub fn parse_supervision(
     let hypotheses = check(
         &mut errors,
         "hypotheses",
-        parse_text(form.hypotheses, "the hypotheses", MAX_NOTES, false),
+        parse_text(&form.hypotheses, "the hypotheses", MAX_NOTES, false),
     );
     let reflections = check(
         &mut errors,
         "reflections",
-        parse_text(form.reflections, "the reflections", MAX_NOTES, false),
+        parse_text(&form.reflections, "the reflections", MAX_NOTES, false),
     );
     let working_well = check(
         &mut errors,
         "working_well",
-        parse_text(form.working_well, "what is working well", MAX_NOTES, false),
+        parse_text(&form.working_well, "what is working well", MAX_NOTES, false),
     );
     let worried_about = check(
         &mut errors,
         "worried_about",
         parse_text(
-            form.worried_about,
+            &form.worried_about,
             "what we are worried about",
             MAX_NOTES,
             false,
@@ -263,39 +265,22 @@ pub fn parse_supervision(
         &mut errors,
         "needs_to_happen",
         parse_text(
-            form.needs_to_happen,
+            &form.needs_to_happen,
             "what needs to happen",
             MAX_NOTES,
             false,
         ),
     );
-    let risk = check(&mut errors, "risk", parse_score(form.risk));
-    let progress = check(&mut errors, "progress", parse_score(form.progress));
+    let risk = check(&mut errors, "risk", parse_score(&form.risk));
+    let progress = check(&mut errors, "progress", parse_score(&form.progress));
     let decisions = check(
         &mut errors,
         "decisions",
-        parse_text(form.decisions, "the decisions", MAX_NOTES, true),
+        parse_text(&form.decisions, "the decisions", MAX_NOTES, true),
     );
     let mut actions = Vec::new();
     for i in 0..ACTION_ROWS {
-        let what = form
-            .action_what
-            .get(i)
-            .map(String::as_str)
-            .unwrap_or("")
-            .trim();
-        let owner = form
-            .action_owner
-            .get(i)
-            .map(String::as_str)
-            .unwrap_or("")
-            .trim();
-        let due = form
-            .action_due
-            .get(i)
-            .map(String::as_str)
-            .unwrap_or("")
-            .trim();
+        let [what, owner, due] = form.action(i);
         if what.is_empty() && owner.is_empty() && due.is_empty() {
             continue;
         }
@@ -499,33 +484,20 @@ mod tests {
     #[test]
     fn supervision_actions_skip_empty_rows_and_check_filled_ones() {
         let owner = AccountId::new();
-        let what = vec![
-            "Book the core group".to_string(),
-            String::new(),
-            "Ring school".to_string(),
-        ];
-        let owners = vec![owner.to_string(), String::new(), String::new()];
-        let due = vec![
-            "2026-12-01".to_string(),
-            String::new(),
-            "2026-12-02".to_string(),
-        ];
-        let attendees = vec!["social_worker".to_string()];
         let form = SupervisionForm {
-            held_on: "2026-11-20",
-            attendees: &attendees,
-            hypotheses: "",
-            reflections: "",
-            working_well: "",
-            worried_about: "",
-            needs_to_happen: "",
-            risk: "6",
-            progress: "4",
-            decisions: "Keep going",
-            action_what: &what,
-            action_owner: &owners,
-            action_due: &due,
-            next_on: "",
+            held_on: "2026-11-20".into(),
+            attendees: vec!["social_worker".into()],
+            risk: "6".into(),
+            progress: "4".into(),
+            decisions: "Keep going".into(),
+            action_what: vec![
+                "Book the core group".into(),
+                String::new(),
+                "Ring school".into(),
+            ],
+            action_owner: vec![owner.to_string(), String::new(), String::new()],
+            action_due: vec!["2026-12-01".into(), String::new(), "2026-12-02".into()],
+            ..SupervisionForm::default()
         };
         let errors = parse_supervision(&form, &[owner], today())
             .err()
@@ -538,10 +510,9 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["action_owner_2"]
         );
-        let fixed_owners = vec![owner.to_string(), String::new(), owner.to_string()];
         let ok = parse_supervision(
             &SupervisionForm {
-                action_owner: &fixed_owners,
+                action_owner: vec![owner.to_string(), String::new(), owner.to_string()],
                 ..form
             },
             &[owner],

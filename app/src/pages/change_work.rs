@@ -20,8 +20,8 @@ use crate::domain::ids::{
 };
 use crate::domain::mi::balance::{parse_item, Quadrant};
 use crate::domain::mi::change_plan::{parse_note, PlanPart};
-use crate::domain::mi::change_talk::{field, parse_tally, Talk, TallyForm, MAX_COUNT};
-use crate::domain::mi::stage::{current, parse_stage, Stage, StageForm};
+use crate::domain::mi::change_talk::{field, parse_required_tally, Talk, MAX_COUNT};
+use crate::domain::mi::stage::{current, parse_stage, Stage};
 use crate::domain::plan_input::errors_of;
 use crate::domain::rating::{CheckIn, Scale};
 use crate::page_data::change_work::{ChangeWork, MemberPlan};
@@ -137,14 +137,7 @@ fn StageFormView(family: FamilyId, goal: GoalId, today: chrono::NaiveDate) -> im
     let action = refreshing_action::<RecordStage>();
     let feedback = Feedback::scoped(action, "stage-".into(), None);
     let on_submit = submit_checked(action, feedback, move |input: &RecordStage| {
-        errors_of(parse_stage(
-            &StageForm {
-                stage: &input.stage,
-                noted_on: &input.noted_on,
-                note: &input.note,
-            },
-            today,
-        ))
+        errors_of(parse_stage(&input.form, today))
     });
     let stages = Stage::ALL
         .iter()
@@ -204,31 +197,7 @@ fn TallyFormView(family: FamilyId, goal: GoalId, today: chrono::NaiveDate) -> im
     let action = refreshing_action::<RecordChangeTalk>();
     let feedback = Feedback::scoped(action, "talk-".into(), None);
     let on_submit = submit_checked(action, feedback, move |i: &RecordChangeTalk| {
-        let form = TallyForm {
-            heard_on: &i.heard_on,
-            counts: [
-                &i.talk_desire,
-                &i.talk_ability,
-                &i.talk_reasons,
-                &i.talk_need,
-                &i.talk_commitment,
-                &i.talk_activation,
-                &i.talk_taking_steps,
-                &i.talk_sustain,
-            ],
-        };
-        match parse_tally(&form, today) {
-            Ok(Some(_)) => crate::error::FieldErrors::default(),
-            Ok(None) => {
-                let mut errors = crate::error::FieldErrors::default();
-                errors.add(
-                    "talk_desire",
-                    "Enter how many times you heard at least one kind of talk",
-                );
-                errors
-            }
-            Err(errors) => errors,
-        }
+        errors_of(parse_required_tally(&i.form, today))
     });
     view! {
         <details class="details no-print" open=move || feedback.error.with(Option::is_some)>
@@ -340,7 +309,7 @@ fn BalanceItemForm(family: FamilyId, goal: GoalId, member: String) -> impl IntoV
         Some(("member", member.clone())),
     );
     let on_submit = submit_checked(action, feedback, |i: &AddBalanceItem| {
-        errors_of(parse_item(&i.quadrant, &i.body))
+        errors_of(parse_item(&i.form))
     });
     let quadrants = Quadrant::ALL
         .iter()

@@ -88,7 +88,7 @@ fn RulerForm(goal: Goal, scale: Scale) -> impl IntoView {
         Some(("scale", scale.code().to_string())),
     );
     let on_submit = submit_checked(action, feedback, |i: &GiveRuler| {
-        errors_of(parse_own_ruler(&i.scale, &i.score, &i.not_lower, &i.one_up))
+        errors_of(parse_own_ruler(&i.form))
     });
     let score = RwSignal::new(None::<u8>);
     let (heading, legend) = match scale {
@@ -130,18 +130,7 @@ fn PlanForm(goal: GoalId, plan: ChangePlan) -> impl IntoView {
     let version = plan.version().to_string();
     let saved = plan.clone();
     let on_submit = submit_checked(action, feedback, move |i: &SaveChangePlan| {
-        errors_of(parse_plan(
-            &saved,
-            &[
-                (PlanPart::Changes, i.changes.as_str()),
-                (PlanPart::Why, i.why.as_str()),
-                (PlanPart::Steps, i.steps.as_str()),
-                (PlanPart::Help, i.help.as_str()),
-                (PlanPart::Know, i.know.as_str()),
-                (PlanPart::InTheWay, i.in_the_way.as_str()),
-                (PlanPart::Then, i.then.as_str()),
-            ],
-        ))
+        errors_of(parse_plan(&saved, &i.form.answers()))
     });
     let fields = PlanPart::ALL
         .iter()
@@ -174,7 +163,7 @@ fn OwnItemForm(goal: GoalId) -> impl IntoView {
     let action = refreshing_action::<AddOwnBalanceItem>();
     let feedback = Feedback::scoped(action, "item-".into(), None);
     let on_submit = submit_checked(action, feedback, |i: &AddOwnBalanceItem| {
-        errors_of(parse_item(&i.quadrant, &i.body))
+        errors_of(parse_item(&i.form))
     });
     let quadrants = Quadrant::ALL
         .iter()

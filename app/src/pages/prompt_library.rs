@@ -9,7 +9,7 @@ use crate::components::refresh::{refreshing_action, Refresh};
 use crate::domain::goal::GoalArea;
 use crate::domain::ids::PromptId;
 use crate::domain::mi::prompt::Prompt;
-use crate::domain::mi::prompt_input::{parse_prompt, PromptForm};
+use crate::domain::mi::prompt_input::parse_prompt;
 use crate::domain::mi::stage::Stage;
 use crate::domain::mi::technique::Technique;
 use crate::domain::plan_input::errors_of;
@@ -165,16 +165,7 @@ fn AddPromptForm() -> impl IntoView {
     let action = refreshing_action::<AddPrompt>();
     let feedback = Feedback::new(action);
     let on_submit = submit_checked(action, feedback, |input: &AddPrompt| {
-        errors_of(parse_prompt(
-            &PromptForm {
-                technique: &input.technique,
-                areas: &input.areas,
-                stages: &input.stages,
-                text: &input.text,
-                why: &input.why,
-            },
-            &[],
-        ))
+        errors_of(parse_prompt(&input.form, &[]))
     });
     view! {
         <section class="no-print" aria-labelledby="add-prompt">

@@ -12,7 +12,7 @@ use crate::components::refresh::{refreshing_action, Refresh};
 use crate::domain::ids::{FamilyId, SupervisionId};
 use crate::domain::role::StaffRole;
 use crate::domain::workbook::Supervision;
-use crate::domain::workbook_input::{parse_supervision, SupervisionForm, ACTION_ROWS};
+use crate::domain::workbook_input::{parse_supervision, ACTION_ROWS};
 use crate::page_data::change_work::GoalChange;
 use crate::page_data::workbook::Supervisions;
 use leptos::prelude::*;
@@ -154,28 +154,9 @@ fn RecordForm(page: Supervisions) -> impl IntoView {
     let owners: Vec<_> = page.workers.iter().map(|(id, _, _)| *id).collect();
     let today = page.today;
     let on_submit = submit_checked(action, feedback, move |input: &RecordSupervision| {
-        let mut errors = parse_supervision(
-            &SupervisionForm {
-                held_on: &input.held_on,
-                attendees: &input.attendees,
-                hypotheses: &input.hypotheses,
-                reflections: &input.reflections,
-                working_well: &input.working_well,
-                worried_about: &input.worried_about,
-                needs_to_happen: &input.needs_to_happen,
-                risk: &input.risk,
-                progress: &input.progress,
-                decisions: &input.decisions,
-                action_what: &input.action_what,
-                action_owner: &input.action_owner,
-                action_due: &input.action_due,
-                next_on: &input.next_on,
-            },
-            &owners,
-            today,
-        )
-        .err()
-        .unwrap_or_default();
+        let mut errors = parse_supervision(&input.form, &owners, today)
+            .err()
+            .unwrap_or_default();
         errors.values.clear();
         errors
     });

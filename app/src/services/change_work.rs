@@ -10,14 +10,14 @@ use crate::domain::audit::AuditAction;
 use crate::domain::family::MemberKind;
 use crate::domain::goal::Goal;
 use crate::domain::ids::{
-    BalanceItemId, ChangePlanWordsId, EntryId, FamilyId, GoalId, MemberId, StageNoteId, TallyId,
+    BalanceItemId, ChangePlanWordsId, FamilyId, GoalId, MemberId, StageNoteId, TallyId,
 };
-use crate::domain::mi::balance::parse_item;
+use crate::domain::mi::balance::{parse_item, BalanceItemForm};
 use crate::domain::mi::change_plan::parse_note;
-use crate::domain::mi::change_talk::{describe_trend, parse_tally, TallyForm};
+use crate::domain::mi::change_talk::{describe_trend, parse_required_tally, TallyForm};
 use crate::domain::mi::stage::{current, parse_stage, StageForm};
 use crate::domain::record::RecordKind;
-use crate::error::{AppError, FieldErrors};
+use crate::error::AppError;
 use crate::page_data::change_work::{ChangeWork, Conversation, GoalChange, MemberPlan};
 use crate::store::audit::NewEntry;
 use crate::store::change_plans::{NewBalanceItem, NewPlanWords};
@@ -102,7 +102,7 @@ pub async fn record_stage(
     family: FamilyId,
     goal: GoalId,
     id: StageNoteId,
-    form: StageForm<'_>,
+    form: &StageForm,
 ) -> Result<(), AppError> {
     let (scope, goal, entry) = edit(
         caller,
@@ -112,7 +112,7 @@ pub async fn record_stage(
         RecordKind::Stage,
     )
     .await?;
-    let input = parse_stage(&form, scope.today)?;
+    let input = parse_stage(form, scope.today)?;
     let mut write = caller.state.db.write().await?;
     let viewer = caller.viewer()?;
     if store::motivation::insert_stage(&mut write, id, goal.id, &input, viewer.account_id, now_ms())
@@ -124,14 +124,13 @@ pub async fn record_stage(
     Ok(())
 }
 
-/// The change talk heard in a session; `entry` is the visit or session it was noted with.
+/// The change talk heard in a session, noted on its own rather than with a visit.
 pub async fn record_tally(
     caller: &Caller,
     family: FamilyId,
     goal: GoalId,
     id: TallyId,
-    entry_id: Option<EntryId>,
-    form: TallyForm<'_>,
+    form: &TallyForm,
 ) -> Result<(), AppError> {
     let (scope, goal, entry) = edit(
         caller,
@@ -141,22 +140,14 @@ pub async fn record_tally(
         RecordKind::ChangeTalk,
     )
     .await?;
-    let Some(input) = parse_tally(&form, scope.today)? else {
-        let mut errors = FieldErrors::default();
-        errors.add(
-            "talk_desire",
-            "Enter how many times you heard at least one kind of talk",
-        );
-        errors.keep("heard_on", form.heard_on);
-        return Err(errors.into());
-    };
+    let input = parse_required_tally(form, scope.today)?;
     let mut write = caller.state.db.write().await?;
     let added = store::motivation::insert_tally(
         &mut write,
         &NewTally {
             id,
             goal: goal.id,
-            entry: entry_id,
+            entry: None,
             input: &input,
             by: caller.viewer()?.account_id,
             now: now_ms(),
@@ -229,8 +220,7 @@ pub async fn add_balance_item(
     goal: GoalId,
     member: MemberId,
     id: BalanceItemId,
-    quadrant: &str,
-    body: &str,
+    form: &BalanceItemForm,
 ) -> Result<(), AppError> {
     let (scope, goal, entry) = edit(
         caller,
@@ -241,7 +231,7 @@ pub async fn add_balance_item(
     )
     .await?;
     let member = planner(&scope, &goal, member)?;
-    let (quadrant, body) = parse_item(quadrant, body).map_err(|mut e| {
+    let (quadrant, body) = parse_item(form).map_err(|mut e| {
         e.keep("member", &member.to_string());
         AppError::Invalid(e)
     })?;

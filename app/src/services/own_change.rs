@@ -7,9 +7,9 @@ use crate::domain::access::Action;
 use crate::domain::audit::AuditAction;
 use crate::domain::fields::parse_version;
 use crate::domain::ids::{BalanceItemId, ChangePlanWordsId, CheckInId, GoalId};
-use crate::domain::mi::balance::parse_item;
-use crate::domain::mi::change_plan::{parse_plan, PlanPart};
-use crate::domain::mi::ruler::parse_own_ruler;
+use crate::domain::mi::balance::{parse_item, BalanceItemForm};
+use crate::domain::mi::change_plan::{parse_plan, ChangePlanForm, PlanPart};
+use crate::domain::mi::ruler::{parse_own_ruler, OwnRulerForm};
 use crate::error::AppError;
 use crate::page_data::change_work::{MemberPlan, OwnChangeWork};
 use crate::store::change_plans::{NewBalanceItem, NewPlanWords};
@@ -48,9 +48,9 @@ pub async fn save_plan(
     caller: &Caller,
     goal: GoalId,
     save: ChangePlanWordsId,
-    version: &str,
-    answers: &[(PlanPart, &str)],
+    form: &ChangePlanForm,
 ) -> Result<(), AppError> {
+    let answers = form.answers();
     let (scope, entry, member) = own_scope(
         caller,
         Action::UpdateOwnPlan,
@@ -68,14 +68,14 @@ pub async fn save_plan(
         return Ok(());
     }
     let keep_typed = |mut errors: crate::error::FieldErrors| {
-        for (part, text) in answers {
+        for (part, text) in &answers {
             if errors.value(part.code()).is_none() {
                 errors.keep(part.code(), text);
             }
         }
         errors
     };
-    let from = parse_version(version).map_err(|message| {
+    let from = parse_version(&form.version).map_err(|message| {
         let mut errors = crate::error::FieldErrors::default();
         errors.add("version", message);
         AppError::Invalid(keep_typed(errors))
@@ -93,7 +93,7 @@ pub async fn save_plan(
     if from != plan.version() {
         return Err(conflict(plan.version()));
     }
-    let changed = parse_plan(&plan, answers)?;
+    let changed = parse_plan(&plan, &answers)?;
     let mut write = db.write().await?;
     // Checked again under the write lock: another save may have landed since the read above.
     let saved = store::change_plans::answers_saved(&mut write, goal.id, member).await?;
@@ -126,15 +126,12 @@ pub async fn give_ruler(
     caller: &Caller,
     goal: GoalId,
     id: CheckInId,
-    scale: &str,
-    score: &str,
-    not_lower: &str,
-    one_up: &str,
+    form: &OwnRulerForm,
 ) -> Result<(), AppError> {
     let (scope, entry, member) =
         own_scope(caller, Action::UpdateOwnPlan, AuditAction::FamilyRuler).await?;
     let goal = visible_goal(caller, &scope, member, goal).await?;
-    let ruler = parse_own_ruler(scale, score, not_lower, one_up)?;
+    let ruler = parse_own_ruler(form)?;
     let mut write = caller.state.db.write().await?;
     let added = store::goals::insert_check_in(
         &mut write,
@@ -168,13 +165,12 @@ pub async fn add_balance_item(
     caller: &Caller,
     goal: GoalId,
     id: BalanceItemId,
-    quadrant: &str,
-    body: &str,
+    form: &BalanceItemForm,
 ) -> Result<(), AppError> {
     let (scope, entry, member) =
         own_scope(caller, Action::UpdateOwnPlan, AuditAction::AddBalanceItem).await?;
     let goal = visible_goal(caller, &scope, member, goal).await?;
-    let (quadrant, body) = parse_item(quadrant, body)?;
+    let (quadrant, body) = parse_item(form)?;
     let item = NewBalanceItem {
         id,
         goal: goal.id,

@@ -46,7 +46,7 @@ pub async fn library(caller: &Caller, filter: PromptFilter) -> Result<PromptLibr
     })
 }
 
-pub async fn add(caller: &Caller, id: PromptId, form: PromptForm<'_>) -> Result<(), AppError> {
+pub async fn add(caller: &Caller, id: PromptId, form: &PromptForm) -> Result<(), AppError> {
     let viewer = caller.viewer()?;
     let team = viewer.team_id().ok_or(AppError::Forbidden)?;
     let entry = caller
@@ -58,7 +58,7 @@ pub async fn add(caller: &Caller, id: PromptId, form: PromptForm<'_>) -> Result<
     if existing.iter().any(|p| p.id == id) {
         return Ok(());
     }
-    let input = parse_prompt(&form, &existing)?;
+    let input = parse_prompt(form, &existing)?;
     let mut write = db.write().await?;
     let added = store::prompts::insert(
         &mut write,

@@ -37,8 +37,19 @@ pub fn in_quadrant(
     items.iter().filter(move |i| i.quadrant == quadrant)
 }
 
-pub fn parse_item(quadrant: &str, body: &str) -> Result<(Quadrant, String), FieldErrors> {
-    let mut errors = FieldErrors::default();
+form! {
+    /// One item in a decisional balance, from the member or from a worker on their behalf.
+    BalanceItemForm {}
+    optional {
+        quadrant,
+        body,
+    }
+    lists {}
+}
+
+pub fn parse_item(form: &BalanceItemForm) -> Result<(Quadrant, String), FieldErrors> {
+    let BalanceItemForm { quadrant, body } = form;
+    let mut errors = form.typed();
     let quadrant_ok = check(
         &mut errors,
         "quadrant",
@@ -49,8 +60,6 @@ pub fn parse_item(quadrant: &str, body: &str) -> Result<(Quadrant, String), Fiel
         "body",
         parse_text(body, "what to add", MAX_ITEM, true),
     );
-    errors.keep("quadrant", quadrant);
-    errors.keep("body", body);
     match (quadrant_ok, body_ok) {
         (Some(q), Some(b)) => Ok((q, b)),
         _ => Err(errors),
@@ -64,11 +73,15 @@ mod tests {
 
     #[test]
     fn an_item_needs_a_box_and_words() {
+        let item = |quadrant: &str, body: &str| BalanceItemForm {
+            quadrant: quadrant.into(),
+            body: body.into(),
+        };
         assert_eq!(
-            parse_item("stay_good", " I can relax "),
+            parse_item(&item("stay_good", " I can relax ")),
             Ok((Quadrant::StayGood, "I can relax".to_string()))
         );
-        let Err(errors) = parse_item("somewhere", "") else {
+        let Err(errors) = parse_item(&item("somewhere", "")) else {
             panic!("refused")
         };
         assert_eq!(

@@ -36,6 +36,38 @@ impl PlanPart {
 
 pub const MAX_PART: usize = 2000;
 
+form! {
+    /// A member's answers to the plan's questions, one field per [`PlanPart`] code, and the
+    /// version the page was opened at.
+    ChangePlanForm {}
+    optional {
+        version,
+        changes,
+        why,
+        steps,
+        help,
+        know,
+        in_the_way,
+        then,
+    }
+    lists {}
+}
+
+impl ChangePlanForm {
+    /// Each part's answer as typed, in [`PlanPart::ALL`] order.
+    pub fn answers(&self) -> [(PlanPart, &str); 7] {
+        [
+            (PlanPart::Changes, &self.changes),
+            (PlanPart::Why, &self.why),
+            (PlanPart::Steps, &self.steps),
+            (PlanPart::Help, &self.help),
+            (PlanPart::Know, &self.know),
+            (PlanPart::InTheWay, &self.in_the_way),
+            (PlanPart::Then, &self.then),
+        ]
+    }
+}
+
 /// Words written in the plan: the member's own, or a worker's note beside them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanWords {
@@ -177,6 +209,26 @@ mod tests {
             panic!("nothing to save")
         };
         assert!(errors.for_field("changes").is_some());
+    }
+
+    #[test]
+    fn each_part_is_read_from_the_field_named_by_its_code() {
+        let form = ChangePlanForm {
+            changes: "a".into(),
+            why: "b".into(),
+            steps: "c".into(),
+            help: "d".into(),
+            know: "e".into(),
+            in_the_way: "f".into(),
+            then: "g".into(),
+            ..ChangePlanForm::default()
+        };
+        let typed = form.typed();
+        let answers = form.answers();
+        assert_eq!(answers.map(|(part, _)| part), PlanPart::ALL);
+        for (part, text) in answers {
+            assert_eq!(typed.value(part.code()), Some(text));
+        }
     }
 
     #[test]

@@ -111,10 +111,38 @@ fn went(from: u32, to: u32) -> &'static str {
     }
 }
 
-/// The tally part of a form: a date and one count per kind, in [`Talk::ALL`] order.
-pub struct TallyForm<'a> {
-    pub heard_on: &'a str,
-    pub counts: [&'a str; 8],
+form! {
+    /// The change talk heard in a session: its date and one count per kind, each field named
+    /// by [`field`].
+    TallyForm {}
+    optional {
+        heard_on,
+        talk_desire,
+        talk_ability,
+        talk_reasons,
+        talk_need,
+        talk_commitment,
+        talk_activation,
+        talk_taking_steps,
+        talk_sustain,
+    }
+    lists {}
+}
+
+impl TallyForm {
+    /// The counts as typed, in [`Talk::ALL`] order.
+    fn counts(&self) -> [&str; 8] {
+        [
+            &self.talk_desire,
+            &self.talk_ability,
+            &self.talk_reasons,
+            &self.talk_need,
+            &self.talk_commitment,
+            &self.talk_activation,
+            &self.talk_taking_steps,
+            &self.talk_sustain,
+        ]
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -130,11 +158,10 @@ pub fn field(talk: Talk) -> String {
 
 /// `Ok(None)` when nothing was counted: noting change talk is optional alongside a visit.
 pub fn parse_tally(form: &TallyForm, today: NaiveDate) -> Result<Option<TallyInput>, FieldErrors> {
-    let mut errors = FieldErrors::default();
+    let mut errors = form.typed();
     let mut counts = Vec::new();
-    for (talk, text) in Talk::ALL.iter().zip(form.counts) {
+    for (talk, text) in Talk::ALL.iter().zip(form.counts()) {
         let name = field(*talk);
-        errors.keep(&name, text);
         let count = match text.trim() {
             "" => Ok(0),
             t => match t.parse::<u8>() {
@@ -147,7 +174,6 @@ pub fn parse_tally(form: &TallyForm, today: NaiveDate) -> Result<Option<TallyInp
         };
         counts.push(check(&mut errors, &name, count).unwrap_or(0));
     }
-    errors.keep("heard_on", form.heard_on);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -158,7 +184,7 @@ pub fn parse_tally(form: &TallyForm, today: NaiveDate) -> Result<Option<TallyInp
         &mut errors,
         "heard_on",
         parse_date(
-            form.heard_on,
+            &form.heard_on,
             "the date of the session",
             today - Duration::days(365),
             today,
@@ -167,6 +193,21 @@ pub fn parse_tally(form: &TallyForm, today: NaiveDate) -> Result<Option<TallyInp
     match heard_on {
         Some(heard_on) => Ok(Some(TallyInput { heard_on, counts })),
         None => Err(errors),
+    }
+}
+
+/// A tally on its own (not alongside a visit) must count something.
+pub fn parse_required_tally(form: &TallyForm, today: NaiveDate) -> Result<TallyInput, FieldErrors> {
+    match parse_tally(form, today)? {
+        Some(input) => Ok(input),
+        None => {
+            let mut errors = form.typed();
+            errors.add(
+                &field(Talk::Desire),
+                "Enter how many times you heard at least one kind of talk",
+            );
+            Err(errors)
+        }
     }
 }
 
@@ -212,18 +253,45 @@ mod tests {
     }
 
     #[test]
-    fn a_tally_is_optional_but_its_counts_must_be_small_numbers() {
-        let blank = TallyForm {
-            heard_on: "",
-            counts: [""; 8],
-        };
-        assert_eq!(parse_tally(&blank, day(23)), Ok(None));
-        let mut counts = ["0"; 8];
-        counts[2] = "3";
-        counts[7] = "many";
+    fn each_kind_of_talk_is_read_from_the_field_its_input_is_named_by() {
         let form = TallyForm {
-            heard_on: "2026-11-23",
-            counts,
+            talk_desire: "1".into(),
+            talk_ability: "2".into(),
+            talk_reasons: "3".into(),
+            talk_need: "4".into(),
+            talk_commitment: "5".into(),
+            talk_activation: "6".into(),
+            talk_taking_steps: "7".into(),
+            talk_sustain: "8".into(),
+            ..TallyForm::default()
+        };
+        let typed = form.typed();
+        for (talk, count) in Talk::ALL.iter().zip(form.counts()) {
+            assert_eq!(typed.value(&field(*talk)), Some(count));
+        }
+    }
+
+    #[test]
+    fn a_tally_is_optional_but_its_counts_must_be_small_numbers() {
+        let blank = TallyForm::default();
+        assert_eq!(parse_tally(&blank, day(23)), Ok(None));
+        assert_eq!(
+            parse_required_tally(&blank, day(23))
+                .err()
+                .and_then(|e| e.for_field("talk_desire").map(str::to_string)),
+            Some("Enter how many times you heard at least one kind of talk".to_string())
+        );
+        let zero = || "0".to_string();
+        let mut form = TallyForm {
+            heard_on: "2026-11-23".into(),
+            talk_desire: zero(),
+            talk_ability: zero(),
+            talk_reasons: "3".into(),
+            talk_need: zero(),
+            talk_commitment: zero(),
+            talk_activation: zero(),
+            talk_taking_steps: zero(),
+            talk_sustain: "many".into(),
         };
         let Err(errors) = parse_tally(&form, day(23)) else {
             panic!("refused")
@@ -233,11 +301,7 @@ mod tests {
             Some("Enter how many times you heard sustain talk as a number from 0 to 50")
         );
         assert_eq!(errors.value("talk_reasons"), Some("3"));
-        counts[7] = "1";
-        let form = TallyForm {
-            heard_on: "2026-11-23",
-            counts,
-        };
+        form.talk_sustain = "1".into();
         assert_eq!(
             parse_tally(&form, day(23)).map(|t| t.map(|t| t.counts)),
             Ok(Some(vec![0, 0, 3, 0, 0, 0, 0, 1]))

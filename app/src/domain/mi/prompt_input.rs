@@ -7,13 +7,20 @@ use super::technique::Technique;
 use crate::domain::goal::GoalArea;
 use crate::error::{check, FieldErrors};
 
-pub struct PromptForm<'a> {
-    pub technique: &'a str,
-    /// Area codes ticked; none means every area.
-    pub areas: &'a [String],
-    pub stages: &'a [String],
-    pub text: &'a str,
-    pub why: &'a str,
+form! {
+    /// A team's own prompt.
+    PromptForm {}
+    optional {
+        technique,
+        text,
+        why,
+    }
+    lists {
+        /// Area codes ticked; none means every area.
+        areas,
+        /// Stage codes ticked; none means every stage.
+        stages,
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,7 +34,7 @@ pub struct PromptInput {
 
 /// `existing` is what the team already sees, so a prompt is not added twice.
 pub fn parse_prompt(form: &PromptForm, existing: &[Prompt]) -> Result<PromptInput, FieldErrors> {
-    let mut errors = FieldErrors::default();
+    let mut errors = form.typed();
     let technique = check(
         &mut errors,
         "technique",
@@ -39,7 +46,7 @@ pub fn parse_prompt(form: &PromptForm, existing: &[Prompt]) -> Result<PromptInpu
         if form.areas.is_empty() {
             Ok(Tags::Any)
         } else {
-            Tags::<GoalArea>::from_codes(form.areas)
+            Tags::<GoalArea>::from_codes(&form.areas)
                 .ok_or_else(|| "Choose from the areas listed".into())
         },
     );
@@ -49,7 +56,7 @@ pub fn parse_prompt(form: &PromptForm, existing: &[Prompt]) -> Result<PromptInpu
         if form.stages.is_empty() {
             Ok(Tags::Any)
         } else {
-            Tags::<Stage>::from_codes(form.stages)
+            Tags::<Stage>::from_codes(&form.stages)
                 .ok_or_else(|| "Choose from the stages listed".into())
         },
     );
@@ -67,11 +74,6 @@ pub fn parse_prompt(form: &PromptForm, existing: &[Prompt]) -> Result<PromptInpu
     );
     let why = form.why.trim();
     let why_ok = check(&mut errors, "why", check_why(why));
-    errors.keep("technique", form.technique);
-    errors.keep("text", form.text);
-    errors.keep("why", form.why);
-    errors.keep("areas", &form.areas.join(","));
-    errors.keep("stages", &form.stages.join(","));
     match (technique, areas, stages, text_ok, why_ok) {
         (Some(technique), Some(areas), Some(stages), Some(()), Some(())) => Ok(PromptInput {
             technique,
@@ -93,13 +95,12 @@ mod tests {
     fn a_team_prompt_is_held_to_the_library_rules() {
         let mut known = prompt("k", Technique::Affirmation, Tags::Any, Tags::Any);
         known.text = "You came back, and that matters.".into();
-        let areas = vec!["parenting".to_string()];
         let form = PromptForm {
-            technique: "ruler_follow_up",
-            areas: &areas,
-            stages: &[],
-            text: "Why not a ten?",
-            why: "Short",
+            technique: "ruler_follow_up".into(),
+            areas: vec!["parenting".into()],
+            stages: Vec::new(),
+            text: "Why not a ten?".into(),
+            why: "Short".into(),
         };
         let Err(errors) = parse_prompt(&form, &[known.clone()]) else {
             panic!("refused")
@@ -108,11 +109,11 @@ mod tests {
         assert!(errors.for_field("why").is_some());
         assert_eq!(errors.value("areas"), Some("parenting"));
         let repeat = PromptForm {
-            technique: "affirmation",
-            areas: &[],
-            stages: &[],
-            text: "you came back and that matters",
-            why: "Notices effort, which builds confidence.",
+            technique: "affirmation".into(),
+            areas: Vec::new(),
+            stages: Vec::new(),
+            text: "you came back and that matters".into(),
+            why: "Notices effort, which builds confidence.".into(),
         };
         let Err(errors) = parse_prompt(&repeat, &[known.clone()]) else {
             panic!("refused")
@@ -122,7 +123,7 @@ mod tests {
             Some("This prompt is already in the library")
         );
         let good = PromptForm {
-            text: "You kept the appointment even on a bad day.",
+            text: "You kept the appointment even on a bad day.".into(),
             ..repeat
         };
         let parsed = parse_prompt(&good, &[known]);

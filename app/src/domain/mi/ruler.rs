@@ -15,16 +15,29 @@ pub struct OwnRuler {
     pub answers: Answers,
 }
 
-pub fn parse_own_ruler(
-    scale: &str,
-    score: &str,
-    not_lower: &str,
-    one_up: &str,
-) -> Result<OwnRuler, FieldErrors> {
-    let mut errors = match parse_answers(not_lower, one_up) {
-        Ok(_) => FieldErrors::default(),
-        Err(errors) => errors,
-    };
+form! {
+    /// A ruler a member gives themselves: which scale, the number, and the two follow-ups.
+    OwnRulerForm {}
+    optional {
+        scale,
+        score,
+        not_lower,
+        one_up,
+    }
+    lists {}
+}
+
+pub fn parse_own_ruler(form: &OwnRulerForm) -> Result<OwnRuler, FieldErrors> {
+    let OwnRulerForm {
+        scale,
+        score,
+        not_lower,
+        one_up,
+    } = form;
+    let mut errors = form.typed();
+    let answers = parse_answers(not_lower, one_up)
+        .map_err(|refused| errors.errors.extend(refused.errors))
+        .ok();
     let scale_ok = check(
         &mut errors,
         "scale",
@@ -33,12 +46,8 @@ pub fn parse_own_ruler(
             .ok_or_else(|| "Choose which question you are answering".to_string()),
     );
     let score_ok = check(&mut errors, "score", parse_score(score));
-    errors.keep("scale", scale);
-    errors.keep("score", score);
-    errors.keep("not_lower", not_lower);
-    errors.keep("one_up", one_up);
-    match (scale_ok, score_ok, parse_answers(not_lower, one_up)) {
-        (Some(scale), Some(score), Ok(answers)) if errors.is_empty() => Ok(OwnRuler {
+    match (scale_ok, score_ok, answers) {
+        (Some(scale), Some(score), Some(answers)) if errors.is_empty() => Ok(OwnRuler {
             scale,
             score,
             answers,
@@ -126,12 +135,18 @@ mod tests {
 
     #[test]
     fn a_parent_gives_only_the_rulers_and_keeps_what_they_typed() {
-        let ruler = parse_own_ruler("confidence", "6", "I did it before", "");
+        let form = |scale: &str, score: &str, not_lower: &str| OwnRulerForm {
+            scale: scale.into(),
+            score: score.into(),
+            not_lower: not_lower.into(),
+            one_up: String::new(),
+        };
+        let ruler = parse_own_ruler(&form("confidence", "6", "I did it before"));
         assert_eq!(
             ruler.map(|r| (r.scale, r.score, r.answers.not_lower)),
             Ok((Scale::Confidence, 6, "I did it before".to_string()))
         );
-        let Err(errors) = parse_own_ruler("worker", "11", "Because", "") else {
+        let Err(errors) = parse_own_ruler(&form("worker", "11", "Because")) else {
             panic!("refused")
         };
         assert!(errors.for_field("scale").is_some());

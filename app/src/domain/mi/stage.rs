@@ -49,10 +49,15 @@ pub fn current(notes: &[StageNote]) -> Option<&StageNote> {
     notes.iter().max_by_key(|n| n.noted_on)
 }
 
-pub struct StageForm<'a> {
-    pub stage: &'a str,
-    pub noted_on: &'a str,
-    pub note: &'a str,
+form! {
+    /// A stage of change for one goal, as judged now.
+    StageForm {}
+    optional {
+        stage,
+        noted_on,
+        note,
+    }
+    lists {}
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,7 +68,7 @@ pub struct StageInput {
 }
 
 pub fn parse_stage(form: &StageForm, today: NaiveDate) -> Result<StageInput, FieldErrors> {
-    let mut errors = FieldErrors::default();
+    let mut errors = form.typed();
     let stage = check(
         &mut errors,
         "stage",
@@ -73,7 +78,7 @@ pub fn parse_stage(form: &StageForm, today: NaiveDate) -> Result<StageInput, Fie
         &mut errors,
         "noted_on",
         parse_date(
-            form.noted_on,
+            &form.noted_on,
             "the date",
             today - Duration::days(365),
             today,
@@ -82,11 +87,8 @@ pub fn parse_stage(form: &StageForm, today: NaiveDate) -> Result<StageInput, Fie
     let note = check(
         &mut errors,
         "note",
-        parse_text(form.note, "what this is based on", MAX_STAGE_NOTE, false),
+        parse_text(&form.note, "what this is based on", MAX_STAGE_NOTE, false),
     );
-    errors.keep("stage", form.stage);
-    errors.keep("noted_on", form.noted_on);
-    errors.keep("note", form.note);
     match (stage, noted_on, note) {
         (Some(stage), Some(noted_on), Some(note)) => Ok(StageInput {
             stage,
@@ -126,9 +128,9 @@ mod tests {
     #[test]
     fn a_stage_needs_a_known_code_and_a_date_not_in_the_future() {
         let form = StageForm {
-            stage: "thinking",
-            noted_on: "2026-11-24",
-            note: "Said she is done with it",
+            stage: "thinking".into(),
+            noted_on: "2026-11-24".into(),
+            note: "Said she is done with it".into(),
         };
         let Err(errors) = parse_stage(&form, day(23)) else {
             panic!("refused")
@@ -137,9 +139,9 @@ mod tests {
         assert!(errors.for_field("noted_on").is_some());
         assert_eq!(errors.value("note"), Some("Said she is done with it"));
         let ok = StageForm {
-            stage: "action",
-            noted_on: "2026-11-23",
-            note: "",
+            stage: "action".into(),
+            noted_on: "2026-11-23".into(),
+            note: String::new(),
         };
         assert_eq!(
             parse_stage(&ok, day(23)).map(|s| s.stage),

@@ -38,7 +38,7 @@ pub async fn record_supervision(
     caller: &Caller,
     family: FamilyId,
     id: SupervisionId,
-    form: SupervisionForm<'_>,
+    form: &SupervisionForm,
 ) -> Result<(), AppError> {
     let (scope, entry) = PlanScope::open(
         caller,
@@ -54,7 +54,7 @@ pub async fn record_supervision(
         .iter()
         .map(|a| a.worker_id)
         .collect();
-    let input = parse_supervision(&form, &owners, scope.today)?;
+    let input = parse_supervision(form, &owners, scope.today)?;
     let viewer = caller.viewer()?;
     let mut write = caller.state.db.write().await?;
     if store::workbook::insert_supervision(
