@@ -30,21 +30,9 @@ fn new_goal<'a>(
 
 async fn a_new_id_that_names_another_familys_record_is_refused(app: TestApp) {
     let sam = app.sign_in(SAM).await;
-    let ashworth = app.family_id("Ashworth").await;
-    let kelly = app.member_id("Kelly").await;
-    // Another family of Sam's team, so the policy allows the save and only the id is wrong.
-    let other = app
-        .one_text(
-            "SELECT id FROM families WHERE team_id = (SELECT team_id FROM families WHERE id = $1) AND id <> $1 ORDER BY name LIMIT 1",
-            &ashworth,
-        )
-        .await;
-    let other_adult = app
-        .one_text(
-            "SELECT id FROM members WHERE family_id = $1 AND kind = 'adult' ORDER BY given_name LIMIT 1",
-            &other,
-        )
-        .await;
+    // Two families of Sam's own, so the policy allows both saves and only the id is wrong.
+    let first = app.small_family("Lindqvist", &[SAM]).await;
+    let other = app.small_family("Okonjo", &[SAM]).await;
     let target = day(60);
     let goal = new_id();
 
@@ -52,7 +40,7 @@ async fn a_new_id_that_names_another_familys_record_is_refused(app: TestApp) {
         let saved = app
             .call(
                 "save_goal",
-                &new_goal(&ashworth, &goal, &kelly, &target),
+                &new_goal(&first.id, &goal, &first.parent, &target),
                 Some(&sam),
             )
             .await;
@@ -69,7 +57,7 @@ async fn a_new_id_that_names_another_familys_record_is_refused(app: TestApp) {
     let refused = app
         .call(
             "save_goal",
-            &new_goal(&other, &goal, &other_adult, &target),
+            &new_goal(&other.id, &goal, &other.parent, &target),
             Some(&sam),
         )
         .await;
@@ -78,7 +66,7 @@ async fn a_new_id_that_names_another_familys_record_is_refused(app: TestApp) {
     assert_eq!(
         app.one_text("SELECT family_id FROM goals WHERE id = $1", &goal)
             .await,
-        ashworth,
+        first.id,
         "the goal stays with its family"
     );
     assert_eq!(

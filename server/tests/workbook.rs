@@ -33,15 +33,16 @@ fn visit<'a>(
 async fn entries_and_chronology(app: TestApp) {
     let sam = app.sign_in(SAM).await;
     let rhys = app.sign_in(RHYS).await;
-    let ashworth = app.family_id("Ashworth").await;
-    let lily = app.member_id("Lily").await;
+    // A family of the test's own, so the chronology holds only what it records.
+    let family = app.small_family("Pellegrini", &[SAM, RHYS]).await;
+    let (pellegrini, jo) = (&family.id, &family.child);
     let today = day(0);
 
     // Sam records a significant visit in the social worker's chapter, twice (a retry): once.
     let id = new_id();
-    let note = "Lily said she was scared when the police came, but feels safe now.";
-    let mut form = visit(&ashworth, &id, "", &today, note);
-    form.push(("people[]", &lily));
+    let note = "Jo said she was scared when the police came, but feels safe now.";
+    let mut form = visit(pellegrini, &id, "", &today, note);
+    form.push(("people[]", jo));
     for _ in 0..2 {
         let saved = app.call("save_entry", &form, Some(&sam)).await;
         assert_eq!(saved.status, 200, "{}", saved.body);
@@ -58,7 +59,7 @@ async fn entries_and_chronology(app: TestApp) {
     let page: EntryPage = app
         .call(
             "entry",
-            &[("family", &ashworth), ("entry", &id)],
+            &[("family", pellegrini), ("entry", &id)],
             Some(&rhys),
         )
         .await
@@ -67,13 +68,13 @@ async fn entries_and_chronology(app: TestApp) {
     let refused = app
         .call(
             "save_entry",
-            &visit(&ashworth, &id, "1", &today, "changed"),
+            &visit(pellegrini, &id, "1", &today, "changed"),
             Some(&rhys),
         )
         .await;
     assert_eq!(refused.status, 403, "{}", refused.body);
     let workbook: Workbook = app
-        .call("workbook", &[("family", &ashworth)], Some(&rhys))
+        .call("workbook", &[("family", pellegrini)], Some(&rhys))
         .await
         .json();
     assert_eq!(
@@ -83,14 +84,14 @@ async fn entries_and_chronology(app: TestApp) {
 
     // Two edits from version 1: the second is refused and shows what changed.
     // The edit form sends back the people it shows ticked.
-    let mut first_form = visit(&ashworth, &id, "1", &today, "First correction");
-    first_form.push(("people[]", &lily));
+    let mut first_form = visit(pellegrini, &id, "1", &today, "First correction");
+    first_form.push(("people[]", jo));
     let first = app.call("save_entry", &first_form, Some(&sam)).await;
     assert_eq!(first.status, 200, "{}", first.body);
     let second = app
         .call(
             "save_entry",
-            &visit(&ashworth, &id, "1", &today, "Second correction"),
+            &visit(pellegrini, &id, "1", &today, "Second correction"),
             Some(&sam),
         )
         .await;
@@ -105,7 +106,7 @@ async fn entries_and_chronology(app: TestApp) {
     let page: EntryPage = app
         .call(
             "entry",
-            &[("family", &ashworth), ("entry", &id)],
+            &[("family", pellegrini), ("entry", &id)],
             Some(&sam),
         )
         .await
@@ -123,7 +124,7 @@ async fn entries_and_chronology(app: TestApp) {
     let too_long = app
         .call(
             "save_entry",
-            &visit(&ashworth, &new_id(), "", &today, &long),
+            &visit(pellegrini, &new_id(), "", &today, &long),
             Some(&sam),
         )
         .await;
@@ -139,7 +140,7 @@ async fn entries_and_chronology(app: TestApp) {
     let chronology: Chronology = app
         .call(
             "chronology",
-            &[("family", &ashworth), ("child", &lily), ("from", &today)],
+            &[("family", pellegrini), ("child", jo), ("from", &today)],
             Some(&sam),
         )
         .await
@@ -148,7 +149,7 @@ async fn entries_and_chronology(app: TestApp) {
     assert_eq!(chronology.rows[0].summary, "First correction");
     let csv = app
         .get(
-            &format!("/families/{ashworth}/chronology.csv?child={lily}&from={today}"),
+            &format!("/families/{pellegrini}/chronology.csv?child={jo}&from={today}"),
             Some(&sam),
         )
         .await;
@@ -162,8 +163,9 @@ async fn entries_and_chronology(app: TestApp) {
     let lines: Vec<&str> = csv.body.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines.len(), 2, "{}", csv.body);
     assert!(lines[0].starts_with("Date,Chapter,Kind"));
-    assert!(lines[1].contains("First correction") && lines[1].contains("Lily Ashworth"));
-    // A parent cannot download it.
+    assert!(lines[1].contains("First correction") && lines[1].contains("Jo Pellegrini"));
+    // A parent cannot download their family's chronology.
+    let ashworth = app.family_id("Ashworth").await;
     let kelly = app.sign_in("kelly.ashworth").await;
     let parent = app
         .get(
@@ -179,11 +181,12 @@ async fn entries_and_chronology(app: TestApp) {
 /// next to the field, with what was typed.
 async fn one_monthly_summary_per_chapter_and_period(app: TestApp) {
     let rhys = app.sign_in(RHYS).await;
-    let ashworth = app.family_id("Ashworth").await;
+    // A family with no summaries yet, whatever the demo data holds.
+    let family = app.small_family("Marchetti", &[SAM, RHYS]).await;
     let today = day(0);
     let summary = |id: String| -> Vec<(&'static str, String)> {
         vec![
-            ("family", ashworth.clone()),
+            ("family", family.id.clone()),
             ("entry", id),
             ("version", String::new()),
             ("kind", "monthly_summary".into()),
@@ -218,7 +221,8 @@ async fn one_monthly_summary_per_chapter_and_period(app: TestApp) {
         .any(|(field, value)| field == "summary" && value.contains("routine is holding")));
     assert_eq!(
         app.count(&format!(
-            "SELECT COUNT(*) FROM workbook_entries WHERE family_id = '{ashworth}' AND chapter = 'recovery_worker' AND kind = 'monthly_summary' AND occurred_on = '{today}'"
+            "SELECT COUNT(*) FROM workbook_entries WHERE family_id = '{}' AND chapter = 'recovery_worker' AND kind = 'monthly_summary' AND occurred_on = '{today}'",
+            family.id
         ))
         .await,
         1

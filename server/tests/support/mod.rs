@@ -4,6 +4,7 @@
 #![allow(dead_code)] // each test file uses a different part of this
 
 pub mod backends;
+pub mod family;
 pub mod http;
 pub mod process;
 
