@@ -469,6 +469,48 @@ async fn matrix(app: TestApp) {
             .await,
         refusals
     );
+    // Every allowed entry names its record with that record's own kind: the id is found in the
+    // kind's table, never another's.
+    for (kind, table) in [
+        ("account", "accounts"),
+        ("balance_item", "balance_items"),
+        ("change_plan", "change_plan_words"),
+        ("change_talk", "change_talk"),
+        ("check_in", "check_ins"),
+        ("entry", "workbook_entries"),
+        ("family", "families"),
+        ("family_words", "family_words"),
+        ("goal", "goals"),
+        ("invitation", "invitations"),
+        ("member", "members"),
+        ("prompt", "mi_prompts"),
+        ("safety", "safety_statements"),
+        ("stage", "goal_stages"),
+        ("step", "steps"),
+        ("supervision", "supervisions"),
+        ("supervision_action", "supervision_actions"),
+        ("team", "teams"),
+        ("three_houses", "three_houses"),
+    ] {
+        let stray = app
+            .count(&format!(
+                "SELECT COUNT(*) FROM audit_log WHERE outcome = 'allowed' AND record_kind = '{kind}' \
+                 AND record_id IS NOT NULL AND record_id NOT IN (SELECT id FROM {table})"
+            ))
+            .await;
+        assert_eq!(
+            stray, 0,
+            "audit entries of kind {kind} whose id is not in {table}"
+        );
+    }
+    let kinds = app
+        .count("SELECT COUNT(DISTINCT record_kind) FROM audit_log WHERE record_id IS NOT NULL")
+        .await;
+    assert!(
+        kinds >= 8,
+        "the matrix touches records of many kinds ({kinds})"
+    );
+
     println!("authorization matrix: {asserted} outcomes asserted ({} people × {} cases, plus who-am-I and invitation codes)", MATRIX.len(), CASES.len());
 }
 

@@ -3,7 +3,7 @@
 use super::{cookie, tokens};
 use crate::domain::audit::{AuditAction, Outcome};
 use crate::domain::ids::{FamilyId, TeamId};
-use crate::domain::record::RecordKind;
+use crate::domain::record::{RecordKind, RecordRef};
 use crate::domain::viewer::Viewer;
 use crate::error::AppError;
 use crate::state::{app_state, AppState};
@@ -76,7 +76,7 @@ impl Caller {
                 .unwrap_or_else(|| "Not signed in".into()),
             action,
             record_kind,
-            record_id: None,
+            record: None,
             family_id: None,
             team_id: self.viewer.as_ref().and_then(Viewer::team_id),
             outcome: Outcome::Allowed,
@@ -89,14 +89,17 @@ impl Caller {
 
 impl NewEntry {
     pub fn about_family(mut self, family: FamilyId, team: TeamId) -> Self {
-        self.record_id = Some(family.to_string());
         self.family_id = Some(family);
         self.team_id = Some(team);
-        self
+        self.record(family)
     }
 
-    pub fn record(mut self, id: impl ToString) -> Self {
-        self.record_id = Some(id.to_string());
+    /// The record the entry is about. Its kind is written with it, so an id is never read as
+    /// another kind's.
+    pub fn record(mut self, record: impl Into<RecordRef>) -> Self {
+        let record = record.into();
+        self.record_kind = record.kind();
+        self.record = Some(record);
         self
     }
 

@@ -46,133 +46,84 @@ coded_enum!(
     }
 );
 
-/// One record of a kind that has its own id. The kinds without one (a caseload, a week, the
-/// audit trail) are views, not records.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum RecordRef {
-    Account(AccountId),
-    BalanceItem(BalanceItemId),
-    ChangePlan(ChangePlanWordsId),
-    ChangeTalk(TallyId),
-    CheckIn(CheckInId),
-    Entry(EntryId),
-    Family(FamilyId),
-    FamilyWords(CommentId),
-    Goal(GoalId),
-    Invitation(InvitationId),
-    Member(MemberId),
-    Prompt(PromptId),
-    Safety(SafetyId),
-    Stage(StageNoteId),
-    Step(StepId),
-    Supervision(SupervisionId),
-    SupervisionAction(ActionId),
-    Team(TeamId),
-    ThreeHouses(HousesId),
-}
-
-impl RecordRef {
-    pub fn kind(self) -> RecordKind {
-        match self {
-            RecordRef::Account(_) => RecordKind::Account,
-            RecordRef::BalanceItem(_) => RecordKind::BalanceItem,
-            RecordRef::ChangePlan(_) => RecordKind::ChangePlan,
-            RecordRef::ChangeTalk(_) => RecordKind::ChangeTalk,
-            RecordRef::CheckIn(_) => RecordKind::CheckIn,
-            RecordRef::Entry(_) => RecordKind::Entry,
-            RecordRef::Family(_) => RecordKind::Family,
-            RecordRef::FamilyWords(_) => RecordKind::FamilyWords,
-            RecordRef::Goal(_) => RecordKind::Goal,
-            RecordRef::Invitation(_) => RecordKind::Invitation,
-            RecordRef::Member(_) => RecordKind::Member,
-            RecordRef::Prompt(_) => RecordKind::Prompt,
-            RecordRef::Safety(_) => RecordKind::Safety,
-            RecordRef::Stage(_) => RecordKind::Stage,
-            RecordRef::Step(_) => RecordKind::Step,
-            RecordRef::Supervision(_) => RecordKind::Supervision,
-            RecordRef::SupervisionAction(_) => RecordKind::SupervisionAction,
-            RecordRef::Team(_) => RecordKind::Team,
-            RecordRef::ThreeHouses(_) => RecordKind::ThreeHouses,
+/// `RecordRef`: one variant per kind of record that has its own id, named as its `RecordKind`.
+macro_rules! record_ref {
+    (records { $($kind:ident($id:ident),)* } views { $($view:ident,)* }) => {
+        /// One record of a kind that has its own id. The kinds without one (a caseload, a week,
+        /// the audit trail) are views, not records.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum RecordRef {
+            $($kind($id),)*
         }
-    }
 
-    /// The record's own id, as stored (`audit_log.record_id`, `shared_with.record_id`).
-    pub fn id(self) -> Uuid {
-        match self {
-            RecordRef::Account(id) => id.0,
-            RecordRef::BalanceItem(id) => id.0,
-            RecordRef::ChangePlan(id) => id.0,
-            RecordRef::ChangeTalk(id) => id.0,
-            RecordRef::CheckIn(id) => id.0,
-            RecordRef::Entry(id) => id.0,
-            RecordRef::Family(id) => id.0,
-            RecordRef::FamilyWords(id) => id.0,
-            RecordRef::Goal(id) => id.0,
-            RecordRef::Invitation(id) => id.0,
-            RecordRef::Member(id) => id.0,
-            RecordRef::Prompt(id) => id.0,
-            RecordRef::Safety(id) => id.0,
-            RecordRef::Stage(id) => id.0,
-            RecordRef::Step(id) => id.0,
-            RecordRef::Supervision(id) => id.0,
-            RecordRef::SupervisionAction(id) => id.0,
-            RecordRef::Team(id) => id.0,
-            RecordRef::ThreeHouses(id) => id.0,
+        impl RecordRef {
+            pub fn kind(self) -> RecordKind {
+                match self {
+                    $(RecordRef::$kind(_) => RecordKind::$kind,)*
+                }
+            }
+
+            /// The record's own id, as stored (`audit_log.record_id`, `shared_with.record_id`).
+            pub fn id(self) -> Uuid {
+                match self {
+                    $(RecordRef::$kind(id) => id.0,)*
+                }
+            }
+
+            /// The record of `kind` with `id`; `None` for a kind that has no records of its own.
+            pub fn from_parts(kind: RecordKind, id: Uuid) -> Option<Self> {
+                match kind {
+                    $(RecordKind::$kind => Some(RecordRef::$kind($id(id))),)*
+                    $(RecordKind::$view)|* => None,
+                }
+            }
         }
-    }
 
-    /// The record of `kind` with `id`; `None` for a kind that has no records of its own.
-    pub fn from_parts(kind: RecordKind, id: Uuid) -> Option<Self> {
-        Some(match kind {
-            RecordKind::Account => RecordRef::Account(AccountId(id)),
-            RecordKind::BalanceItem => RecordRef::BalanceItem(BalanceItemId(id)),
-            RecordKind::ChangePlan => RecordRef::ChangePlan(ChangePlanWordsId(id)),
-            RecordKind::ChangeTalk => RecordRef::ChangeTalk(TallyId(id)),
-            RecordKind::CheckIn => RecordRef::CheckIn(CheckInId(id)),
-            RecordKind::Entry => RecordRef::Entry(EntryId(id)),
-            RecordKind::Family => RecordRef::Family(FamilyId(id)),
-            RecordKind::FamilyWords => RecordRef::FamilyWords(CommentId(id)),
-            RecordKind::Goal => RecordRef::Goal(GoalId(id)),
-            RecordKind::Invitation => RecordRef::Invitation(InvitationId(id)),
-            RecordKind::Member => RecordRef::Member(MemberId(id)),
-            RecordKind::Prompt => RecordRef::Prompt(PromptId(id)),
-            RecordKind::Safety => RecordRef::Safety(SafetyId(id)),
-            RecordKind::Stage => RecordRef::Stage(StageNoteId(id)),
-            RecordKind::Step => RecordRef::Step(StepId(id)),
-            RecordKind::Supervision => RecordRef::Supervision(SupervisionId(id)),
-            RecordKind::SupervisionAction => RecordRef::SupervisionAction(ActionId(id)),
-            RecordKind::Team => RecordRef::Team(TeamId(id)),
-            RecordKind::ThreeHouses => RecordRef::ThreeHouses(HousesId(id)),
-            RecordKind::Accounts
-            | RecordKind::Assessment
-            | RecordKind::AuditTrail
-            | RecordKind::Caseload
-            | RecordKind::Chronology
-            | RecordKind::Meeting
-            | RecordKind::Plan
-            | RecordKind::PromptLibrary
-            | RecordKind::Schedule
-            | RecordKind::Week
-            | RecordKind::Workbook => return None,
-        })
-    }
+        $(
+            impl From<$id> for RecordRef {
+                fn from(id: $id) -> Self {
+                    RecordRef::$kind(id)
+                }
+            }
+        )*
+    };
 }
 
-impl From<GoalId> for RecordRef {
-    fn from(id: GoalId) -> Self {
-        RecordRef::Goal(id)
+record_ref! {
+    records {
+        Account(AccountId),
+        BalanceItem(BalanceItemId),
+        ChangePlan(ChangePlanWordsId),
+        ChangeTalk(TallyId),
+        CheckIn(CheckInId),
+        Entry(EntryId),
+        Family(FamilyId),
+        FamilyWords(CommentId),
+        Goal(GoalId),
+        Invitation(InvitationId),
+        Member(MemberId),
+        Prompt(PromptId),
+        Safety(SafetyId),
+        Stage(StageNoteId),
+        Step(StepId),
+        Supervision(SupervisionId),
+        SupervisionAction(ActionId),
+        Team(TeamId),
+        ThreeHouses(HousesId),
     }
-}
-
-impl From<StepId> for RecordRef {
-    fn from(id: StepId) -> Self {
-        RecordRef::Step(id)
-    }
-}
-
-impl From<SafetyId> for RecordRef {
-    fn from(id: SafetyId) -> Self {
-        RecordRef::Safety(id)
+    // Listed so that a new kind must be placed on one side or the other.
+    views {
+        Accounts,
+        Assessment,
+        AuditTrail,
+        Caseload,
+        Chronology,
+        Meeting,
+        Plan,
+        PromptLibrary,
+        Schedule,
+        Week,
+        Workbook,
     }
 }
 

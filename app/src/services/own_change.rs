@@ -115,7 +115,7 @@ pub async fn save_plan(
     .await?;
     if added {
         let parts: Vec<&str> = changed.iter().map(|(p, _)| p.label()).collect();
-        audit::append(&mut write, &entry.record(goal.id).detail(parts.join("; "))).await?;
+        audit::append(&mut write, &entry.record(save).detail(parts.join("; "))).await?;
     }
     write.commit().await?;
     Ok(())
@@ -152,7 +152,7 @@ pub async fn give_ruler(
         audit::append(
             &mut write,
             &entry
-                .record(goal.id)
+                .record(id)
                 .detail(format!("{}: {}", ruler.scale.label(), ruler.score)),
         )
         .await?;

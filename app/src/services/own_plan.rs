@@ -107,7 +107,7 @@ pub async fn rate_goal(
     )
     .await?;
     if added {
-        audit::append(&mut write, &entry.record(goal.id).detail(score.to_string())).await?;
+        audit::append(&mut write, &entry.record(id).detail(score.to_string())).await?;
     }
     write.commit().await?;
     Ok(())

@@ -115,7 +115,11 @@ pub(crate) async fn save<R: Versioned>(
         }
     };
     let detail = save.record.audit_detail(added, &changes);
-    audit::append(&mut write, &audit.record(save.record.id()).detail(detail)).await?;
+    audit::append(
+        &mut write,
+        &audit.record(save.record.record()).detail(detail),
+    )
+    .await?;
     write.commit().await?;
     Ok(())
 }

@@ -4,7 +4,7 @@ use super::db::{now_ms, Db, WriteTx};
 use super::row::{Flag, StoreError};
 use crate::domain::audit::{AuditAction, AuditEntryView, Outcome};
 use crate::domain::ids::{AccountId, FamilyId, TeamId};
-use crate::domain::record::RecordKind;
+use crate::domain::record::{RecordKind, RecordRef};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
@@ -15,7 +15,8 @@ pub struct NewEntry {
     pub actor_name: String,
     pub action: AuditAction,
     pub record_kind: RecordKind,
-    pub record_id: Option<String>,
+    /// What the entry is about, when it is one record; `record_kind` is then its kind.
+    pub record: Option<RecordRef>,
     pub family_id: Option<FamilyId>,
     /// The team whose manager should see this entry.
     pub team_id: Option<TeamId>,
@@ -82,7 +83,7 @@ pub async fn append(write: &mut WriteTx, entry: &NewEntry) -> Result<(), StoreEr
             .await?;
     let id = Uuid::new_v4().to_string();
     let actor_id = entry.actor_id.map(|a| a.to_string());
-    let record_id = entry.record_id.clone();
+    let record_id = entry.record.map(|r| r.id().to_string());
     let family_id = entry.family_id.map(|f| f.to_string());
     let team_id = entry.team_id.map(|t| t.to_string());
     let sealed = Sealed {

@@ -366,16 +366,18 @@ where
 }
 
 /// Swaps a goal or step with its neighbour above (`up`) or below, within `scope`.
+/// Moves a goal within its family's plan, or a step within its goal, one place up or down;
+/// `false` when it is already at that end.
 pub async fn move_record(
     write: &mut WriteTx,
-    table: Ordered,
-    id: &str,
+    record: Ordered,
     up: bool,
 ) -> Result<bool, StoreError> {
-    let (table_name, scope) = match table {
-        Ordered::Goals => ("goals", "family_id"),
-        Ordered::Steps => ("steps", "goal_id"),
+    let (table_name, scope, id) = match record {
+        Ordered::Goal(id) => ("goals", "family_id", id.to_string()),
+        Ordered::Step(id) => ("steps", "goal_id", id.to_string()),
     };
+    let id = id.as_str();
     // The scope (a family's or a goal's id) is only matched back against the same column, so it
     // stays the stored text.
     let me: Option<(String, i64)> = sqlx::query_as(&format!(
@@ -411,10 +413,11 @@ pub async fn move_record(
     Ok(true)
 }
 
+/// A record with a place in an ordered list.
 #[derive(Clone, Copy)]
 pub enum Ordered {
-    Goals,
-    Steps,
+    Goal(GoalId),
+    Step(StepId),
 }
 
 pub async fn insert_step(

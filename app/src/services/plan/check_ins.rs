@@ -41,7 +41,7 @@ pub async fn add_check_in(
         audit::append(
             &mut write,
             &entry
-                .record(goal)
+                .record(id)
                 .detail(format!("{}: {}", input.scale.label(), input.score)),
         )
         .await?;

@@ -8,8 +8,7 @@ use crate::domain::goal::GoalStatus;
 use crate::domain::history::{field, FieldChange, GoalFields, InWords, Subject};
 use crate::domain::ids::{FamilyId, GoalId, MemberId, StepId};
 use crate::domain::plan_input::{parse_goal, GoalForm, GoalInput, MAX_REASON};
-use crate::domain::record::RecordKind;
-use crate::domain::record::RecordRef;
+use crate::domain::record::{RecordKind, RecordRef};
 use crate::error::AppError;
 use crate::services::versioned::{self, changed_fields, keep_history, Save, Versioned};
 use crate::store::goals::Ordered;
@@ -167,18 +166,18 @@ pub async fn reorder(
     let (scope, entry) =
         edit_scope(caller, family, AuditAction::ReorderPlan, RecordKind::Goal).await?;
     let current = scope.goal(caller, goal).await?;
-    let (table, id) = match step {
+    let (ordered, record) = match step {
         Some(step) if current.steps.iter().any(|s| s.id == step) => {
-            (Ordered::Steps, step.to_string())
+            (Ordered::Step(step), RecordRef::Step(step))
         }
         Some(_) => return Err(AppError::NotFound),
-        None => (Ordered::Goals, goal.to_string()),
+        None => (Ordered::Goal(goal), RecordRef::Goal(goal)),
     };
     let mut write = caller.state.db.write().await?;
-    if store::goals::move_record(&mut write, table, &id, up).await? {
+    if store::goals::move_record(&mut write, ordered, up).await? {
         audit::append(
             &mut write,
-            &entry.record(id).detail(if up { "up" } else { "down" }),
+            &entry.record(record).detail(if up { "up" } else { "down" }),
         )
         .await?;
     }
