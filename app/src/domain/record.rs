@@ -2,9 +2,9 @@
 //! goal's id can never be taken for a step's.
 
 use super::ids::{
-    AccountId, ActionId, BalanceItemId, ChangePlanWordsId, CheckInId, CommentId, EntryId, FamilyId,
-    GoalId, HousesId, InvitationId, MemberId, PromptId, SafetyId, StageNoteId, StepId,
-    SupervisionId, TallyId, TeamId,
+    AccountId, ActionId, AuthorityId, BalanceItemId, ChangePlanWordsId, CheckInId, CommentId,
+    EntryId, FamilyId, GoalId, HousesId, InvitationId, MemberId, PromptId, SafetyId, StageNoteId,
+    StepId, SupervisionId, TallyId, TeamId,
 };
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -16,8 +16,10 @@ coded_enum!(
         Account => "account", "Account";
         Accounts => "accounts", "Accounts";
         Assessment => "assessment", "Assessment";
+        Authority => "authority", "Local authority";
         AuditTrail => "audit_trail", "Audit trail";
         BalanceItem => "balance_item", "Decisional balance item";
+        BreakGlass => "break_glass", "Opening outside the team";
         Caseload => "caseload", "Caseload";
         ChangePlan => "change_plan", "Change plan";
         ChangeTalk => "change_talk", "Change talk";
@@ -31,6 +33,7 @@ coded_enum!(
         Meeting => "meeting", "Meeting";
         Member => "member", "Family member";
         Plan => "plan", "Plan";
+        PlanChange => "plan_change", "Change to a plan";
         Prompt => "prompt", "Prompt";
         PromptLibrary => "prompt_library", "Prompt library";
         Safety => "safety", "Danger statement and safety goal";
@@ -48,7 +51,7 @@ coded_enum!(
 
 /// `RecordRef`: one variant per kind of record that has its own id, named as its `RecordKind`.
 macro_rules! record_ref {
-    (records { $($kind:ident($id:ident),)* } views { $($view:ident,)* }) => {
+    (records { $($kind:ident($id:ident),)* } others { $($view:ident,)* }) => {
         /// One record of a kind that has its own id. The kinds without one (a caseload, a week,
         /// the audit trail) are views, not records.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -92,6 +95,7 @@ macro_rules! record_ref {
 record_ref! {
     records {
         Account(AccountId),
+        Authority(AuthorityId),
         BalanceItem(BalanceItemId),
         ChangePlan(ChangePlanWordsId),
         ChangeTalk(TallyId),
@@ -111,15 +115,18 @@ record_ref! {
         Team(TeamId),
         ThreeHouses(HousesId),
     }
-    // Listed so that a new kind must be placed on one side or the other.
-    views {
+    // Kinds with no id type of their own: views, and records only the server makes. Listed so
+    // that a new kind must be placed on one side or the other.
+    others {
         Accounts,
         Assessment,
         AuditTrail,
+        BreakGlass,
         Caseload,
         Chronology,
         Meeting,
         Plan,
+        PlanChange,
         PromptLibrary,
         Schedule,
         Week,

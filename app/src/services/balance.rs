@@ -5,6 +5,7 @@
 use crate::auth::caller::Caller;
 use crate::domain::ids::{BalanceItemId, GoalId};
 use crate::error::AppError;
+use crate::services::new_id;
 use crate::store::audit::NewEntry;
 use crate::store::change_plans::NewBalanceItem;
 use crate::store::{self, audit, now_ms};
@@ -15,7 +16,9 @@ pub(super) async fn add(
     entry: NewEntry,
     item: &NewBalanceItem<'_>,
 ) -> Result<(), AppError> {
-    let mut write = caller.state.db.write().await?;
+    let Some(mut write) = new_id::write_new(caller, item.id, item.goal.0, &entry).await? else {
+        return Ok(());
+    };
     if store::change_plans::insert_item(&mut write, item).await? {
         let record = entry.record(item.id).detail(item.quadrant.label());
         audit::append(&mut write, &record).await?;

@@ -19,6 +19,7 @@ use crate::domain::mi::stage::{current, parse_stage, StageForm};
 use crate::domain::record::RecordKind;
 use crate::error::AppError;
 use crate::page_data::change_work::{ChangeWork, Conversation, GoalChange, MemberPlan};
+use crate::services::new_id;
 use crate::store::audit::NewEntry;
 use crate::store::change_plans::{NewBalanceItem, NewPlanWords};
 use crate::store::motivation::NewTally;
@@ -113,7 +114,9 @@ pub async fn record_stage(
     )
     .await?;
     let input = parse_stage(form, scope.today)?;
-    let mut write = caller.state.db.write().await?;
+    let Some(mut write) = new_id::write_new(caller, id, goal.id.0, &entry).await? else {
+        return Ok(());
+    };
     let viewer = caller.viewer()?;
     if store::motivation::insert_stage(&mut write, id, goal.id, &input, viewer.account_id, now_ms())
         .await?
@@ -141,7 +144,9 @@ pub async fn record_tally(
     )
     .await?;
     let input = parse_required_tally(form, scope.today)?;
-    let mut write = caller.state.db.write().await?;
+    let Some(mut write) = new_id::write_new(caller, id, goal.id.0, &entry).await? else {
+        return Ok(());
+    };
     let added = store::motivation::insert_tally(
         &mut write,
         &NewTally {
@@ -192,7 +197,9 @@ pub async fn note_on_plan(
         e.keep("member", &member.to_string());
         AppError::Invalid(e)
     })?;
-    let mut write = caller.state.db.write().await?;
+    let Some(mut write) = new_id::write_new(caller, id, goal.id.0, &entry).await? else {
+        return Ok(());
+    };
     let added = store::change_plans::insert_words(
         &mut write,
         &NewPlanWords {

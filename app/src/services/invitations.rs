@@ -15,6 +15,7 @@ use crate::domain::ids::{AccountId, InvitationId, MemberId};
 use crate::domain::record::RecordKind;
 use crate::error::AppError;
 use crate::page_data::family::InvitationView;
+use crate::services::new_id;
 use crate::store::families::MemberPlace;
 use crate::store::invitations::NewInvitation;
 use crate::store::{self, audit, now_ms};
@@ -60,7 +61,9 @@ pub async fn create(
     }
     let viewer = caller.viewer()?;
     let code = tokens::invitation_code();
-    let mut write = db.write().await?;
+    let Some(mut write) = new_id::write_new(caller, id, member.0, &entry).await? else {
+        return Ok(id);
+    };
     let created = store::invitations::create(
         &mut write,
         &NewInvitation {

@@ -9,6 +9,7 @@ pub mod change_work;
 pub mod family;
 mod guard;
 pub mod invitations;
+mod new_id;
 pub mod own_change;
 pub mod own_page;
 pub mod own_plan;

@@ -12,6 +12,7 @@ use crate::domain::mi::change_plan::{parse_plan, ChangePlanForm, PlanPart};
 use crate::domain::mi::ruler::{parse_own_ruler, OwnRulerForm};
 use crate::error::AppError;
 use crate::page_data::change_work::{MemberPlan, OwnChangeWork};
+use crate::services::new_id;
 use crate::store::change_plans::{NewBalanceItem, NewPlanWords};
 use crate::store::goals::NewCheckIn;
 use crate::store::{self, audit, now_ms};
@@ -94,7 +95,9 @@ pub async fn save_plan(
         return Err(conflict(plan.version()));
     }
     let changed = parse_plan(&plan, &answers)?;
-    let mut write = db.write().await?;
+    let Some(mut write) = new_id::write_new(caller, save, goal.id.0, &entry).await? else {
+        return Ok(());
+    };
     // Checked again under the write lock: another save may have landed since the read above.
     let saved = store::change_plans::answers_saved(&mut write, goal.id, member).await?;
     if saved != from {
@@ -132,7 +135,9 @@ pub async fn give_ruler(
         own_scope(caller, Action::UpdateOwnPlan, AuditAction::FamilyRuler).await?;
     let goal = visible_goal(caller, &scope, member, goal).await?;
     let ruler = parse_own_ruler(form)?;
-    let mut write = caller.state.db.write().await?;
+    let Some(mut write) = new_id::write_new(caller, id, goal.id.0, &entry).await? else {
+        return Ok(());
+    };
     let added = store::goals::insert_check_in(
         &mut write,
         &NewCheckIn {

@@ -15,6 +15,7 @@ use crate::domain::rating::Scale;
 use crate::domain::record::RecordKind;
 use crate::domain::viewer::ViewerKind;
 use crate::error::AppError;
+use crate::services::new_id;
 use crate::store::audit::NewEntry;
 use crate::store::goals::NewCheckIn;
 use crate::store::{self, audit, now_ms};
@@ -90,7 +91,9 @@ pub async fn rate_goal(
         AppError::Invalid(errors)
     })?;
     let viewer = caller.viewer()?;
-    let mut write = caller.state.db.write().await?;
+    let Some(mut write) = new_id::write_new(caller, id, goal.id.0, &entry).await? else {
+        return Ok(());
+    };
     let added = store::goals::insert_check_in(
         &mut write,
         &NewCheckIn {
@@ -130,7 +133,9 @@ pub async fn add_words(
         AppError::Invalid(errors)
     })?;
     let viewer = caller.viewer()?;
-    let mut write = caller.state.db.write().await?;
+    let Some(mut write) = new_id::write_new(caller, id, scope.family.id.0, &entry).await? else {
+        return Ok(());
+    };
     let added = store::family_voice::insert_words(
         &mut write,
         &store::family_voice::NewWords {

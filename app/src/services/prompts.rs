@@ -16,6 +16,7 @@ use crate::domain::record::RecordKind;
 use crate::domain::role::StaffRole;
 use crate::error::AppError;
 use crate::page_data::prompt_library::PromptLibrary;
+use crate::services::new_id;
 use crate::store::prompts::NewPrompt;
 use crate::store::{self, audit, now_ms, Db};
 use chrono::{Datelike, NaiveDate};
@@ -55,11 +56,14 @@ pub async fn add(caller: &Caller, id: PromptId, form: &PromptForm) -> Result<(),
     authorize(caller, Action::AddPrompt, Target::Team(team), entry.clone()).await?;
     let db = &caller.state.db;
     let existing = store::prompts::for_team(db, team).await?;
+    // Sent again: the prompt is there, and its text would now read as a repeat of itself.
     if existing.iter().any(|p| p.id == id) {
         return Ok(());
     }
     let input = parse_prompt(form, &existing)?;
-    let mut write = db.write().await?;
+    let Some(mut write) = new_id::write_new(caller, id, team.0, &entry).await? else {
+        return Ok(());
+    };
     let added = store::prompts::insert(
         &mut write,
         &NewPrompt {

@@ -11,8 +11,9 @@ use crate::domain::ids::{AccountId, FamilyId, GoalId, MemberId};
 use crate::domain::plain_words::staff_time;
 use crate::domain::record::RecordRef;
 use crate::error::{AppError, FieldErrors};
+use crate::services::new_id;
 use crate::store::audit::NewEntry;
-use crate::store::locked::owner_of;
+use crate::store::locked::{claim, Claim};
 use crate::store::plan_history::NewChange;
 use crate::store::{self, audit, now_ms, StoreError, WriteTx};
 use uuid::Uuid;
@@ -92,6 +93,8 @@ pub(crate) enum Saved {
     Nothing,
     /// Someone saved another version first.
     Conflict,
+    /// A new record's id already names another record.
+    Taken,
 }
 
 /// Saves a record for `caller`: the server functions' path. `audit` is the entry the policy
@@ -113,6 +116,10 @@ pub(crate) async fn save<R: Versioned>(
             let id = save.record.id();
             return Err(edit_conflict(caller, &id, save.record.version(), typed).await);
         }
+        Saved::Taken => {
+            drop(write);
+            return Err(new_id::refuse(caller, &audit, save.record.record()).await);
+        }
     };
     let detail = save.record.audit_detail(added, &changes);
     audit::append(
@@ -133,11 +140,10 @@ pub(crate) async fn save_in<R: Versioned>(
 ) -> Result<Saved, AppError> {
     let record = &save.record;
     let (version, changes) = if record.version() == 0 {
-        // Read under the lock, so no other save can take the id in between.
-        match owner_of(write, record.record()).await? {
-            Some(owner) if owner == record.owner().to_string() => return Ok(Saved::Nothing),
-            Some(_) => return Err(AppError::NotFound),
-            None => {}
+        match claim(write, record.record(), record.owner()).await? {
+            Claim::Free => {}
+            Claim::Retry => return Ok(Saved::Nothing),
+            Claim::Taken => return Ok(Saved::Taken),
         }
         record.check_new(write).await?;
         if !record.insert(write, at).await? {

@@ -13,9 +13,9 @@ pub enum StoreError {
     /// A stored value that no longer parses: a bug or a hand-edited database.
     #[error("corrupt {column}: {value:?}")]
     Corrupt { column: &'static str, value: String },
-    /// Asked where a record of a kind that is not versioned belongs: a bug.
-    #[error("{0:?} records are not versioned")]
-    NotVersioned(crate::domain::record::RecordKind),
+    /// Asked where a record belongs whose id no page makes: a bug.
+    #[error("{0:?} records are not added with an id from the page")]
+    NotClaimable(crate::domain::record::RecordKind),
     /// The prompt library file shipped with this build does not read: a build bug.
     #[error("prompt library: {0}")]
     Library(String),

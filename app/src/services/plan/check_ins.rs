@@ -7,6 +7,7 @@ use crate::domain::ids::{CheckInId, FamilyId, GoalId};
 use crate::domain::plan_input::{parse_check_in, CheckInForm};
 use crate::domain::record::RecordKind;
 use crate::error::AppError;
+use crate::services::new_id;
 use crate::store::goals::NewCheckIn;
 use crate::store::{self, audit, now_ms};
 
@@ -21,7 +22,9 @@ pub async fn add_check_in(
         edit_scope(caller, family, AuditAction::AddCheckIn, RecordKind::CheckIn).await?;
     let input = parse_check_in(form, scope.today)?;
     scope.goal(caller, goal).await?;
-    let mut write = caller.state.db.write().await?;
+    let Some(mut write) = new_id::write_new(caller, id, goal.0, &entry).await? else {
+        return Ok(());
+    };
     let added = store::goals::insert_check_in(
         &mut write,
         &NewCheckIn {

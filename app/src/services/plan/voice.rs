@@ -8,6 +8,7 @@ use crate::domain::ids::{CommentId, FamilyId, HousesId};
 use crate::domain::plan_input::{parse_houses, parse_words, HousesForm};
 use crate::domain::record::RecordKind;
 use crate::error::AppError;
+use crate::services::new_id;
 use crate::store::{self, audit, now_ms};
 
 pub async fn record_houses(
@@ -24,7 +25,9 @@ pub async fn record_houses(
     )
     .await?;
     let input = parse_houses(form, &scope.context())?;
-    let mut write = caller.state.db.write().await?;
+    let Some(mut write) = new_id::write_new(caller, id, family.0, &entry).await? else {
+        return Ok(());
+    };
     if store::family_voice::insert_houses(
         &mut write,
         family,
@@ -68,7 +71,9 @@ pub async fn reply(
         errors.keep("reply_to", &reply_to.to_string());
         AppError::Invalid(errors)
     })?;
-    let mut write = db.write().await?;
+    let Some(mut write) = new_id::write_new(caller, id, family.0, &entry).await? else {
+        return Ok(family);
+    };
     let added = store::family_voice::insert_words(
         &mut write,
         &store::family_voice::NewWords {

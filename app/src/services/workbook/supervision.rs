@@ -1,6 +1,7 @@
 //! Group supervision: its records, and the actions agreed there.
 
 use super::*;
+use crate::services::new_id;
 
 pub async fn supervisions(caller: &Caller, family: FamilyId) -> Result<Supervisions, AppError> {
     let (scope, entry) = PlanScope::open(
@@ -56,7 +57,9 @@ pub async fn record_supervision(
         .collect();
     let input = parse_supervision(form, &owners, scope.today)?;
     let viewer = caller.viewer()?;
-    let mut write = caller.state.db.write().await?;
+    let Some(mut write) = new_id::write_new(caller, id, family.0, &entry).await? else {
+        return Ok(());
+    };
     if store::workbook::insert_supervision(
         &mut write,
         family,
