@@ -35,7 +35,7 @@ pub async fn claim_invitation(
     passphrase: String,
     confirm: String,
 ) -> Result<(), AppError> {
-    run(async |caller| {
+    crate::api::respond::run_public(async |caller| {
         let signed_in =
             crate::services::invitations::claim(caller, &code, &login, &passphrase, &confirm)
                 .await?;

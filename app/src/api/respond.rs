@@ -78,8 +78,21 @@ pub fn home_of(viewer: &Viewer) -> &'static str {
 }
 
 /// Runs a server function's body for the person calling, and shapes its response: every server
-/// function is this, a parse of its ids and a call to a service.
+/// function is this, a parse of its ids and a call to a service. The caller must be signed in
+/// before anything is looked up, so no one who is not can learn whether an id names a record.
 pub async fn run<T>(body: impl AsyncFnOnce(&Caller) -> Result<T, AppError>) -> Result<T, AppError> {
+    run_public(async |caller| {
+        caller.viewer()?;
+        body(caller).await
+    })
+    .await
+}
+
+/// [`run`] for the few functions open to someone not signed in: signing in, and claiming an
+/// invitation to set up an account.
+pub async fn run_public<T>(
+    body: impl AsyncFnOnce(&Caller) -> Result<T, AppError>,
+) -> Result<T, AppError> {
     finish(
         async {
             let caller = Caller::current().await?;

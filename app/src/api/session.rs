@@ -1,7 +1,7 @@
 //! Signing in and out, and who is signed in.
 
 #[cfg(feature = "ssr")]
-use crate::api::respond::run;
+use crate::api::respond::run_public;
 use crate::domain::viewer::SignedIn;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -9,7 +9,7 @@ use leptos::prelude::*;
 #[server(prefix = "/api", endpoint = "sign_in")]
 pub async fn sign_in(login: String, password: String) -> Result<(), AppError> {
     use crate::api::respond::start_session;
-    run(async |caller| {
+    run_public(async |caller| {
         let signed_in = crate::services::sign_in::sign_in(caller, &login, &password).await?;
         start_session(signed_in)
     })

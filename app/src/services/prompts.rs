@@ -17,6 +17,7 @@ use crate::domain::role::StaffRole;
 use crate::error::AppError;
 use crate::page_data::prompt_library::PromptLibrary;
 use crate::services::new_id;
+use crate::store::audit::NewEntry;
 use crate::store::prompts::NewPrompt;
 use crate::store::{self, audit, now_ms, Db};
 use chrono::{Datelike, NaiveDate};
@@ -47,12 +48,23 @@ pub async fn library(caller: &Caller, filter: PromptFilter) -> Result<PromptLibr
     })
 }
 
+/// The caller's team, for a change to its prompts. Someone of no team (a parent, an
+/// administrator) is refused, and the refusal recorded like any other.
+async fn own_team(caller: &Caller, entry: &NewEntry) -> Result<TeamId, AppError> {
+    match caller.viewer()?.team_id() {
+        Some(team) => Ok(team),
+        None => {
+            audit::record(&caller.state.db, &entry.clone().refused()).await?;
+            Err(AppError::Forbidden)
+        }
+    }
+}
+
 pub async fn add(caller: &Caller, id: PromptId, form: &PromptForm) -> Result<(), AppError> {
-    let viewer = caller.viewer()?;
-    let team = viewer.team_id().ok_or(AppError::Forbidden)?;
     let entry = caller
         .entry(AuditAction::AddPrompt, RecordKind::Prompt)
         .record(id);
+    let team = own_team(caller, &entry).await?;
     authorize(caller, Action::AddPrompt, Target::Team(team), entry.clone()).await?;
     let db = &caller.state.db;
     let existing = store::prompts::for_team(db, team).await?;
@@ -69,7 +81,7 @@ pub async fn add(caller: &Caller, id: PromptId, form: &PromptForm) -> Result<(),
         &NewPrompt {
             id,
             team,
-            added_by: viewer.account_id,
+            added_by: caller.viewer()?.account_id,
             input: &input,
             now: now_ms(),
         },
@@ -83,10 +95,10 @@ pub async fn add(caller: &Caller, id: PromptId, form: &PromptForm) -> Result<(),
 }
 
 pub async fn retire(caller: &Caller, id: PromptId) -> Result<(), AppError> {
-    let team = caller.viewer()?.team_id().ok_or(AppError::Forbidden)?;
     let entry = caller
         .entry(AuditAction::RetirePrompt, RecordKind::Prompt)
         .record(id);
+    let team = own_team(caller, &entry).await?;
     authorize(
         caller,
         Action::RetirePrompt,
