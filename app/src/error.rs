@@ -82,6 +82,8 @@ pub enum AppError {
     ReasonRequired,
     NotFound,
     TooManyAttempts,
+    /// Hearth is at its limit for this kind of work (checking passwords): try again shortly.
+    Busy,
     /// The record is not in a state for this (for example, an account that exists already).
     Conflict(String),
     /// Someone else saved this record after the form was opened: what they changed is in the
@@ -110,10 +112,19 @@ impl AppError {
             AppError::SignInRequired => 401,
             AppError::Forbidden | AppError::ReasonRequired => 403,
             AppError::NotFound => 404,
-            AppError::TooManyAttempts => 429,
+            AppError::TooManyAttempts | AppError::Busy => 429,
             AppError::Conflict(_) | AppError::EditConflict(_) => 409,
             AppError::Internal => 500,
             AppError::Connection(_) => 503,
+        }
+    }
+
+    /// Seconds to wait before trying again, sent as `Retry-After` with a 429.
+    pub fn retry_after(&self) -> Option<u32> {
+        match self {
+            AppError::TooManyAttempts => Some(15 * 60),
+            AppError::Busy => Some(2),
+            _ => None,
         }
     }
 
@@ -134,6 +145,7 @@ impl fmt::Display for AppError {
             AppError::ReasonRequired => "This family is not in your team",
             AppError::NotFound => "Page not found",
             AppError::TooManyAttempts => "Too many attempts. Wait 15 minutes, then try again",
+            AppError::Busy => "Hearth is busy. Wait a moment, then try again",
             AppError::Conflict(what) => return write!(f, "{what}"),
             AppError::EditConflict(_) => "Someone else saved a change while you were editing",
             AppError::BadRequest => "Hearth could not read what was sent. Reload the page and try again",

@@ -13,8 +13,18 @@ pub struct Settings {
     pub secure: bool,
     /// `scheme://host[:port]` that browsers use; when unset, the request's Host header is trusted.
     pub public_origin: Option<String>,
-    /// Take the client address from `X-Forwarded-For` (only behind a proxy that sets it).
-    pub trust_proxy: bool,
+    /// How many proxies of the council's own stand in front of Hearth, each adding the address
+    /// it saw to `X-Forwarded-For`. The client is the address the outermost one saw; anything
+    /// further left was written by the client and is ignored. 0: the connection's own address.
+    pub trusted_proxies: usize,
+    /// A request not answered in this time gets 408 (a client trickling its body, say): longer
+    /// than any page or save takes on one bar of signal.
+    pub request_timeout: Duration,
+    /// Requests worked on at once: far above what a council's use needs, far below what
+    /// exhausts memory or the database pool's queue. More wait up to `wait_for_slot`, then get
+    /// 503 with `Retry-After`.
+    pub max_in_flight: usize,
+    pub wait_for_slot: Duration,
     /// Added per failed sign-in after the third, to slow guessing down.
     pub sign_in_delay_step: Duration,
 }
@@ -24,7 +34,10 @@ impl Default for Settings {
         Settings {
             secure: false,
             public_origin: None,
-            trust_proxy: false,
+            trusted_proxies: 0,
+            request_timeout: Duration::from_secs(30),
+            max_in_flight: 256,
+            wait_for_slot: Duration::from_secs(5),
             sign_in_delay_step: Duration::from_secs(1),
         }
     }

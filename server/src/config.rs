@@ -44,7 +44,14 @@ impl Config {
         let settings = Settings {
             secure,
             public_origin,
-            trust_proxy: var("HEARTH_TRUST_PROXY").as_deref() == Some("1"),
+            trusted_proxies: match var("HEARTH_TRUSTED_PROXIES") {
+                None => 0,
+                Some(n) => n.parse().map_err(|_| {
+                    format!(
+                        "HEARTH_TRUSTED_PROXIES is the number of proxies in front, like 1: {n:?}"
+                    )
+                })?,
+            },
             ..Settings::default()
         };
         Ok(Config {

@@ -4,6 +4,7 @@ mod api_status;
 pub mod config;
 mod cross_site;
 mod exports;
+pub mod limits;
 pub mod router;
 mod security_headers;
 mod static_files;

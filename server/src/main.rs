@@ -58,6 +58,7 @@ async fn serve(demo: bool) -> Result<ExitCode, String> {
         db: db.clone(),
         settings: Arc::new(config.settings),
     };
+    tokio::spawn(fold_failed_attempts(db.clone()));
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
@@ -71,6 +72,18 @@ async fn serve(demo: bool) -> Result<ExitCode, String> {
     .map_err(|e| format!("the server stopped: {e}"))?;
     db.close().await;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes failed sign-ins and wrong invitation codes into the audit trail every minute.
+async fn fold_failed_attempts(db: Db) {
+    let mut every = tokio::time::interval(app::services::failed_attempts::EVERY);
+    loop {
+        every.tick().await;
+        let now = app::store::now_ms();
+        if let Err(error) = app::services::failed_attempts::audit_failures(&db, now).await {
+            tracing::error!(%error, "failed attempts could not be written to the audit trail");
+        }
+    }
 }
 
 fn print_demo_logins(seeded: bool, addr: SocketAddr) {

@@ -1,19 +1,24 @@
 //! The whole application as one router, built from its state so tests can drive it in-process.
 
+use crate::limits::{self, InFlight};
 use crate::{api_status, cross_site, exports, security_headers, static_files};
 use app::app::{shell, App};
 use app::state::AppState;
 use axum::body::Body;
 use axum::extract::{Request, State};
+use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{middleware, Router};
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::compression::{CompressionLayer, CompressionLevel};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
 
 pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
+    let settings = state.settings.clone();
     let routes = generate_route_list(App);
     let context = {
         let state = state.clone();
@@ -42,6 +47,8 @@ pub fn router(state: AppState) -> Router {
         // Pages and server-function answers, compressed as they are made; a low level keeps it
         // cheap per request. Hashed assets arrive precompressed and are left alone.
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
+        .layer(RequestBodyLimitLayer::new(limits::FORM_BODY_LIMIT))
+        .layer(middleware::from_fn(limits::require_length))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             cross_site::refuse_cross_site,
@@ -49,6 +56,15 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(
             state,
             security_headers::add_security_headers,
+        ))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            settings.request_timeout,
+        ))
+        // Outermost: a request waits for a slot before any work is done for it.
+        .layer(middleware::from_fn_with_state(
+            InFlight::new(settings.max_in_flight, settings.wait_for_slot),
+            limits::bound_in_flight,
         ))
 }
 

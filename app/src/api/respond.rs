@@ -5,7 +5,7 @@ use crate::domain::viewer::Viewer;
 use crate::error::AppError;
 use crate::services::sign_in::SignedIn;
 use crate::state::app_state;
-use axum::http::header::{ACCEPT, SET_COOKIE};
+use axum::http::header::{ACCEPT, RETRY_AFTER, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode};
 use leptos::prelude::use_context;
@@ -22,6 +22,9 @@ pub fn finish<T>(result: Result<T, AppError>) -> Result<T, AppError> {
                 StatusCode::from_u16(error.status()),
             ) {
                 response.set_status(status);
+                if let Some(seconds) = error.retry_after() {
+                    response.insert_header(RETRY_AFTER, HeaderValue::from(seconds));
+                }
             }
         }
     }
@@ -56,7 +59,8 @@ pub fn start_session(signed_in: SignedIn) -> Result<(), AppError> {
 
 /// Signing out (of this device, or of every one): end the session, clear the cookie, go to sign-in.
 pub async fn end_session(everywhere: bool) -> Result<(), AppError> {
-    run(async |caller| {
+    // Open to anyone: a session that already ended still clears its cookie and goes to sign-in.
+    run_public(async |caller| {
         if everywhere {
             crate::services::sign_in::sign_out_everywhere(caller).await?;
         } else {

@@ -11,7 +11,7 @@ use crate::store::{self, audit::NewEntry, now_ms};
 use axum::extract::ConnectInfo;
 use axum::http::header::{COOKIE, USER_AGENT};
 use axum::http::request::Parts;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
 pub struct Caller {
     pub state: AppState,
@@ -30,7 +30,14 @@ impl Caller {
             tracing::error!("request parts were not provided");
             AppError::Internal
         })?;
-        let origin = client_address(&parts, state.settings.trust_proxy);
+        let origin = client_address(
+            header(&parts, "x-forwarded-for").as_deref(),
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|ConnectInfo(addr)| addr.ip()),
+            state.settings.trusted_proxies,
+        );
         let user_agent = header(&parts, USER_AGENT.as_str())
             .unwrap_or_default()
             .chars()
@@ -128,17 +135,47 @@ fn header(parts: &Parts, name: &str) -> Option<String> {
         .map(str::to_string)
 }
 
-fn client_address(parts: &Parts, trust_proxy: bool) -> String {
-    if trust_proxy {
-        if let Some(forwarded) = header(parts, "x-forwarded-for") {
-            if let Some(first) = forwarded.split(',').next() {
-                return first.trim().to_string();
-            }
-        }
+/// The client's address: the connection's own, or behind `trusted` proxies of our own, the
+/// address the outermost of them saw, which is `trusted` places from the right of
+/// `X-Forwarded-For` (each proxy adds the address it saw on the right). What the client wrote
+/// further left is ignored; a header too short to have passed every proxy is not believed.
+fn client_address(forwarded: Option<&str>, peer: Option<IpAddr>, trusted: usize) -> String {
+    let peer = || peer.map_or_else(|| "unknown".to_string(), |ip| ip.to_string());
+    if trusted == 0 {
+        return peer();
     }
-    parts
-        .extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
+    let hops: Vec<&str> = forwarded
+        .unwrap_or("")
+        .split(',')
+        .map(str::trim)
+        .filter(|hop| !hop.is_empty())
+        .collect();
+    match hops.len().checked_sub(trusted).and_then(|i| hops.get(i)) {
+        Some(hop) => hop
+            .parse::<IpAddr>()
+            .map_or_else(|_| peer(), |ip| ip.to_string()),
+        None => peer(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::client_address;
+    use std::net::IpAddr;
+
+    #[test]
+    fn the_client_is_the_address_the_outermost_trusted_proxy_saw() {
+        let peer: Option<IpAddr> = "10.0.0.5".parse().ok();
+        let header = Some("6.6.6.6, 203.0.113.7, 10.0.0.9");
+        // No proxy trusted: the header is the client's own writing.
+        assert_eq!(client_address(header, peer, 0), "10.0.0.5");
+        // One proxy: the right-most entry is the one it added.
+        assert_eq!(client_address(header, peer, 1), "10.0.0.9");
+        // Two: the outer proxy saw 203.0.113.7; "6.6.6.6" was written by the client.
+        assert_eq!(client_address(header, peer, 2), "203.0.113.7");
+        // A header shorter than the proxies in front was not written by them.
+        assert_eq!(client_address(Some("6.6.6.6"), peer, 2), "10.0.0.5");
+        assert_eq!(client_address(Some("not an address"), peer, 1), "10.0.0.5");
+        assert_eq!(client_address(None, None, 0), "unknown");
+    }
 }

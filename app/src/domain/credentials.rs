@@ -3,6 +3,14 @@
 
 use crate::error::{check, FieldErrors};
 
+coded_enum!(
+    /// What an attempt tried: counted and limited separately.
+    AttemptKind {
+        SignIn => "sign_in", "Sign-in";
+        InvitationCode => "invitation_code", "Invitation code";
+    }
+);
+
 /// The longest password we will hash: Argon2 on megabytes of input would be a cheap attack.
 pub const MAX_PASSWORD_CHARS: usize = 256;
 pub const MIN_PASSPHRASE_CHARS: usize = 10;

@@ -8,7 +8,7 @@ use crate::auth::{passwords, tokens};
 use crate::domain::access::{Action, Target};
 use crate::domain::audit::AuditAction;
 use crate::domain::credentials::{
-    format_invitation_code, parse_invitation_code, parse_new_username, validate_claim,
+    format_invitation_code, parse_invitation_code, parse_new_username, validate_claim, AttemptKind,
 };
 use crate::domain::family::MemberKind;
 use crate::domain::ids::{AccountId, InvitationId, MemberId};
@@ -18,6 +18,7 @@ use crate::page_data::family::InvitationView;
 use crate::services::new_id;
 use crate::store::families::MemberPlace;
 use crate::store::invitations::NewInvitation;
+use crate::store::login_failures::Attempt;
 use crate::store::{self, audit, now_ms};
 
 /// Wrong codes tried from one address before it must wait.
@@ -139,10 +140,21 @@ pub async fn claim(
     validate_claim(code, login, passphrase, confirm).into_result()?;
     let db = &caller.state.db;
     let now = now_ms();
-    let attempts_key = format!("invitation code from {}", caller.origin);
-    if store::login_failures::count_since(db, &attempts_key, now - CODE_WINDOW_MS).await?
-        >= CODE_ATTEMPTS
-    {
+    // Counted as it arrives, like a sign-in; taken back once the code is found.
+    let attempt = uuid::Uuid::new_v4();
+    let counts = store::login_failures::reserve(
+        db,
+        &Attempt {
+            id: attempt,
+            kind: AttemptKind::InvitationCode,
+            login: &caller.origin,
+            origin: &caller.origin,
+            at: now,
+        },
+        now - CODE_WINDOW_MS,
+    )
+    .await?;
+    if counts.origin > CODE_ATTEMPTS {
         return Err(AppError::TooManyAttempts);
     }
     let refuse = |field: &str, message: &str| {
@@ -158,13 +170,13 @@ pub async fn claim(
     let Some(found) =
         store::invitations::find_by_code_hash(&mut write, &tokens::digest(&code)).await?
     else {
-        drop(write);
-        store::login_failures::record(db, &attempts_key, &caller.origin, now).await?;
         return Err(refuse(
             "code",
             "We do not recognise this code. Check it and try again",
         ));
     };
+    // A code that exists was not a guess.
+    store::login_failures::release(&mut write, attempt).await?;
     if found.used {
         return Err(refuse(
             "code",

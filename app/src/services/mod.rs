@@ -6,6 +6,7 @@ pub mod audit_trail;
 mod balance;
 pub mod caseload;
 pub mod change_work;
+pub mod failed_attempts;
 pub mod family;
 mod guard;
 pub mod invitations;

@@ -3,18 +3,21 @@
 use crate::auth::caller::Caller;
 use crate::auth::{passwords, tokens};
 use crate::domain::audit::AuditAction;
-use crate::domain::credentials::{parse_login, validate_sign_in};
+use crate::domain::credentials::{parse_login, validate_sign_in, AttemptKind};
 use crate::domain::record::RecordKind;
 use crate::domain::viewer::Viewer;
 use crate::error::{AppError, FieldErrors};
+use crate::store::login_failures::Attempt;
 use crate::store::{self, audit, now_ms};
 
 /// Failures within this window count towards slowing down and refusing.
-const FAILURE_WINDOW_MS: i64 = 15 * 60 * 1000;
-/// After this many failures, sign-in is slowed down.
+pub const FAILURE_WINDOW_MS: i64 = 15 * 60 * 1000;
+/// After this many attempts at one login, sign-in is slowed down.
 const SLOW_AFTER: i64 = 3;
-/// After this many, it is refused until the window has passed.
-const REFUSE_AFTER: i64 = 10;
+/// After this many at one login, or from one address, attempts are refused until the window has
+/// passed. An address may try more than a login: several people can share one (an office).
+pub const REFUSE_AFTER: i64 = 10;
+pub const REFUSE_FROM_ONE_ADDRESS_AFTER: i64 = 50;
 
 /// A new session: the token goes into the cookie, the viewer decides where to go.
 pub struct SignedIn {
@@ -22,26 +25,33 @@ pub struct SignedIn {
     pub viewer: Viewer,
 }
 
+/// Signs in. Every attempt is written before the password is checked and counted with the
+/// others at its login and from its address, so parallel guesses cannot all slip under the
+/// limit. A refusal writes nothing else here: failures reach the audit trail in batches
+/// (`services::failed_attempts`), so a flood never queues on the write lock case work uses.
 pub async fn sign_in(caller: &Caller, login: &str, password: &str) -> Result<SignedIn, AppError> {
     validate_sign_in(login, password).into_result()?;
     let login = parse_login(login).map_err(|m| AppError::invalid("login", m))?;
     let db = &caller.state.db;
     let now = now_ms();
-
-    let failures = store::login_failures::count_since(db, &login, now - FAILURE_WINDOW_MS).await?;
-    if failures >= REFUSE_AFTER {
-        audit::record(
-            db,
-            &caller
-                .entry(AuditAction::SignInRefused, RecordKind::Account)
-                .detail(format!("{login}: too many attempts"))
-                .refused(),
-        )
-        .await?;
+    let attempt = uuid::Uuid::new_v4();
+    let counts = store::login_failures::reserve(
+        db,
+        &Attempt {
+            id: attempt,
+            kind: AttemptKind::SignIn,
+            login: &login,
+            origin: &caller.origin,
+            at: now,
+        },
+        now - FAILURE_WINDOW_MS,
+    )
+    .await?;
+    if counts.login > REFUSE_AFTER || counts.origin > REFUSE_FROM_ONE_ADDRESS_AFTER {
         return Err(AppError::TooManyAttempts);
     }
-    if failures >= SLOW_AFTER {
-        let steps = u32::try_from(failures - SLOW_AFTER + 1)
+    if counts.login > SLOW_AFTER {
+        let steps = u32::try_from(counts.login - SLOW_AFTER)
             .unwrap_or(u32::MAX)
             .min(5);
         tokio::time::sleep(caller.state.settings.sign_in_delay_step * steps).await;
@@ -58,22 +68,13 @@ pub async fn sign_in(caller: &Caller, login: &str, password: &str) -> Result<Sig
         None => None,
     };
     let Some(viewer) = viewer else {
-        store::login_failures::record(db, &login, &caller.origin, now).await?;
-        audit::record(
-            db,
-            &caller
-                .entry(AuditAction::SignInRefused, RecordKind::Account)
-                .detail(format!("{login}: wrong email, username or password"))
-                .refused(),
-        )
-        .await?;
         let mut errors = FieldErrors::default();
         errors.add("password", "The email, username or password is not right");
         errors.keep("login", &login);
         return Err(AppError::Invalid(errors));
     };
 
-    store::login_failures::clear(db, &login).await?;
+    store::login_failures::clear(db, &login, attempt).await?;
     // A new id at every sign-in: a session fixed before sign-in is never the one used after it.
     if let Some(old) = &caller.session {
         store::sessions::delete(db, old).await?;

@@ -1,32 +1,122 @@
-//! Failed sign-ins, counted per login across every app server.
+//! Sign-in attempts not (yet) known to have succeeded, and wrong invitation codes: counted per
+//! login and per client address across every app server, and folded into the audit trail in
+//! batches. None of this takes the write lock that case work waits on.
 
-use super::db::Db;
+use super::db::{Db, WriteTx};
 use super::row::StoreError;
+use crate::domain::credentials::AttemptKind;
+use uuid::Uuid;
 
-pub async fn count_since(db: &Db, login: &str, since: i64) -> Result<i64, StoreError> {
-    Ok(
-        sqlx::query_scalar("SELECT COUNT(*) AS n FROM login_failures WHERE login = $1 AND at > $2")
-            .bind(login)
-            .bind(since)
-            .fetch_one(db.pool())
-            .await?,
+/// One attempt, written as it arrives.
+pub struct Attempt<'a> {
+    pub id: Uuid,
+    pub kind: AttemptKind,
+    /// The login typed, or for invitation codes the address they came from.
+    pub login: &'a str,
+    pub origin: &'a str,
+    pub at: i64,
+}
+
+/// How many attempts since a time, counting this one: for its login and for its address.
+#[derive(Clone, Copy, Debug)]
+pub struct Counts {
+    pub login: i64,
+    pub origin: i64,
+}
+
+/// Writes the attempt, then counts. Each attempt sees at least its own place in the order the
+/// rows were written, so however many arrive at once, only the first N can see a count ≤ N.
+pub async fn reserve(db: &Db, attempt: &Attempt<'_>, since: i64) -> Result<Counts, StoreError> {
+    sqlx::query(
+        "INSERT INTO login_failures (id, kind, login, origin, at) VALUES ($1, $2, $3, $4, $5)",
     )
+    .bind(attempt.id.to_string())
+    .bind(attempt.kind)
+    .bind(attempt.login)
+    .bind(attempt.origin)
+    .bind(attempt.at)
+    .execute(db.pool())
+    .await?;
+    let login: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) AS n FROM login_failures WHERE login = $1 AND kind = $2 AND at > $3",
+    )
+    .bind(attempt.login)
+    .bind(attempt.kind)
+    .bind(since)
+    .fetch_one(db.pool())
+    .await?;
+    let origin: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) AS n FROM login_failures WHERE origin = $1 AND kind = $2 AND at > $3",
+    )
+    .bind(attempt.origin)
+    .bind(attempt.kind)
+    .bind(since)
+    .fetch_one(db.pool())
+    .await?;
+    Ok(Counts { login, origin })
 }
 
-pub async fn record(db: &Db, login: &str, origin: &str, now: i64) -> Result<(), StoreError> {
-    sqlx::query("INSERT INTO login_failures (login, at, origin) VALUES ($1, $2, $3)")
-        .bind(login)
-        .bind(now)
-        .bind(origin)
-        .execute(db.pool())
+/// Takes one attempt back: it turned out not to be a guess.
+pub async fn release(write: &mut WriteTx, id: Uuid) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM login_failures WHERE id = $1")
+        .bind(id.to_string())
+        .execute(&mut *write.tx)
         .await?;
     Ok(())
 }
 
-pub async fn clear(db: &Db, login: &str) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM login_failures WHERE login = $1")
+/// A sign-in that succeeded: every attempt at its login is forgotten, and so is not reported as
+/// failed. Returns how many failed before it and when the last was.
+pub async fn clear(db: &Db, login: &str, this: Uuid) -> Result<(i64, Option<i64>), StoreError> {
+    let (failed, last): (i64, Option<i64>) = sqlx::query_as(
+        "SELECT COUNT(*) AS n, MAX(at) AS last FROM login_failures WHERE login = $1 AND kind = $2 AND (id IS NULL OR id <> $3)",
+    )
+    .bind(login)
+    .bind(AttemptKind::SignIn)
+    .bind(this.to_string())
+    .fetch_one(db.pool())
+    .await?;
+    sqlx::query("DELETE FROM login_failures WHERE login = $1 AND kind = $2")
         .bind(login)
+        .bind(AttemptKind::SignIn)
         .execute(db.pool())
         .await?;
-    Ok(())
+    Ok((failed, last))
+}
+
+/// Failed attempts of one kind, at one login, from one address, not yet in the audit trail.
+#[derive(Debug, sqlx::FromRow)]
+pub struct Failures {
+    pub kind: AttemptKind,
+    pub login: String,
+    pub origin: String,
+    pub count: i64,
+    pub first: i64,
+    pub last: i64,
+}
+
+/// Takes the failures made up to `cutoff` for the audit trail, grouped, marking them taken; and
+/// forgets those taken before `forget_before`. Inside the caller's write, with the entries.
+pub async fn take_for_audit(
+    write: &mut WriteTx,
+    cutoff: i64,
+    forget_before: i64,
+) -> Result<Vec<Failures>, StoreError> {
+    let groups: Vec<Failures> = sqlx::query_as(
+        "SELECT kind, login, origin, COUNT(*) AS count, MIN(at) AS first, MAX(at) AS last
+         FROM login_failures WHERE audited = 0 AND at <= $1
+         GROUP BY kind, login, origin ORDER BY MIN(at)",
+    )
+    .bind(cutoff)
+    .fetch_all(&mut *write.tx)
+    .await?;
+    sqlx::query("UPDATE login_failures SET audited = 1 WHERE audited = 0 AND at <= $1")
+        .bind(cutoff)
+        .execute(&mut *write.tx)
+        .await?;
+    sqlx::query("DELETE FROM login_failures WHERE audited = 1 AND at < $1")
+        .bind(forget_before)
+        .execute(&mut *write.tx)
+        .await?;
+    Ok(groups)
 }

@@ -85,11 +85,10 @@ pub async fn post(
     if let Some(cookie) = cookie {
         request = request.header(header::COOKIE, cookie);
     }
-    send(
-        router,
-        request.body(Body::from(encode(form))).expect("request"),
-    )
-    .await
+    // As a browser does: a form's body always says its length.
+    let body = encode(form);
+    request = request.header(header::CONTENT_LENGTH, body.len());
+    send(router, request.body(Body::from(body)).expect("request")).await
 }
 
 pub async fn get(router: &Router, path: &str, cookie: Option<&str>) -> Reply {

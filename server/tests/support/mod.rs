@@ -62,6 +62,18 @@ pub mod tempdir {
 
 impl TestApp {
     pub async fn start(backend: Backend) -> TestApp {
+        TestApp::start_with(
+            backend,
+            Settings {
+                sign_in_delay_step: Duration::from_millis(40),
+                ..Settings::default()
+            },
+        )
+        .await
+    }
+
+    /// A Hearth with settings of the test's own (short timeouts, few request slots).
+    pub async fn start_with(backend: Backend, settings: Settings) -> TestApp {
         let _ = tracing_subscriber::fmt()
             .with_test_writer()
             .with_env_filter("warn,app=debug")
@@ -78,10 +90,7 @@ impl TestApp {
                 "127.0.0.1:3000".parse().expect("address"),
             ),
             db: db.clone(),
-            settings: Arc::new(Settings {
-                sign_in_delay_step: Duration::from_millis(40),
-                ..Settings::default()
-            }),
+            settings: Arc::new(settings),
         };
         TestApp {
             db,

@@ -1,0 +1,74 @@
+//! Bounds on every request, so that a huge body, a slow client or a flood gets a quick refusal
+//! and the server stays responsive for everyone else:
+//! - a body must say its length (411 if not: every form and server-function call does), and one
+//!   over [`FORM_BODY_LIMIT`] is refused with 413 before it is read;
+//! - a request not answered within `Settings::request_timeout` (a client trickling its body,
+//!   say) gets 408;
+//! - at most `Settings::max_in_flight` requests are worked on at once; one that cannot start
+//!   within `Settings::wait_for_slot` gets 503 with `Retry-After`.
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Semaphore;
+
+/// The largest form: a workbook entry's 20,000 characters, percent-encoded at up to nine bytes
+/// each, with room for the rest of the form. The case system's upload will have its own.
+pub const FORM_BODY_LIMIT: usize = 1024 * 1024;
+
+/// Refuses a body that does not say how long it is. Without a length the limit could only cut
+/// it off part-way, and the server function would report a broken connection instead of 413.
+pub async fn require_length(request: Request, next: Next) -> Response {
+    let has_body = matches!(
+        *request.method(),
+        Method::POST | Method::PUT | Method::PATCH
+    );
+    if has_body && !request.headers().contains_key(header::CONTENT_LENGTH) {
+        return (
+            StatusCode::LENGTH_REQUIRED,
+            "A request body must say its length.",
+        )
+            .into_response();
+    }
+    next.run(request).await
+}
+
+#[derive(Clone)]
+pub struct InFlight {
+    slots: Arc<Semaphore>,
+    wait: Duration,
+}
+
+impl InFlight {
+    pub fn new(slots: usize, wait: Duration) -> Self {
+        InFlight {
+            slots: Arc::new(Semaphore::new(slots)),
+            wait,
+        }
+    }
+}
+
+pub async fn bound_in_flight(
+    State(bound): State<InFlight>,
+    request: Request,
+    next: Next,
+) -> Response {
+    match tokio::time::timeout(bound.wait, bound.slots.clone().acquire_owned()).await {
+        Ok(Ok(_slot)) => next.run(request).await,
+        _ => {
+            tracing::warn!("every request slot busy: one was turned away");
+            let mut response = (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Hearth is busy. Try again in a moment.",
+            )
+                .into_response();
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
+            response
+        }
+    }
+}
