@@ -3,7 +3,7 @@
 #
 #   bash scripts/flood.sh [sqlite|postgres] [attempts]     (after scripts/build.sh; 400 attempts)
 #
-# - a flood: `attempts` sign-ins to unknown logins, all at once from one address, while a
+# - a flood: `attempts` sign-ins to unknown logins, all at once, each from its own address, while a
 #   signed-in worker keeps opening their caseload: the server's peak memory (VmHWM), how the
 #   attempts were answered, and the worker's page time during the flood (median / p95 / max);
 # - parallel guesses: 40 wrong passwords for one login at once, and how many were checked;
@@ -35,8 +35,10 @@ if [[ "$backend" == postgres ]]; then
   DATABASE_URL="$(bash scripts/pg-start.sh "$pg_dir")"
   export DATABASE_URL
 fi
-HEARTH_DATA_DIR="$work" HEARTH_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="$site" RUST_LOG=error \
-  "$bin" demo >"$work/server.log" 2>&1 &
+# As if behind one proxy of the council's own, so each attempt can come from an address of its
+# own (X-Forwarded-For): a flood from many machines, not one the per-address limit stops early.
+HEARTH_TRUSTED_PROXIES=1 HEARTH_DATA_DIR="$work" HEARTH_ADDR="127.0.0.1:$port" \
+  LEPTOS_SITE_ROOT="$site" RUST_LOG=error "$bin" demo >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do curl -fs -o /dev/null "$base/login" && break; sleep 0.2; done
 
@@ -47,7 +49,7 @@ sign_in() {
 }
 cookie="$(sign_in 'sam.whitfield%40brookford.example')"
 [[ -n "$cookie" ]] || hearth_die "could not sign in"
-family="$(curl -s "${origin[@]}" -H "Cookie: $cookie" -X POST "$base/api/caseload" | grep -o '"id":"[0-9a-f-]*"' | head -n1 | cut -d'"' -f4)"
+family="$(curl -s "${origin[@]}" -H "Cookie: $cookie" --data '' "$base/api/caseload" | grep -o '"id":"[0-9a-f-]*"' | head -n1 | cut -d'"' -f4)"
 kib() { awk -v k="$1" '/^VmHWM|^VmRSS/ { if ($1 == k":") print $2 }' "/proc/$server_pid/status"; }
 
 echo "== Hearth under a sign-in flood ($backend, $(nproc) cores, $attempts attempts, $(date -u +%Y-%m-%dT%H:%MZ))"
@@ -62,9 +64,14 @@ watch_page() {
 watch_page &
 watcher=$!
 started=$(date +%s.%N)
-seq 1 "$attempts" | xargs -P "$attempts" -I{} curl -s -o /dev/null -w '%{http_code}\n' \
-  "${origin[@]}" --data 'login=stranger{}%40nowhere.example&password=not-a-password' \
-  "$base/api/sign_in" >"$work/flood.codes"
+# Attempt i comes from 10.1.(i / 250).(i % 250).
+addr() { echo "10.1.$(( $1 / 250 )).$(( $1 % 250 ))"; }
+export -f addr
+export base
+seq 1 "$attempts" | xargs -P "$attempts" -I{} bash -c 'curl -s -o /dev/null -w "%{http_code}\n" \
+  -H "Origin: $base" -H "Accept: application/json" -H "X-Forwarded-For: $(addr {})" \
+  --data "login=stranger{}%40nowhere.example&password=not-a-password" "$base/api/sign_in"' \
+  >"$work/flood.codes"
 ended=$(date +%s.%N)
 touch "$work/flood.done"
 wait "$watcher"
@@ -76,16 +83,18 @@ sort -n "$work/page.times" | awk '{ t[NR] = $1 * 1000; if ($2 != 200) bad++ }
     NR, bad, t[int(NR*0.5)+1], t[int(NR*0.95)+1], t[NR] }'
 
 echo
-echo "-- 40 wrong passwords for one login, at once"
-seq 1 40 | xargs -P 40 -I{} curl -s -o /dev/null -w '%{http_code}\n' "${origin[@]}" \
-  --data 'login=priya.nair%40brookford.example&password=guess{}' "$base/api/sign_in" >"$work/guess.codes"
+echo "-- 40 wrong passwords for one login at once, each from its own address"
+seq 1 40 | xargs -P 40 -I{} bash -c 'curl -s -o /dev/null -w "%{http_code}\n" \
+  -H "Origin: $base" -H "Accept: application/json" -H "X-Forwarded-For: 10.2.0.{}" \
+  --data "login=priya.nair%40brookford.example&password=guess{}" "$base/api/sign_in"' >"$work/guess.codes"
 echo "  checked (422): $(grep -c 422 "$work/guess.codes" || true); refused (429): $(grep -c 429 "$work/guess.codes" || true)"
 
 echo
 echo "-- a visit saved while guesses flood in"
 rm -f "$work/flood.done"
-(seq 1 "$attempts" | xargs -P 100 -I{} curl -s -o /dev/null "${origin[@]}" \
-  --data 'login=stranger{}%40elsewhere.example&password=x' "$base/api/sign_in") &
+(seq 1 "$attempts" | xargs -P 100 -I{} bash -c 'curl -s -o /dev/null \
+  -H "Origin: $base" -H "Accept: application/json" -H "X-Forwarded-For: $(addr {})" \
+  --data "login=stranger{}%40elsewhere.example&password=x" "$base/api/sign_in"') &
 flood=$!
 sleep 0.5
 today="$(date -u +%Y-%m-%d)"

@@ -34,6 +34,7 @@ const APP_NAME: &str = "Hearth";
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    crate::refusal::provide();
     // Every page waits for its data before the first byte, so a refusal can carry its status code.
     let ssr = SsrMode::Async;
     view! {

@@ -7,6 +7,7 @@ pub mod domain;
 pub mod error;
 pub mod page_data;
 pub mod paths;
+pub mod refusal;
 
 #[cfg(feature = "ssr")]
 pub mod auth;

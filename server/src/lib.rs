@@ -5,6 +5,7 @@ pub mod config;
 mod cross_site;
 mod exports;
 pub mod limits;
+mod refusals;
 pub mod router;
 mod security_headers;
 mod static_files;

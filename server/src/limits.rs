@@ -1,14 +1,14 @@
 //! Bounds on every request, so that a huge body, a slow client or a flood gets a quick refusal
 //! and the server stays responsive for everyone else:
-//! - a body must say its length (411 if not: every form and server-function call does), and one
-//!   over [`FORM_BODY_LIMIT`] is refused with 413 before it is read;
+//! - a body must say its length (411 for one sent in chunks: every form and server-function
+//!   call says it), and one over [`FORM_BODY_LIMIT`] is refused with 413 before it is read;
 //! - a request not answered within `Settings::request_timeout` (a client trickling its body,
 //!   say) gets 408;
 //! - at most `Settings::max_in_flight` requests are worked on at once; one that cannot start
 //!   within `Settings::wait_for_slot` gets 503 with `Retry-After`.
 
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
@@ -19,14 +19,14 @@ use tokio::sync::Semaphore;
 /// each, with room for the rest of the form. The case system's upload will have its own.
 pub const FORM_BODY_LIMIT: usize = 1024 * 1024;
 
-/// Refuses a body that does not say how long it is. Without a length the limit could only cut
-/// it off part-way, and the server function would report a broken connection instead of 413.
+/// Refuses a body sent in chunks with no length. Without a length the limit could only cut it
+/// off part-way, and the server function would report a broken connection instead of 413. A
+/// request with neither a length nor chunks has no body at all, which is fine.
 pub async fn require_length(request: Request, next: Next) -> Response {
-    let has_body = matches!(
-        *request.method(),
-        Method::POST | Method::PUT | Method::PATCH
-    );
-    if has_body && !request.headers().contains_key(header::CONTENT_LENGTH) {
+    let headers = request.headers();
+    if headers.contains_key(header::TRANSFER_ENCODING)
+        && !headers.contains_key(header::CONTENT_LENGTH)
+    {
         return (
             StatusCode::LENGTH_REQUIRED,
             "A request body must say its length.",

@@ -1,7 +1,7 @@
 //! The whole application as one router, built from its state so tests can drive it in-process.
 
 use crate::limits::{self, InFlight};
-use crate::{api_status, cross_site, exports, security_headers, static_files};
+use crate::{api_status, cross_site, exports, refusals, security_headers, static_files};
 use app::app::{shell, App};
 use app::state::AppState;
 use axum::body::Body;
@@ -44,6 +44,10 @@ pub fn router(state: AppState) -> Router {
         )
         .merge(pages)
         .layer(middleware::from_fn(api_status::correct_error_status))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            refusals::keep_refusals_out_of_addresses,
+        ))
         // Pages and server-function answers, compressed as they are made; a low level keeps it
         // cheap per request. Hashed assets arrive precompressed and are left alone.
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))

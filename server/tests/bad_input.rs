@@ -433,8 +433,9 @@ on_both_backends!(
     super::cross_site_posts_are_refused
 );
 
-/// Without JavaScript a form posts and the answer comes back as a redirect: to the page, with
-/// the error in its address when something was wrong.
+/// Without JavaScript a form posts and the answer comes back as a redirect to its page. When
+/// something was wrong, the error and what was typed are kept on the server: the address names
+/// only a random id, so nothing typed lands in the browser's history or a proxy's log.
 async fn plain_forms_redirect(app: TestApp) {
     let wrong = http::post(
         &app.router,
@@ -447,12 +448,15 @@ async fn plain_forms_redirect(app: TestApp) {
     assert_eq!(wrong.status, 302);
     let location = wrong.header("location").expect("a redirect");
     assert!(
-        location.starts_with("http://hearth.test/login?") && location.contains("__err="),
+        location.starts_with("http://hearth.test/login?") && location.contains("__refusal="),
         "{location}"
     );
-    let page = app
-        .get(location.trim_start_matches("http://hearth.test"), None)
-        .await;
+    assert!(
+        !location.contains("__err") && !location.contains("whitfield"),
+        "nothing typed in the address: {location}"
+    );
+    let path = location.trim_start_matches("http://hearth.test");
+    let page = app.get(path, None).await;
     assert_eq!(page.status, 200);
     assert!(
         page.body
@@ -463,6 +467,9 @@ async fn plain_forms_redirect(app: TestApp) {
         page.body.contains(&format!("value=\"{SAM}\"")),
         "the login is filled in again"
     );
+    // Read once: the same address later shows a fresh form.
+    let again = app.get(path, None).await;
+    assert!(!again.body.contains(&format!("value=\"{SAM}\"")));
 
     let right = http::post(
         &app.router,
@@ -474,5 +481,49 @@ async fn plain_forms_redirect(app: TestApp) {
     .await;
     assert_eq!(right.status, 302);
     assert_eq!(right.header("location"), Some("/families"));
+    let sam = right.session_cookie().expect("signed in");
+
+    // A worker's words in a refused form: kept for their session only.
+    let family = app.family_id("Ashworth").await;
+    let kelly = app.member_id("Kelly").await;
+    let words = "Kelly-said-this-in-confidence ".repeat(40);
+    let long_reason = "x".repeat(5000);
+    let refused = http::post_plain_from(
+        &app.router,
+        "/api/save_goal",
+        &[
+            ("family", &family),
+            ("goal", &support::new_id()),
+            ("version", ""),
+            ("owner", &kelly),
+            ("area", "parenting"),
+            ("family_words", &words),
+            ("professional_words", "A routine"),
+            ("target_date", "not a date"),
+            ("status", "not_started"),
+            ("reason", &long_reason),
+        ],
+        &sam,
+        &format!("/families/{family}/goals/new"),
+    )
+    .await;
+    assert_eq!(refused.status, 302, "{}", refused.body);
+    let location = refused.header("location").expect("a redirect").to_string();
+    assert!(
+        location.contains("__refusal=") && !location.contains("confidence"),
+        "{location}"
+    );
+    let path = location.trim_start_matches("http://hearth.test");
+    let priya = app.sign_in("priya.nair@brookford.example").await;
+    let other = app.get(path, Some(&priya)).await;
+    assert!(
+        !other.body.contains("Kelly-said-this-in-confidence"),
+        "another session never sees it"
+    );
+    let back = app.get(path, Some(&sam)).await;
+    assert!(
+        back.body.contains("Kelly-said-this-in-confidence"),
+        "the one who typed it gets it back"
+    );
 }
 on_both_backends!(plain_forms_redirect, super::plain_forms_redirect);

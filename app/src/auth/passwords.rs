@@ -1,25 +1,82 @@
 //! Argon2id password hashing, off the async runtime: one hash takes tens of milliseconds of CPU
-//! and 19 MiB of memory. At most one per core runs at once. A request waits a moment for one
-//! (a few people signing in together all get through) and is then refused
+//! and 19 MiB of memory. It runs on a few threads of its own, one per core. A request waits a
+//! moment for one (a few people signing in together all get through) and is then refused
 //! (`AppError::Busy`, 429 with `Retry-After`) rather than queued, so a flood of sign-ins can
-//! neither exhaust memory nor hold up everyone else's pages.
+//! neither exhaust memory nor hold up everyone else's pages. Threads of its own, rather than
+//! tokio's blocking pool, keep the memory bounded too: each of the pool's many threads would
+//! keep its own 19 MiB in the allocator after a hash.
 
 use crate::error::AppError;
 use argon2::password_hash::{
     rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
 };
 use argon2::Argon2;
-use std::sync::{Arc, OnceLock};
+use std::sync::{mpsc, Arc, Mutex, OnceLock};
 use std::time::Duration;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-/// The permits for password work: one per core.
-fn permits() -> &'static Arc<Semaphore> {
-    static PERMITS: OnceLock<Arc<Semaphore>> = OnceLock::new();
-    PERMITS.get_or_init(|| {
+type Job = Box<dyn FnOnce() + Send>;
+
+/// The hashing threads, one per core, and the permits that admit work to them.
+struct Workers {
+    permits: Arc<Semaphore>,
+    jobs: Mutex<mpsc::Sender<Job>>,
+}
+
+fn workers() -> &'static Workers {
+    static WORKERS: OnceLock<Workers> = OnceLock::new();
+    WORKERS.get_or_init(|| {
         let cores = std::thread::available_parallelism().map_or(2, usize::from);
-        Arc::new(Semaphore::new(cores))
+        let (jobs, queue) = mpsc::channel::<Job>();
+        let queue = Arc::new(Mutex::new(queue));
+        for n in 0..cores {
+            let queue = queue.clone();
+            let spawned = std::thread::Builder::new()
+                .name(format!("password-{n}"))
+                .spawn(move || loop {
+                    let job = match queue.lock() {
+                        Ok(queue) => queue.recv(),
+                        Err(_) => return,
+                    };
+                    match job {
+                        Ok(job) => job(),
+                        Err(_) => return,
+                    }
+                });
+            if let Err(error) = spawned {
+                tracing::error!(%error, "a password thread could not start");
+            }
+        }
+        Workers {
+            permits: Arc::new(Semaphore::new(cores)),
+            jobs: Mutex::new(jobs),
+        }
     })
+}
+
+/// Runs `work` on a hashing thread once a permit is free.
+async fn on_worker<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, AppError> + Send + 'static,
+) -> Result<T, AppError> {
+    let permit = permit().await?;
+    let (answer, answered) = tokio::sync::oneshot::channel();
+    let job: Job = Box::new(move || {
+        let _permit = permit;
+        let _ = answer.send(work());
+    });
+    let sent = workers()
+        .jobs
+        .lock()
+        .map_err(|_| AppError::Internal)
+        .and_then(|jobs| jobs.send(job).map_err(|_| AppError::Internal));
+    if sent.is_err() {
+        tracing::error!("the password threads have stopped");
+        return Err(AppError::Internal);
+    }
+    answered.await.map_err(|_| {
+        tracing::error!("a password check ended without an answer");
+        AppError::Internal
+    })?
 }
 
 /// How long a request waits for a core before it is turned away: several hashes' time.
@@ -27,7 +84,7 @@ const WAIT_FOR_PERMIT: Duration = Duration::from_millis(250);
 
 /// A permit for one hash, or `Busy` when every core stayed busy for [`WAIT_FOR_PERMIT`].
 async fn permit() -> Result<OwnedSemaphorePermit, AppError> {
-    match tokio::time::timeout(WAIT_FOR_PERMIT, permits().clone().acquire_owned()).await {
+    match tokio::time::timeout(WAIT_FOR_PERMIT, workers().permits.clone().acquire_owned()).await {
         Ok(Ok(permit)) => Ok(permit),
         _ => {
             tracing::warn!("password work at its limit: a request was turned away");
@@ -37,16 +94,7 @@ async fn permit() -> Result<OwnedSemaphorePermit, AppError> {
 }
 
 pub async fn hash(password: String) -> Result<String, AppError> {
-    let permit = permit().await?;
-    tokio::task::spawn_blocking(move || {
-        let _permit = permit;
-        hash_now(&password)
-    })
-    .await
-    .map_err(|error| {
-        tracing::error!(%error, "password hashing task failed");
-        AppError::Internal
-    })?
+    on_worker(move || hash_now(&password)).await
 }
 
 fn hash_now(password: &str) -> Result<String, AppError> {
@@ -63,9 +111,7 @@ fn hash_now(password: &str) -> Result<String, AppError> {
 /// Checks a password. With no stored hash (unknown login) it still does the same work, so the
 /// answer's timing does not tell which logins exist.
 pub async fn verify(password: String, stored: Option<String>) -> Result<bool, AppError> {
-    let permit = permit().await?;
-    tokio::task::spawn_blocking(move || {
-        let _permit = permit;
+    on_worker(move || {
         let decoy = stored.is_none();
         let stored = match stored {
             Some(stored) => stored,
@@ -81,10 +127,6 @@ pub async fn verify(password: String, stored: Option<String>) -> Result<bool, Ap
         Ok(matches && !decoy)
     })
     .await
-    .map_err(|error| {
-        tracing::error!(%error, "password check task failed");
-        AppError::Internal
-    })?
 }
 
 fn decoy_hash() -> Result<&'static str, AppError> {

@@ -19,8 +19,8 @@ pub struct Feedback {
 }
 
 impl Feedback {
-    /// Errors found in the browser, else the server's answer (which, without JavaScript, comes
-    /// back in the page's address and is picked up by `ServerAction::new`).
+    /// Errors found in the browser, else the server's answer (which, without JavaScript, the
+    /// server keeps and sends with the page it redirects to: `crate::refusal`).
     pub fn new<S>(action: ServerAction<S>) -> Self
     where
         S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
@@ -42,17 +42,23 @@ impl Feedback {
     {
         let client = RwSignal::new(None::<FieldErrors>);
         let value = action.value();
+        // Without JavaScript, the server's answer comes back kept on the server, not in the address.
+        let refused = crate::refusal::for_server_fn(S::PATH);
         let only_if = StoredValue::new(only_if);
         let error = Signal::derive(move || {
             client.get().map(AppError::Invalid).or_else(|| {
-                value.get().and_then(Result::err).filter(|error| {
-                    only_if.with_value(|only| match (only, error.field_errors()) {
-                        (Some((field, wanted)), Some(errors)) => {
-                            errors.value(field) == Some(wanted.as_str())
-                        }
-                        _ => true,
+                value
+                    .get()
+                    .and_then(Result::err)
+                    .or_else(|| refused.get())
+                    .filter(|error| {
+                        only_if.with_value(|only| match (only, error.field_errors()) {
+                            (Some((field, wanted)), Some(errors)) => {
+                                errors.value(field) == Some(wanted.as_str())
+                            }
+                            _ => true,
+                        })
                     })
-                })
             })
         });
         Feedback {

@@ -11,6 +11,7 @@ mod db;
 pub mod directory;
 pub mod families;
 pub mod family_voice;
+pub mod form_refusals;
 pub mod goals;
 pub mod invitations;
 pub mod locked;

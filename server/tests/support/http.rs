@@ -91,6 +91,28 @@ pub async fn post(
     send(router, request.body(Body::from(body)).expect("request")).await
 }
 
+/// A plain form (no JavaScript) posted from the page at `page`, which the answer redirects to.
+pub async fn post_plain_from(
+    router: &Router,
+    path: &str,
+    form: &[(&str, &str)],
+    cookie: &str,
+    page: &str,
+) -> Reply {
+    let body = encode(form);
+    let request = Request::post(path)
+        .header(header::HOST, HOST)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ORIGIN, format!("http://{HOST}"))
+        .header(header::ACCEPT, "text/html,application/xhtml+xml")
+        .header(header::REFERER, format!("http://{HOST}{page}"))
+        .header(header::COOKIE, cookie)
+        .header(header::CONTENT_LENGTH, body.len())
+        .body(Body::from(body))
+        .expect("request");
+    send(router, request).await
+}
+
 pub async fn get(router: &Router, path: &str, cookie: Option<&str>) -> Reply {
     let mut request = Request::get(path)
         .header(header::HOST, HOST)
