@@ -16,30 +16,13 @@ source scripts/lib.sh
 
 backend="${1:-sqlite}"
 command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-bin="$(hearth_bin)"
-site="$(hearth_site_root)"
-[[ -x "$bin" ]] || hearth_die "build first: bash scripts/build.sh"
-
 work="$(mktemp -d /tmp/hearth-bench.XXXXXX)"
 cleanup() {
-  [[ -n "${server_pid:-}" ]] && kill "$server_pid" 2>/dev/null || true
-  [[ -n "${pg_dir:-}" ]] && bash scripts/pg-stop.sh "$pg_dir" >/dev/null 2>&1 || true
+  hearth_stop_measured
   rm -rf -- "$work"
 }
 trap cleanup EXIT
-
-port="$(hearth_free_port)"
-base="http://127.0.0.1:$port"
-if [[ "$backend" == postgres ]]; then
-  # A directory of its own: the server runs as an unprivileged user who cannot enter $work.
-  pg_dir="$(mktemp -d /tmp/hearth-bench-pg.XXXXXX)"
-  DATABASE_URL="$(bash scripts/pg-start.sh "$pg_dir")"
-  export DATABASE_URL
-fi
-HEARTH_DATA_DIR="$work" HEARTH_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="$site" RUST_LOG=warn \
-  "$bin" demo >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 100); do curl -fs -o /dev/null "$base/login" && break; sleep 0.2; done
+hearth_start_measured "$work" "$backend"
 
 origin=(-H "Origin: $base")
 cookie="$(curl -s -D - -o /dev/null "${origin[@]}" -H 'Accept: application/json' \
@@ -126,5 +109,5 @@ echo "  GET /families (page):             $(rps -H "Cookie: $cookie" "$base/fami
 echo "  POST /api/caseload (with audit):  $(rps -s "$work/caseload.lua" "$base/api/caseload") req/s"
 echo "  GET /login (no database):         $(rps "$base/login") req/s"
 echo "  POST /api/rate_goal (a write):     $(rps -s "$work/rate.lua" "$base/api/rate_goal") req/s"
-entries="$(DATABASE_URL="${DATABASE_URL:-sqlite://$work/hearth.db}" "$bin" audit verify | tail -n1)"
+entries="$(DATABASE_URL="${DATABASE_URL:-sqlite://$work/hearth.db}" "$(hearth_bin)" audit verify | tail -n1)"
 echo "  after the load: $entries"

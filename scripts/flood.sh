@@ -16,31 +16,15 @@ source scripts/lib.sh
 
 backend="${1:-sqlite}"
 attempts="${2:-400}"
-bin="$(hearth_bin)"
-site="$(hearth_site_root)"
-[[ -x "$bin" ]] || hearth_die "build first: bash scripts/build.sh"
-
 work="$(mktemp -d /tmp/hearth-flood.XXXXXX)"
 cleanup() {
-  [[ -n "${server_pid:-}" ]] && kill "$server_pid" 2>/dev/null || true
-  [[ -n "${pg_dir:-}" ]] && bash scripts/pg-stop.sh "$pg_dir" >/dev/null 2>&1 || true
+  hearth_stop_measured
   rm -rf -- "$work"
 }
 trap cleanup EXIT
-
-port="$(hearth_free_port)"
-base="http://127.0.0.1:$port"
-if [[ "$backend" == postgres ]]; then
-  pg_dir="$(mktemp -d /tmp/hearth-flood-pg.XXXXXX)"
-  DATABASE_URL="$(bash scripts/pg-start.sh "$pg_dir")"
-  export DATABASE_URL
-fi
 # As if behind one proxy of the council's own, so each attempt can come from an address of its
 # own (X-Forwarded-For): a flood from many machines, not one the per-address limit stops early.
-HEARTH_TRUSTED_PROXIES=1 HEARTH_DATA_DIR="$work" HEARTH_ADDR="127.0.0.1:$port" \
-  LEPTOS_SITE_ROOT="$site" RUST_LOG=error "$bin" demo >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 100); do curl -fs -o /dev/null "$base/login" && break; sleep 0.2; done
+HEARTH_TRUSTED_PROXIES=1 RUST_LOG=error hearth_start_measured "$work" "$backend"
 
 origin=(-H "Origin: $base" -H 'Accept: application/json')
 sign_in() {

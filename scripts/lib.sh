@@ -114,3 +114,31 @@ hearth_locked_wasm_bindgen_version() {
     name == "wasm-bindgen" && /^version = / { gsub(/version = |"/, ""); print; exit }
   ' "$HEARTH_ROOT/Cargo.lock"
 }
+
+# Starts the release binary with demo data for a measuring script, on a free port, with its
+# database in $1 (SQLite) or, with $2 = postgres, on a private PostgreSQL of its own. Sets
+# server_pid, base and pg_dir, and waits until it answers. The caller's EXIT trap calls
+# hearth_stop_measured. Variables set on the call (HEARTH_TRUSTED_PROXIES=1 …) reach the server.
+hearth_start_measured() {
+  local work="$1" backend="$2" port bin
+  bin="$(hearth_bin)"
+  [[ -x "$bin" ]] || hearth_die "build first: bash scripts/build.sh"
+  port="$(hearth_free_port)"
+  base="http://127.0.0.1:$port"
+  if [[ "$backend" == postgres ]]; then
+    # A directory of its own: the server runs as an unprivileged user who cannot enter $work.
+    pg_dir="$(mktemp -d /tmp/hearth-measure-pg.XXXXXX)"
+    DATABASE_URL="$(bash scripts/pg-start.sh "$pg_dir")"
+    export DATABASE_URL
+  fi
+  HEARTH_DATA_DIR="$work" HEARTH_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="$(hearth_site_root)" \
+    RUST_LOG="${RUST_LOG:-warn}" "$bin" demo >"$work/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 100); do curl -fs -o /dev/null "$base/login" && return 0; sleep 0.2; done
+  hearth_die "the server did not answer (see $work/server.log)"
+}
+
+hearth_stop_measured() {
+  [[ -n "${server_pid:-}" ]] && kill "$server_pid" 2>/dev/null || true
+  [[ -n "${pg_dir:-}" ]] && bash scripts/pg-stop.sh "$pg_dir" >/dev/null 2>&1 || true
+}

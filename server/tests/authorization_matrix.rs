@@ -816,12 +816,7 @@ fn cases() -> Vec<Case> {
 async fn matrix(app: TestApp) {
     let ashworth = app.family_id("Ashworth").await;
     let kelly = app.member_id("Kelly").await;
-    let kelly_goal = app
-        .one_text(
-            "SELECT id FROM goals WHERE owner_member_id = $1 ORDER BY position LIMIT 1",
-            &kelly,
-        )
-        .await;
+    let kelly_goal = app.first_goal_of(&kelly).await;
     let kelly_login = app.sign_in("kelly.ashworth").await;
     let own: OwnChangeWork = app
         .call(

@@ -36,12 +36,7 @@ async fn every_new_record_refuses_an_id_in_use(app: TestApp) {
     let kelly = app.member_id("Kelly").await;
     let lily = app.member_id("Lily").await;
     let darren = app.member_id("Darren").await;
-    let goal = app
-        .one_text(
-            "SELECT id FROM goals WHERE owner_member_id = $1 ORDER BY position LIMIT 1",
-            &kelly,
-        )
-        .await;
+    let goal = app.first_goal_of(&kelly).await;
     let words = app
         .one_text(
             "SELECT id FROM family_words WHERE family_id = $1 AND reply_to IS NULL LIMIT 1",
@@ -381,12 +376,7 @@ async fn a_step_cannot_take_a_danger_statements_id(app: TestApp) {
     let ashworth = app.family_id("Ashworth").await;
     let fairweather = app.family_id("Fairweather").await;
     let kelly = app.member_id("Kelly").await;
-    let goal = app
-        .one_text(
-            "SELECT id FROM goals WHERE owner_member_id = $1 ORDER BY position LIMIT 1",
-            &kelly,
-        )
-        .await;
+    let goal = app.first_goal_of(&kelly).await;
     let statement = app
         .one_text(
             "SELECT record_id FROM shared_with WHERE record_id IN \
@@ -433,12 +423,7 @@ on_both_backends!(
 /// already uses, is refused by the trigger.
 async fn the_database_refuses_a_second_record_with_one_id(app: TestApp) {
     let kelly = app.member_id("Kelly").await;
-    let goal = app
-        .one_text(
-            "SELECT id FROM goals WHERE owner_member_id = $1 ORDER BY position LIMIT 1",
-            &kelly,
-        )
-        .await;
+    let goal = app.first_goal_of(&kelly).await;
     let account = app
         .one_text("SELECT id FROM accounts WHERE login = $1", SAM)
         .await;

@@ -115,12 +115,7 @@ async fn prompts_follow_the_goal_and_its_stage(app: TestApp) {
     let sam = app.sign_in(SAM).await;
     let ashworth = app.family_id("Ashworth").await;
     let kelly = app.member_id("Kelly").await;
-    let goal = app
-        .one_text(
-            "SELECT id FROM goals WHERE owner_member_id = $1 ORDER BY position LIMIT 1",
-            &kelly,
-        )
-        .await;
+    let goal = app.first_goal_of(&kelly).await;
     let page: GoalPage = app
         .call(
             "goal",
@@ -285,12 +280,7 @@ async fn a_parents_own_plan_rulers_and_balance(app: TestApp) {
     let callum_login = app.sign_in("callum.price").await;
     let ashworth = app.family_id("Ashworth").await;
     let kelly = app.member_id("Kelly").await;
-    let goal = app
-        .one_text(
-            "SELECT id FROM goals WHERE owner_member_id = $1 ORDER BY position LIMIT 1",
-            &kelly,
-        )
-        .await;
+    let goal = app.first_goal_of(&kelly).await;
     let mine: OwnChangeWork = app
         .call("own_change_work", &[("goal", &goal)], Some(&kelly_login))
         .await

@@ -210,18 +210,8 @@ async fn bad_input_is_named_and_nothing_is_lost(app: TestApp) {
     let baptiste = app.family_id("Baptiste").await;
     let kelly = app.member_id("Kelly").await;
     let marcus = app.member_id("Marcus").await;
-    let goal = app
-        .one_text(
-            "SELECT id FROM goals WHERE owner_member_id = $1 ORDER BY position LIMIT 1",
-            &kelly,
-        )
-        .await;
-    let baptiste_goal = app
-        .one_text(
-            "SELECT id FROM goals WHERE owner_member_id = $1 ORDER BY position LIMIT 1",
-            &marcus,
-        )
-        .await;
+    let goal = app.first_goal_of(&kelly).await;
+    let baptiste_goal = app.first_goal_of(&marcus).await;
     let before = (
         app.count("SELECT COUNT(*) FROM goals").await,
         app.count("SELECT COUNT(*) FROM check_ins").await,

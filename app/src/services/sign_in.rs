@@ -74,7 +74,7 @@ pub async fn sign_in(caller: &Caller, login: &str, password: &str) -> Result<Sig
         return Err(AppError::Invalid(errors));
     };
 
-    store::login_failures::clear(db, &login, attempt).await?;
+    store::login_failures::clear(db, &login).await?;
     // A new id at every sign-in: a session fixed before sign-in is never the one used after it.
     if let Some(old) = &caller.session {
         store::sessions::delete(db, old).await?;

@@ -66,22 +66,14 @@ pub async fn release(write: &mut WriteTx, id: Uuid) -> Result<(), StoreError> {
 }
 
 /// A sign-in that succeeded: every attempt at its login is forgotten, and so is not reported as
-/// failed. Returns how many failed before it and when the last was.
-pub async fn clear(db: &Db, login: &str, this: Uuid) -> Result<(i64, Option<i64>), StoreError> {
-    let (failed, last): (i64, Option<i64>) = sqlx::query_as(
-        "SELECT COUNT(*) AS n, MAX(at) AS last FROM login_failures WHERE login = $1 AND kind = $2 AND (id IS NULL OR id <> $3)",
-    )
-    .bind(login)
-    .bind(AttemptKind::SignIn)
-    .bind(this.to_string())
-    .fetch_one(db.pool())
-    .await?;
+/// failed.
+pub async fn clear(db: &Db, login: &str) -> Result<(), StoreError> {
     sqlx::query("DELETE FROM login_failures WHERE login = $1 AND kind = $2")
         .bind(login)
         .bind(AttemptKind::SignIn)
         .execute(db.pool())
         .await?;
-    Ok((failed, last))
+    Ok(())
 }
 
 /// Failed attempts of one kind, at one login, from one address, not yet in the audit trail.

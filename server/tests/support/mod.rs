@@ -141,6 +141,15 @@ impl TestApp {
             .await
     }
 
+    /// The first goal in the plan of the member with this id.
+    pub async fn first_goal_of(&self, member: &str) -> String {
+        self.one_text(
+            "SELECT id FROM goals WHERE owner_member_id = $1 ORDER BY position LIMIT 1",
+            member,
+        )
+        .await
+    }
+
     pub async fn one_text(&self, sql: &str, arg: &str) -> String {
         let row = sqlx::query(sql)
             .bind(arg)
