@@ -47,14 +47,15 @@ pub async fn keep_refusals_out_of_addresses(
     else {
         return response;
     };
+    // Whatever happens, the typed words do not go back in the address.
     match keep(&state, &location, &session).await {
-        Ok(Some(rewritten)) => {
-            if let Ok(value) = HeaderValue::from_str(&rewritten) {
+        Ok(Some(rewritten)) => match HeaderValue::from_str(&rewritten) {
+            Ok(value) => {
                 response.headers_mut().insert(header::LOCATION, value);
+                response
             }
-            response
-        }
-        // Whatever happens, the typed words do not go back in the address.
+            Err(_) => failed(&AppError::Internal),
+        },
         Ok(None) => failed(&AppError::Internal),
         Err(error) => failed(&error),
     }
