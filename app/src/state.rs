@@ -17,9 +17,6 @@ pub struct Settings {
     /// it saw to `X-Forwarded-For`. The client is the address the outermost one saw; anything
     /// further left was written by the client and is ignored. 0: the connection's own address.
     pub trusted_proxies: usize,
-    /// A request not answered in this time gets 408 (a client trickling its body, say): longer
-    /// than any page or save takes on one bar of signal.
-    pub request_timeout: Duration,
     /// Requests worked on at once: far above what a council's use needs, far below what
     /// exhausts memory or the database pool's queue. More wait up to `wait_for_slot`, then get
     /// 503 with `Retry-After`.
@@ -35,7 +32,6 @@ impl Default for Settings {
             secure: false,
             public_origin: None,
             trusted_proxies: 0,
-            request_timeout: Duration::from_secs(30),
             max_in_flight: 256,
             wait_for_slot: Duration::from_secs(5),
             sign_in_delay_step: Duration::from_secs(1),

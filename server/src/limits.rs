@@ -2,8 +2,6 @@
 //! and the server stays responsive for everyone else:
 //! - a body must say its length (411 for one sent in chunks: every form and server-function
 //!   call says it), and one over [`FORM_BODY_LIMIT`] is refused with 413 before it is read;
-//! - a request not answered within `Settings::request_timeout` (a client trickling its body,
-//!   say) gets 408;
 //! - at most `Settings::max_in_flight` requests are worked on at once; one that cannot start
 //!   within `Settings::wait_for_slot` gets 503 with `Retry-After`.
 

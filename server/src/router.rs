@@ -6,7 +6,6 @@ use app::app::{shell, App};
 use app::state::AppState;
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{middleware, Router};
@@ -14,7 +13,6 @@ use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::timeout::TimeoutLayer;
 
 pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
@@ -60,10 +58,6 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(
             state,
             security_headers::add_security_headers,
-        ))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            settings.request_timeout,
         ))
         // Outermost: a request waits for a slot before any work is done for it.
         .layer(middleware::from_fn_with_state(

@@ -66,9 +66,6 @@ impl TestApp {
             backend,
             Settings {
                 sign_in_delay_step: Duration::from_millis(40),
-                // A test asserts outcomes, not speed: a slow moment on a busy machine must not
-                // turn into a 408. The timeout itself is tested in limits.rs.
-                request_timeout: Duration::from_secs(300),
                 ..Settings::default()
             },
         )
