@@ -27,28 +27,14 @@ pub async fn audit_failures(db: &Db, now: i64) -> Result<usize, AppError> {
         store::login_failures::take_for_audit(&mut write, now - SETTLE_MS, now - FAILURE_WINDOW_MS)
             .await?;
     for group in &groups {
-        let account = match group.kind {
-            AttemptKind::SignIn => store::accounts::credentials(db, &group.login)
-                .await?
-                .map(|c| c.account_id),
-            AttemptKind::InvitationCode => None,
-        };
-        // A manager sees refusals concerning their team's people.
-        let team = match account {
-            Some(account) => store::accounts::viewer(db, account, now)
-                .await?
-                .and_then(|viewer| viewer.team_id()),
-            None => None,
-        };
-        let mut entry = entry(group, account);
-        entry.team_id = team;
-        audit::append(&mut write, &entry).await?;
+        audit::append(&mut write, &entry(group)).await?;
     }
     write.commit().await?;
     Ok(groups.len())
 }
 
-fn entry(group: &Failures, account: Option<crate::domain::ids::AccountId>) -> NewEntry {
+fn entry(group: &Failures) -> NewEntry {
+    let account = group.account;
     let when = |ms: i64| {
         DateTime::<Utc>::from_timestamp_millis(ms)
             .map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string())
@@ -83,7 +69,8 @@ fn entry(group: &Failures, account: Option<crate::domain::ids::AccountId>) -> Ne
         record_kind: kind,
         record: None,
         family_id: None,
-        team_id: None,
+        // A manager sees refusals concerning their team's people.
+        team_id: group.team,
         outcome: Outcome::Denied,
         detail: format!("{} {what} {span}", group.count),
         origin: group.origin.clone(),

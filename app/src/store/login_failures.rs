@@ -5,6 +5,7 @@
 use super::db::{Db, WriteTx};
 use super::row::StoreError;
 use crate::domain::credentials::AttemptKind;
+use crate::domain::ids::{AccountId, TeamId};
 use uuid::Uuid;
 
 /// One attempt, written as it arrives.
@@ -85,6 +86,9 @@ pub struct Failures {
     pub count: i64,
     pub first: i64,
     pub last: i64,
+    /// The account the login names, if it names one, and that account's team.
+    pub account: Option<AccountId>,
+    pub team: Option<TeamId>,
 }
 
 /// Takes the failures made up to `cutoff` for the audit trail, grouped, marking them taken; and
@@ -95,9 +99,12 @@ pub async fn take_for_audit(
     forget_before: i64,
 ) -> Result<Vec<Failures>, StoreError> {
     let groups: Vec<Failures> = sqlx::query_as(
-        "SELECT kind, login, origin, COUNT(*) AS count, MIN(at) AS first, MAX(at) AS last
-         FROM login_failures WHERE audited = 0 AND at <= $1
-         GROUP BY kind, login, origin ORDER BY MIN(at)",
+        "SELECT f.kind, f.login, f.origin, COUNT(*) AS count, MIN(f.at) AS first, MAX(f.at) AS last,
+                a.id AS account, a.team_id AS team
+         FROM login_failures f
+         LEFT JOIN accounts a ON a.login = f.login AND f.kind = 'sign_in'
+         WHERE f.audited = 0 AND f.at <= $1
+         GROUP BY f.kind, f.login, f.origin, a.id, a.team_id ORDER BY MIN(f.at)",
     )
     .bind(cutoff)
     .fetch_all(&mut *write.tx)
