@@ -64,6 +64,17 @@ await shot(p, 'supervision');
 await p.goto(base + '/prompts?area=drugs_alcohol&stage=relapse');
 await p.waitForLoadState('networkidle');
 await shot(p, 'prompts');
+for (const [path, name] of [['/account', 'account'], ['/account/second-factor', 'second-factor'], ['/account/password', 'password'], ['/confirm?then=/families', 'confirm']]) {
+  await p.goto(base + path);
+  await p.waitForLoadState('networkidle');
+  await shot(p, name);
+}
+p = await session('maya.okafor@brookford.example', w);
+for (const [path, name] of [['/team', 'team'], ['/team/openings', 'openings']]) {
+  await p.goto(base + path);
+  await p.waitForLoadState('networkidle');
+  await shot(p, name);
+}
 p = await session('kelly.ashworth', w);
 console.log('parent at', p.url());
 await shot(p, 'me');

@@ -109,5 +109,5 @@ echo "  GET /families (page):             $(rps -H "Cookie: $cookie" "$base/fami
 echo "  POST /api/caseload (with audit):  $(rps -s "$work/caseload.lua" "$base/api/caseload") req/s"
 echo "  GET /login (no database):         $(rps "$base/login") req/s"
 echo "  POST /api/rate_goal (a write):     $(rps -s "$work/rate.lua" "$base/api/rate_goal") req/s"
-entries="$(DATABASE_URL="${DATABASE_URL:-sqlite://$work/hearth.db}" "$(hearth_bin)" audit verify | tail -n1)"
+entries="$(HEARTH_DATA_DIR="$work" DATABASE_URL="${DATABASE_URL:-sqlite://$work/hearth.db}" "$(hearth_bin)" audit verify | tail -n1)"
 echo "  after the load: $entries"

@@ -1,6 +1,7 @@
 //! The HTML document and the routes.
 
 use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
+use crate::components::sign_in_notice::SignInNotice;
 use crate::pages;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
@@ -45,9 +46,12 @@ pub fn App() -> impl IntoView {
             <SkipLink/>
             <SiteHeader/>
             <main id="main" class="page" tabindex="-1">
+                <SignInNotice/>
                 <Routes fallback=crate::components::problem::NotFoundPage>
                     <Route path=path!("/") view=pages::home::HomePage ssr=ssr.clone()/>
                     <Route path=path!("/login") view=pages::sign_in::SignInPage ssr=ssr.clone()/>
+                    <Route path=path!("/login/code") view=pages::sign_in_code::SignInCodePage ssr=ssr.clone()/>
+                    <Route path=path!("/confirm") view=pages::confirm_identity::ConfirmIdentityPage ssr=ssr.clone()/>
                     <Route path=path!("/join") view=pages::join::JoinPage ssr=ssr.clone()/>
                     <Route path=path!("/families") view=pages::caseload::CaseloadPage ssr=ssr.clone()/>
                     <Route path=path!("/families/:id") view=pages::family::FamilyPage ssr=ssr.clone()/>
@@ -68,13 +72,17 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/families/:id/supervision") view=pages::supervision::SupervisionPage ssr=ssr.clone()/>
                     <Route path=path!("/week") view=pages::week::WeekPage ssr=ssr.clone()/>
                     <Route path=path!("/team") view=pages::team::TeamPage ssr=ssr.clone()/>
+                    <Route path=path!("/team/openings") view=pages::openings::OpeningsPage ssr=ssr.clone()/>
                     <Route path=path!("/invitations/:id") view=pages::invitation::InvitationPage ssr=ssr.clone()/>
                     <Route path=path!("/me") view=pages::own_page::OwnPagePage ssr=ssr.clone()/>
                     <Route path=path!("/me/goals/:goal") view=pages::own_change::OwnChangePage ssr=ssr.clone()/>
                     <Route path=path!("/prompts") view=pages::prompt_library::PromptLibraryPage ssr=ssr.clone()/>
                     <Route path=path!("/audit") view=pages::audit_trail::AuditTrailPage ssr=ssr.clone()/>
                     <Route path=path!("/accounts") view=pages::accounts::AccountsPage ssr=ssr.clone()/>
-                    <Route path=path!("/account") view=pages::account::AccountPage ssr=ssr/>
+                    <Route path=path!("/account") view=pages::account::AccountPage ssr=ssr.clone()/>
+                    <Route path=path!("/account/password") view=pages::change_password::ChangePasswordPage ssr=ssr.clone()/>
+                    <Route path=path!("/account/second-factor") view=pages::second_factor::SecondFactorPage ssr=ssr.clone()/>
+                    <Route path=path!("/account/recovery-codes") view=pages::second_factor::RecoveryCodesPage ssr=ssr/>
                 </Routes>
             </main>
             <SiteFooter/>

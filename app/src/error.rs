@@ -82,6 +82,10 @@ pub enum AppError {
     ReasonRequired,
     NotFound,
     TooManyAttempts,
+    /// A sensitive action, and the password was last given more than 15 minutes ago.
+    ConfirmIdentity,
+    /// This person must set up a second factor before anything else.
+    SecondFactorRequired,
     /// Hearth is at its limit for this kind of work (checking passwords): try again shortly.
     Busy,
     /// The record is not in a state for this (for example, an account that exists already).
@@ -110,7 +114,10 @@ impl AppError {
             AppError::Invalid(_) => 422,
             AppError::BadRequest => 400,
             AppError::SignInRequired => 401,
-            AppError::Forbidden | AppError::ReasonRequired => 403,
+            AppError::Forbidden
+            | AppError::ReasonRequired
+            | AppError::ConfirmIdentity
+            | AppError::SecondFactorRequired => 403,
             AppError::NotFound => 404,
             AppError::TooManyAttempts | AppError::Busy => 429,
             AppError::Conflict(_) | AppError::EditConflict(_) => 409,
@@ -145,6 +152,8 @@ impl fmt::Display for AppError {
             AppError::ReasonRequired => "This family is not in your team",
             AppError::NotFound => "Page not found",
             AppError::TooManyAttempts => "Too many attempts. Wait 15 minutes, then try again",
+            AppError::ConfirmIdentity => "For your safety, enter your password again to do this",
+            AppError::SecondFactorRequired => "Set up a second factor for your account before you go on",
             AppError::Busy => "Hearth is busy. Wait a moment, then try again",
             AppError::Conflict(what) => return write!(f, "{what}"),
             AppError::EditConflict(_) => "Someone else saved a change while you were editing",

@@ -94,3 +94,69 @@ pub fn supervision(family: FamilyId) -> String {
 pub fn own_goal(goal: GoalId) -> String {
     format!("/me/goals/{goal}")
 }
+
+pub const ACCOUNT: &str = "/account";
+pub const SECOND_FACTOR: &str = "/account/second-factor";
+pub const CHANGE_PASSWORD: &str = "/account/password";
+pub const CODE_STEP: &str = "/login/code";
+
+pub fn recovery_codes(held: &str) -> String {
+    format!("/account/recovery-codes?shown={held}")
+}
+
+/// Confirming it is you, then going back to `then`.
+pub fn confirm_identity(then: &str) -> String {
+    let then: String = local_path(then)
+        .unwrap_or("/")
+        .bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                char::from(b).to_string()
+            }
+            other => format!("%{other:02X}"),
+        })
+        .collect();
+    format!("/confirm?then={then}")
+}
+
+/// `text` if it is a path on this site: where to go back to after confirming, which must never
+/// lead to another site (`//evil.example`, `/\evil.example`, `https:`).
+pub fn local_path(text: &str) -> Option<&str> {
+    let ok = text.starts_with('/')
+        && !text.starts_with("//")
+        && text.len() <= 512
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/-_.~?=&%".contains(c));
+    ok.then_some(text)
+}
+
+#[cfg(test)]
+mod local_path_tests {
+    use super::local_path;
+
+    #[test]
+    fn the_way_back_is_one_query_value() {
+        assert_eq!(
+            super::confirm_identity("/families/a/chronology.csv?child=b&from=2026-01-01"),
+            "/confirm?then=/families/a/chronology.csv%3Fchild%3Db%26from%3D2026-01-01"
+        );
+        assert_eq!(super::confirm_identity("//evil.example"), "/confirm?then=/");
+    }
+
+    #[test]
+    fn only_paths_on_this_site() {
+        assert_eq!(local_path("/families/abc?x=1"), Some("/families/abc?x=1"));
+        for bad in [
+            "//evil.example",
+            "/\\evil.example",
+            "https://evil.example",
+            "evil",
+            "/a b",
+            "/a\"b",
+            "",
+        ] {
+            assert_eq!(local_path(bad), None, "{bad}");
+        }
+    }
+}

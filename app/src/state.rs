@@ -1,5 +1,6 @@
 //! The one state struct shared by the router, the pages and the server functions.
 
+use crate::auth::secret_box::SecretBox;
 use crate::error::AppError;
 use crate::store::Db;
 use axum::extract::FromRef;
@@ -22,8 +23,24 @@ pub struct Settings {
     /// 503 with `Retry-After`.
     pub max_in_flight: usize,
     pub wait_for_slot: Duration,
+    /// A request's body must have arrived this long after its headers, or it gets 408.
+    pub body_timeout: Duration,
     /// Added per failed sign-in after the third, to slow guessing down.
     pub sign_in_delay_step: Duration,
+    /// Encrypts second-factor secrets and held answers; its key is in the server's
+    /// configuration, never in the database.
+    pub secrets: SecretBox,
+    /// Who must sign in with a second factor.
+    pub second_factor_rule: SecondFactorRule,
+}
+
+/// Managers and administrators always need a second factor; a council may ask it of all staff.
+/// Only the made-up demo council, whose people are fictional, asks it of no one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SecondFactorRule {
+    ManagersAndAdministrators,
+    AllStaff,
+    NotRequired,
 }
 
 impl Default for Settings {
@@ -34,7 +51,11 @@ impl Default for Settings {
             trusted_proxies: 0,
             max_in_flight: 256,
             wait_for_slot: Duration::from_secs(5),
+            // The largest form from a phone on one bar of signal (tens of kbit/s) fits well inside.
+            body_timeout: Duration::from_secs(30),
             sign_in_delay_step: Duration::from_secs(1),
+            secrets: SecretBox::random(),
+            second_factor_rule: SecondFactorRule::ManagersAndAdministrators,
         }
     }
 }

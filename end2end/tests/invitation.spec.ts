@@ -79,7 +79,7 @@ test.describe('invitations', () => {
     await page.getByRole('button', { name: `${INVITE}${adult}`, exact: true }).click();
     await expect(hearth.h1(`Invitation code for ${adult}`)).toBeVisible();
     // docs/ui-contract.md says /families/{id}/invitations/{id}; the app serves /invitations/{id}.
-    await expect(page).toHaveURL(/\/invitations\/[0-9a-f-]{36}$/i);
+    await expect(page).toHaveURL(/\/invitations\/[0-9a-f-]{36}\?shown=[0-9a-f-]{36}$/i);
     const codeElement = page.locator('p.invitation-code[data-testid="invitation-code"]');
     await expect(codeElement).toBeVisible();
     const code = (await codeElement.textContent())?.trim() ?? '';

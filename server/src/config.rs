@@ -1,6 +1,9 @@
 //! Configuration from the environment (README.md lists every variable).
 
-use app::state::Settings;
+use crate::audit_key::KeyPlace;
+use crate::keys;
+use app::auth::secret_box::SecretBox;
+use app::state::{SecondFactorRule, Settings};
 use leptos::config::LeptosOptions;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -11,6 +14,8 @@ pub struct Config {
     pub addr: SocketAddr,
     pub leptos_options: LeptosOptions,
     pub settings: Settings,
+    /// Where the audit key is read (and, when serving, made).
+    pub audit_key: KeyPlace,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -52,9 +57,24 @@ impl Config {
                     )
                 })?,
             },
+            secrets: SecretBox::new(&keys::load(
+                "HEARTH_SECRETS_KEY_FILE",
+                &data_dir.join("secrets.key"),
+            )?),
+            second_factor_rule: match var("HEARTH_SECOND_FACTOR").as_deref() {
+                None | Some("managers") => SecondFactorRule::ManagersAndAdministrators,
+                Some("all-staff") => SecondFactorRule::AllStaff,
+                Some(other) => {
+                    return Err(format!(
+                        "HEARTH_SECOND_FACTOR is \"managers\" (the default: managers and administrators) or \"all-staff\", not {other:?}"
+                    ))
+                }
+            },
             ..Settings::default()
         };
+        let audit_key = KeyPlace::new(var("HEARTH_AUDIT_KEY_FILE").map(PathBuf::from), &data_dir);
         Ok(Config {
+            audit_key,
             database_url,
             addr,
             leptos_options: leptos_options(addr),

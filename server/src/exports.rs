@@ -9,7 +9,7 @@ use axum::body::Body;
 use axum::extract::{Path, Query, Request, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::provide_context;
 use leptos::reactive::computed::ScopedFuture;
 use leptos::reactive::owner::Owner;
@@ -22,6 +22,10 @@ pub async fn chronology_csv(
     request: Request<Body>,
 ) -> Response {
     let (parts, _) = request.into_parts();
+    let here = parts.uri.path_and_query().map_or_else(
+        || parts.uri.path().to_string(),
+        |pq| pq.as_str().to_string(),
+    );
     let field = |name: &str| query.get(name).cloned().unwrap_or_default();
     let filter = ChronologyFilter::parse(
         &field("child"),
@@ -54,6 +58,10 @@ pub async fn chronology_csv(
             csv,
         )
             .into_response(),
+        // Back here once the password has been given again: the download then starts.
+        Err(AppError::ConfirmIdentity) => {
+            Redirect::to(&app::paths::confirm_identity(&here)).into_response()
+        }
         Err(error) => (
             StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
             error.to_string(),

@@ -1,9 +1,12 @@
 //! The Hearth web server: configuration, the router and what wraps every response.
 
 mod api_status;
+pub mod audit_cli;
+pub mod audit_key;
 pub mod config;
 mod cross_site;
 mod exports;
+pub mod keys;
 pub mod limits;
 mod refusals;
 pub mod router;

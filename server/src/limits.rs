@@ -3,8 +3,10 @@
 //! - a body must say its length (411 for one sent in chunks: every form and server-function
 //!   call says it), and one over [`FORM_BODY_LIMIT`] is refused with 413 before it is read;
 //! - at most `Settings::max_in_flight` requests are worked on at once; one that cannot start
-//!   within `Settings::wait_for_slot` gets 503 with `Retry-After`.
+//!   within `Settings::wait_for_slot` gets 503 with `Retry-After`;
+//! - a body must arrive within `Settings::body_timeout`, or the request gets 408.
 
+use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
@@ -66,6 +68,47 @@ pub async fn bound_in_flight(
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
+            response
+        }
+    }
+}
+
+/// Reads a request's body within `Settings::body_timeout`, before any work is done for it: a
+/// client that announces a body and then sends it too slowly (or stops) gets 408 and the
+/// connection is closed, instead of holding a request slot for as long as it likes. The time is
+/// generous for a phone on one bar of signal sending the largest form.
+pub async fn read_body_in_time(
+    State(limit): State<Duration>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let announced = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok())
+        .unwrap_or(0);
+    if announced == 0 {
+        return next.run(request).await;
+    }
+    let (parts, body) = request.into_parts();
+    match tokio::time::timeout(limit, axum::body::to_bytes(body, FORM_BODY_LIMIT)).await {
+        Ok(Ok(bytes)) => {
+            next.run(Request::from_parts(parts, Body::from(bytes)))
+                .await
+        }
+        // A body that broke off, or ran past its limit though its length said otherwise.
+        Ok(Err(_)) => (StatusCode::BAD_REQUEST, "The request could not be read.").into_response(),
+        Err(_) => {
+            tracing::warn!(path = %parts.uri.path(), "a request body came too slowly: 408");
+            let mut response = (
+                StatusCode::REQUEST_TIMEOUT,
+                "The request took too long to arrive. Check your signal and try again.",
+            )
+                .into_response();
+            response
+                .headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
             response
         }
     }

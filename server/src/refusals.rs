@@ -72,7 +72,7 @@ fn session_digest(state: &AppState, headers: &HeaderMap) -> String {
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|h| h.to_str().ok())
-        .find_map(|h| cookie::read(&state.settings, h))
+        .find_map(|h| cookie::read(h, cookie::name(&state.settings)))
         .map(tokens::digest)
         .unwrap_or_default()
 }

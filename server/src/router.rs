@@ -49,6 +49,10 @@ pub fn router(state: AppState) -> Router {
         // Pages and server-function answers, compressed as they are made; a low level keeps it
         // cheap per request. Hashed assets arrive precompressed and are left alone.
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
+        .layer(middleware::from_fn_with_state(
+            settings.body_timeout,
+            limits::read_body_in_time,
+        ))
         .layer(RequestBodyLimitLayer::new(limits::FORM_BODY_LIMIT))
         .layer(middleware::from_fn(limits::require_length))
         .layer(middleware::from_fn_with_state(

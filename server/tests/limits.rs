@@ -21,7 +21,7 @@ static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(())
 fn quick_sign_in() -> Settings {
     Settings {
         sign_in_delay_step: Duration::from_millis(5),
-        ..Settings::default()
+        ..support::demo_settings()
     }
 }
 
@@ -89,6 +89,46 @@ async fn bodies_too_big_or_too_slow(backend: Backend) {
     }
     // And once they are gone, the server answers as before.
     assert_eq!(app.get("/login", None).await.status, 200);
+}
+
+/// A body that stops arriving gets 408 once its time is up, and its slot is free again.
+async fn a_stalled_body_times_out(backend: Backend) {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let settings = Settings {
+        body_timeout: Duration::from_millis(300),
+        ..tight_bounds()
+    };
+    let app = TestApp::start_with(backend, settings).await;
+    let started = std::time::Instant::now();
+    let replies = futures::future::join_all((0..2).map(|_| send(&app.router, stalled()))).await;
+    for reply in &replies {
+        assert_eq!(reply.status, 408, "{}", reply.body);
+        assert_eq!(reply.header("connection"), Some("close"));
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "refused quickly"
+    );
+    assert_eq!(
+        app.get("/login", None).await.status,
+        200,
+        "both slots are free"
+    );
+    let signed_in = app.sign_in(SAM).await;
+    assert!(
+        !signed_in.is_empty(),
+        "a whole body in time is read as before"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stalled_sqlite() {
+    a_stalled_body_times_out(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stalled_postgres() {
+    a_stalled_body_times_out(Backend::Postgres).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -34,7 +34,7 @@ fn family(declared: &str) -> &'static str {
 
 async fn schema(backend: Backend) -> Schema {
     let (url, _dir) = backend.fresh_database().await;
-    let db = Db::connect(&url)
+    let db = Db::connect(&url, support::audit_key())
         .await
         .expect("database opens and migrates");
     let sql = match backend {

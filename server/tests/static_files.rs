@@ -17,7 +17,9 @@ async fn assets_are_precompressed_and_cached() {
     let _cleanup = support::tempdir::TempDir(site.clone());
 
     let (url, _dir) = support::Backend::Sqlite.fresh_database().await;
-    let db = app::store::Db::connect(&url).await.expect("db");
+    let db = app::store::Db::connect(&url, support::audit_key())
+        .await
+        .expect("db");
     let mut options = server::config::leptos_options("127.0.0.1:3000".parse().expect("addr"));
     options.site_root = site.display().to_string().into();
     options.hash_files = true;

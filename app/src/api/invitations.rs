@@ -11,19 +11,31 @@ pub async fn create_invitation(member: String, invitation: String) -> Result<(),
     run(async |caller| {
         let member = parse_id::<MemberId>(&member)?;
         let invitation = parse_id::<InvitationId>(&invitation)?;
-        let id = crate::services::invitations::create(caller, member, invitation).await?;
-        leptos_axum::redirect(&format!("/invitations/{id}"));
+        use crate::services::{held, invitations};
+        let page = format!("/invitations/{invitation}");
+        match invitations::create(caller, member, invitation).await? {
+            Some(new) => {
+                let shown = held::hold(caller, invitations::HELD_CODE, &new).await?;
+                leptos_axum::redirect(&format!("{page}?shown={shown}"));
+            }
+            None => leptos_axum::redirect(&page),
+        }
         Ok(())
     })
     .await
 }
 
+/// `shown` names the code just made, held for this page for a few minutes.
 #[server(prefix = "/api", endpoint = "invitation")]
-pub async fn invitation(id: String) -> Result<InvitationView, AppError> {
+pub async fn invitation(
+    id: String,
+    #[server(default)] shown: String,
+) -> Result<InvitationView, AppError> {
     use crate::domain::ids::InvitationId;
     run(async |caller| {
         let id = parse_id::<InvitationId>(&id)?;
-        crate::services::invitations::show(caller, id).await
+        let shown = Some(shown.as_str()).filter(|s| !s.is_empty());
+        crate::services::invitations::show(caller, id, shown).await
     })
     .await
 }

@@ -1,12 +1,14 @@
 //! Server functions: thin. Each parses its arguments, calls a service and shapes the response.
 //! All are POST (leptos' default encoding) and sit under `/api/`.
 
+pub mod account;
 pub mod accounts;
 pub mod audit_trail;
 pub mod caseload;
 pub mod change_work;
 pub mod family;
 pub mod invitations;
+pub mod openings;
 pub mod own_change;
 pub mod own_page;
 pub mod own_plan;

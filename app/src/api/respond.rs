@@ -3,7 +3,7 @@
 use crate::auth::caller::Caller;
 use crate::domain::viewer::Viewer;
 use crate::error::AppError;
-use crate::services::sign_in::SignedIn;
+use crate::services::sign_in::{SignedIn, Step};
 use crate::state::app_state;
 use axum::http::header::{ACCEPT, RETRY_AFTER, SET_COOKIE};
 use axum::http::request::Parts;
@@ -53,8 +53,25 @@ pub fn set_cookie(value: String) -> Result<(), AppError> {
 pub fn start_session(signed_in: SignedIn) -> Result<(), AppError> {
     let state = app_state()?;
     set_cookie(crate::auth::cookie::set(&state.settings, &signed_in.token))?;
+    set_cookie(crate::auth::cookie::clear_pending(&state.settings))?;
     leptos_axum::redirect(home_of(&signed_in.viewer));
     Ok(())
+}
+
+/// After a right password: signed in, or on to the second factor's page.
+pub fn after_password(step: Step) -> Result<(), AppError> {
+    match step {
+        Step::In(signed_in) => start_session(signed_in),
+        Step::NeedsCode { pending_token } => {
+            let state = app_state()?;
+            set_cookie(crate::auth::cookie::set_pending(
+                &state.settings,
+                &pending_token,
+            ))?;
+            leptos_axum::redirect(crate::paths::CODE_STEP);
+            Ok(())
+        }
+    }
 }
 
 /// Signing out (of this device, or of every one): end the session, clear the cookie, go to sign-in.
@@ -84,7 +101,26 @@ pub fn home_of(viewer: &Viewer) -> &'static str {
 /// Runs a server function's body for the person calling, and shapes its response: every server
 /// function is this, a parse of its ids and a call to a service. The caller must be signed in
 /// before anything is looked up, so no one who is not can learn whether an id names a record.
+/// Someone the council requires to have a second factor, who has none yet, can do nothing
+/// else until they set one up.
 pub async fn run<T>(body: impl AsyncFnOnce(&Caller) -> Result<T, AppError>) -> Result<T, AppError> {
+    run_public(async |caller| {
+        let viewer = caller.viewer()?;
+        if crate::services::second_factor::required(&caller.state.settings, viewer)
+            && !crate::store::second_factors::has(&caller.state.db, viewer.account_id).await?
+        {
+            return Err(AppError::SecondFactorRequired);
+        }
+        body(caller).await
+    })
+    .await
+}
+
+/// [`run`] for what someone still setting up their second factor may do: set it up, see their
+/// own account, sign out.
+pub async fn run_enrolling<T>(
+    body: impl AsyncFnOnce(&Caller) -> Result<T, AppError>,
+) -> Result<T, AppError> {
     run_public(async |caller| {
         caller.viewer()?;
         body(caller).await

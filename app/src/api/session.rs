@@ -6,12 +6,29 @@ use crate::domain::viewer::SignedIn;
 use crate::error::AppError;
 use leptos::prelude::*;
 
+/// `code` is given only when the login is being throttled: a right second factor then lets its
+/// owner in, where a password alone is not even checked.
 #[server(prefix = "/api", endpoint = "sign_in")]
-pub async fn sign_in(login: String, password: String) -> Result<(), AppError> {
-    use crate::api::respond::start_session;
+pub async fn sign_in(
+    login: String,
+    password: String,
+    #[server(default)] code: String,
+) -> Result<(), AppError> {
     run_public(async |caller| {
-        let signed_in = crate::services::sign_in::sign_in(caller, &login, &password).await?;
-        start_session(signed_in)
+        let step =
+            crate::services::sign_in::sign_in(caller, &login, &password, Some(code.as_str()))
+                .await?;
+        crate::api::respond::after_password(step)
+    })
+    .await
+}
+
+/// The second step of signing in: the code from the app, or a recovery code.
+#[server(prefix = "/api", endpoint = "sign_in_code")]
+pub async fn sign_in_code(code: String) -> Result<(), AppError> {
+    run_public(async |caller| {
+        let signed_in = crate::services::sign_in::sign_in_with_code(caller, &code).await?;
+        crate::api::respond::start_session(signed_in)
     })
     .await
 }
@@ -30,8 +47,21 @@ pub async fn sign_out_everywhere() -> Result<(), AppError> {
 /// The person signed in, or `None`. Reading it is not case content, so it is not audited.
 #[server(prefix = "/api", endpoint = "whoami")]
 pub async fn whoami() -> Result<Option<SignedIn>, AppError> {
+    use crate::page_data::account::FailedSignIns;
     let caller = crate::auth::caller::Caller::current().await?;
-    Ok(caller.viewer.as_ref().map(SignedIn::from))
+    Ok(caller.viewer.as_ref().map(|viewer| {
+        let mut signed_in = SignedIn::from(viewer);
+        signed_in.recently_confirmed = caller.recently_confirmed();
+        signed_in.failed_sign_ins = caller
+            .live
+            .as_ref()
+            .filter(|live| live.failed_before > 0)
+            .map(|live| FailedSignIns {
+                count: live.failed_before,
+                last_at: live.failed_last_at,
+            });
+        signed_in
+    }))
 }
 
 /// Where "/" sends the person: their start page, or sign-in.

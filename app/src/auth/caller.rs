@@ -1,7 +1,7 @@
 //! Who is calling a server function or asking for a page, and from where.
 
 use super::{cookie, tokens};
-use crate::domain::audit::{AuditAction, Outcome};
+use crate::domain::audit::{actor_label, AuditAction, Outcome};
 use crate::domain::ids::{FamilyId, TeamId};
 use crate::domain::record::{RecordKind, RecordRef};
 use crate::domain::viewer::Viewer;
@@ -13,6 +13,10 @@ use axum::http::header::{COOKIE, USER_AGENT};
 use axum::http::request::Parts;
 use std::net::{IpAddr, SocketAddr};
 
+/// Breaking glass, exporting a chronology and being shown a code ask for the password again
+/// when it was last given longer ago than this.
+pub const CONFIRMED_FOR_MS: i64 = 15 * 60 * 1000;
+
 pub struct Caller {
     pub state: AppState,
     pub viewer: Option<Viewer>,
@@ -21,6 +25,10 @@ pub struct Caller {
     pub user_agent: String,
     /// The hash of the session token the request carried, if it is live.
     pub session: Option<String>,
+    /// That session: when it began, when its password was last given.
+    pub live: Option<store::sessions::Live>,
+    /// The hash of a sign-in's token waiting for its second factor, if the request carried one.
+    pub pending: Option<String>,
 }
 
 impl Caller {
@@ -43,20 +51,28 @@ impl Caller {
             .chars()
             .take(200)
             .collect();
-        let token_hash = parts
-            .headers
-            .get_all(COOKIE)
-            .iter()
-            .filter_map(|h| h.to_str().ok())
-            .find_map(|h| cookie::read(&state.settings, h))
-            .map(tokens::digest);
+        let cookie = |name: &str| {
+            parts
+                .headers
+                .get_all(COOKIE)
+                .iter()
+                .filter_map(|h| h.to_str().ok())
+                .find_map(|h| cookie::read(h, name))
+                .map(tokens::digest)
+        };
+        let token_hash = cookie(cookie::name(&state.settings));
+        let pending = cookie(cookie::pending_name(&state.settings));
         let now = now_ms();
         let mut viewer = None;
         let mut session = None;
+        let mut live = None;
         if let Some(hash) = token_hash {
-            if let Some(account) = store::sessions::resolve(&state.db, &hash, now).await? {
-                viewer = store::accounts::viewer(&state.db, account, now).await?;
-                session = viewer.as_ref().map(|_| hash);
+            if let Some(found) = store::sessions::resolve(&state.db, &hash, now).await? {
+                viewer = store::accounts::viewer(&state.db, found.account_id, now).await?;
+                if viewer.is_some() {
+                    session = Some(hash);
+                    live = Some(found);
+                }
             }
         }
         Ok(Caller {
@@ -65,11 +81,30 @@ impl Caller {
             origin,
             user_agent,
             session,
+            live,
+            pending,
         })
     }
 
     pub fn viewer(&self) -> Result<&Viewer, AppError> {
         self.viewer.as_ref().ok_or(AppError::SignInRequired)
+    }
+
+    /// Whether the password was given in this session within the last [`CONFIRMED_FOR_MS`].
+    pub fn recently_confirmed(&self) -> bool {
+        self.live
+            .as_ref()
+            .is_some_and(|live| now_ms() - live.confirmed_at < CONFIRMED_FOR_MS)
+    }
+
+    /// For sensitive actions: the password must have been given again lately.
+    pub fn require_recent_confirmation(&self) -> Result<(), AppError> {
+        self.viewer()?;
+        if self.recently_confirmed() {
+            Ok(())
+        } else {
+            Err(AppError::ConfirmIdentity)
+        }
     }
 
     /// An audit entry about this caller; the caller fills in the record.
@@ -79,7 +114,7 @@ impl Caller {
             actor_name: self
                 .viewer
                 .as_ref()
-                .map(|v| v.display_name.clone())
+                .map(|v| actor_label(&v.kind).to_string())
                 .unwrap_or_else(|| "Not signed in".into()),
             action,
             record_kind,

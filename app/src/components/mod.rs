@@ -18,5 +18,6 @@ pub mod progress_chart;
 pub mod prompt_panel;
 pub mod refresh;
 pub mod ruler_answer;
+pub mod sign_in_notice;
 pub mod status_tag;
 pub mod talk_chart;

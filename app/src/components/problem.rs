@@ -11,6 +11,8 @@ pub fn Problem(error: AppError) -> impl IntoView {
     match error {
         AppError::SignInRequired => view! { <Redirect path="/login"/> }.into_any(),
         AppError::NotFound => view! { <NotFound/> }.into_any(),
+        AppError::SecondFactorRequired => view! { <Redirect path=crate::paths::SECOND_FACTOR/> }.into_any(),
+        AppError::ConfirmIdentity => view! { <ConfirmFirst/> }.into_any(),
         AppError::Forbidden | AppError::ReasonRequired => view! {
             <Title text="You cannot see this page"/>
             <h1>"You cannot see this page"</h1>
@@ -25,6 +27,28 @@ pub fn Problem(error: AppError) -> impl IntoView {
             <p class="lead">{other.to_string()}</p>
         }
         .into_any(),
+    }
+}
+
+/// A sensitive page asked for the password again: go and give it, then come back here.
+#[component]
+fn ConfirmFirst() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let href = move || {
+        let path = location.pathname.get();
+        let query = location.search.get();
+        let here = if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        };
+        crate::paths::confirm_identity(&here)
+    };
+    view! {
+        <Title text="Confirm it is you"/>
+        <h1>"Confirm it is you"</h1>
+        <p class="lead">"This needs your password again, because it is sensitive."</p>
+        <p><a class="button" href=href>"Enter your password"</a></p>
     }
 }
 

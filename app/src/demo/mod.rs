@@ -2,6 +2,7 @@
 //! families of varied make-up and one family member account each. Never real people or places.
 
 mod mi;
+mod openings;
 pub mod plans;
 mod workbook;
 
@@ -552,6 +553,10 @@ pub async fn seed_if_empty(db: &Db) -> Result<bool, AppError> {
             &mut write, family_id, index, &people, &workers, today, now,
         )
         .await?;
+        if index == 0 {
+            let noor = *staff_ids.get(NOOR).ok_or(AppError::Internal)?;
+            crate::demo::openings::seed(&mut write, family_id, noor, now).await?;
+        }
     }
     write.commit().await?;
     Ok(true)

@@ -1,6 +1,19 @@
 //! The audit trail as managers read it.
 
+use crate::domain::viewer::ViewerKind;
 use serde::{Deserialize, Serialize};
+
+/// What an entry stores as its actor's name: the role, never the person's name, which could
+/// outlive the erasure of their account. The page shows the account's current name, looked up
+/// from `actor_id` when it is read (docs/decisions/0014-audit-key-and-anchor.md).
+pub fn actor_label(kind: &ViewerKind) -> &'static str {
+    match kind {
+        ViewerKind::Staff { role, .. } => role.label(),
+        ViewerKind::FamilyMember { .. } => FAMILY_MEMBER,
+    }
+}
+
+pub const FAMILY_MEMBER: &str = "Family member";
 
 coded_enum!(
     /// What happened. Every read and change of case content is one of these.
@@ -9,6 +22,13 @@ coded_enum!(
         SignInRefused => "sign_in_refused", "Sign-in refused";
         SignOut => "sign_out", "Signed out";
         SignOutEverywhere => "sign_out_everywhere", "Signed out on every device";
+        EndSession => "end_session", "Signed out one of their devices";
+        ViewSessions => "view_sessions", "Viewed where they are signed in";
+        SetUpSecondFactor => "set_up_second_factor", "Set up a second factor";
+        ChangePassword => "change_password", "Changed their password";
+        ConfirmIdentity => "confirm_identity", "Gave their password again";
+        ReviewBreakGlass => "review_break_glass", "Reviewed an opening outside the team";
+        ViewBreakGlassReviews => "view_break_glass_reviews", "Viewed openings outside the team";
         ViewCaseload => "view_caseload", "Viewed caseload";
         ViewFamily => "view_family", "Viewed family";
         OpenOutsideTeam => "open_outside_team", "Opened a family outside their team";

@@ -105,18 +105,22 @@ pub fn parse_new_passphrase(
     Ok(passphrase.to_string())
 }
 
-/// An invitation code as typed: spaces, hyphens and case do not matter, and letters that look
-/// like digits are read as those digits.
-pub fn parse_invitation_code(text: &str) -> Result<String, String> {
-    let code: String = text
-        .chars()
+/// A code as typed, read the way it was meant: spaces, hyphens and case do not matter, and
+/// letters that look like digits are read as those digits. For every code Hearth hands out.
+pub fn normalise_code(text: &str) -> String {
+    text.chars()
         .filter(|c| !c.is_whitespace() && *c != '-')
         .map(|c| match c.to_ascii_uppercase() {
             'O' => '0',
             'I' | 'L' => '1',
             other => other,
         })
-        .collect();
+        .collect()
+}
+
+/// An invitation code as typed (see [`normalise_code`]).
+pub fn parse_invitation_code(text: &str) -> Result<String, String> {
+    let code = normalise_code(text);
     if code.is_empty() {
         return Err("Enter your invitation code".into());
     }

@@ -59,6 +59,10 @@ id_type!(
 );
 id_type!(TeamId);
 id_type!(
+    /// An opening of a family outside one's team ("break glass").
+    OpeningId
+);
+id_type!(
     /// Any account: a practitioner, manager, administrator or family member.
     AccountId
 );

@@ -3,8 +3,8 @@
 
 use super::ids::{
     AccountId, ActionId, AuthorityId, BalanceItemId, ChangePlanWordsId, CheckInId, CommentId,
-    EntryId, FamilyId, GoalId, HousesId, InvitationId, MemberId, PromptId, SafetyId, StageNoteId,
-    StepId, SupervisionId, TallyId, TeamId,
+    EntryId, FamilyId, GoalId, HousesId, InvitationId, MemberId, OpeningId, PromptId, SafetyId,
+    StageNoteId, StepId, SupervisionId, TallyId, TeamId,
 };
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -97,6 +97,7 @@ record_ref! {
         Account(AccountId),
         Authority(AuthorityId),
         BalanceItem(BalanceItemId),
+        BreakGlass(OpeningId),
         ChangePlan(ChangePlanWordsId),
         ChangeTalk(TallyId),
         CheckIn(CheckInId),
@@ -121,7 +122,6 @@ record_ref! {
         Accounts,
         Assessment,
         AuditTrail,
-        BreakGlass,
         Caseload,
         Chronology,
         Meeting,

@@ -1,7 +1,8 @@
 //! Who is asking: the signed-in person as the access policy sees them.
 
-use super::ids::{AccountId, FamilyId, MemberId, TeamId};
+use super::ids::{AccountId, AuthorityId, FamilyId, MemberId, TeamId};
 use super::role::StaffRole;
+use crate::page_data::account::FailedSignIns;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -15,6 +16,8 @@ pub struct Viewer {
 pub enum ViewerKind {
     Staff {
         role: StaffRole,
+        /// The council the person works for: they never reach another's families.
+        authority_id: AuthorityId,
         team_id: Option<TeamId>,
         /// An administrator who has been granted reading of their team's case content.
         case_access_granted: bool,
@@ -31,6 +34,14 @@ impl Viewer {
     pub fn staff_role(&self) -> Option<StaffRole> {
         match &self.kind {
             ViewerKind::Staff { role, .. } => Some(*role),
+            ViewerKind::FamilyMember { .. } => None,
+        }
+    }
+
+    /// The council a member of staff works for; family members have none here.
+    pub fn authority_id(&self) -> Option<AuthorityId> {
+        match &self.kind {
+            ViewerKind::Staff { authority_id, .. } => Some(*authority_id),
             ViewerKind::FamilyMember { .. } => None,
         }
     }
@@ -61,6 +72,10 @@ impl Viewer {
 pub struct SignedIn {
     pub display_name: String,
     pub role: Option<StaffRole>,
+    /// The password was given in the last 15 minutes: sensitive actions need not ask again.
+    pub recently_confirmed: bool,
+    /// Failed sign-ins to the account before this session began, until the owner dismisses it.
+    pub failed_sign_ins: Option<FailedSignIns>,
 }
 
 impl From<&Viewer> for SignedIn {
@@ -68,6 +83,8 @@ impl From<&Viewer> for SignedIn {
         SignedIn {
             display_name: viewer.display_name.clone(),
             role: viewer.staff_role(),
+            recently_confirmed: false,
+            failed_sign_ins: None,
         }
     }
 }

@@ -2,10 +2,13 @@
 //! for the viewer, and what the viewer may do there (`can_edit` and the like). Wire types only,
 //! compiled into the server and the browser; the rules they are computed by live in `domain`.
 
+pub mod account;
 pub mod accounts;
+pub mod audit_trail;
 pub mod caseload;
 pub mod change_work;
 pub mod family;
+pub mod openings;
 pub mod own_page;
 pub mod plan;
 pub mod prompt_library;

@@ -133,5 +133,7 @@ pub struct Dashboard {
     pub team_name: String,
     pub rows: Vec<DashboardRow>,
     pub workers: Vec<WorkerLoad>,
+    /// Families opened from outside the team, waiting for review more than 3 working days.
+    pub openings_overdue: usize,
     pub today: NaiveDate,
 }

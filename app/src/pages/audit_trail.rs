@@ -1,7 +1,9 @@
 use crate::api::audit_trail::audit_trail;
 use crate::components::problem::Problem;
 use crate::domain::audit::{AuditEntryView, Outcome};
+use crate::domain::audit_check::TrailState;
 use crate::domain::plain_words::staff_time;
+use crate::page_data::audit_trail::TrailPage;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -16,22 +18,53 @@ pub fn AuditTrailPage() -> impl IntoView {
             .get("before")
             .and_then(|b| b.parse::<i64>().ok())
     };
-    let entries = Resource::new(before, audit_trail);
+    let trail = Resource::new(before, audit_trail);
     view! {
         <Title text="Audit trail"/>
         <Suspense fallback=|| view! { <p>"Loading the audit trail…"</p> }>
             {move || Suspend::new(async move {
-                match entries.await {
+                match trail.await {
                     Err(error) => view! { <Problem error/> }.into_any(),
-                    Ok(entries) => view! { <Trail entries/> }.into_any(),
+                    Ok(TrailPage { entries, state }) => view! { <Trail entries state/> }.into_any(),
                 }
             })}
         </Suspense>
     }
 }
 
+/// When the trail was last verified; a warning when it was found broken or not checked lately.
 #[component]
-fn Trail(entries: Vec<AuditEntryView>) -> impl IntoView {
+fn Verified(state: TrailState) -> impl IntoView {
+    let warning = |title: &'static str, text: String| {
+        view! {
+            <div class="error-summary" role="region" aria-labelledby="verified-title">
+                <h2 class="error-summary__title" id="verified-title">{title}</h2>
+                <p>{text}</p>
+            </div>
+        }
+        .into_any()
+    };
+    match state {
+        TrailState::Intact { at, through_seq } => view! {
+            <p class="inset">{format!("Verified intact at {} (entries 1 to {through_seq}).", staff_time(at))}</p>
+        }
+        .into_any(),
+        TrailState::Broken { at, problem } => warning(
+            "The audit trail was changed outside Hearth",
+            format!("A check at {} found that {problem}. Tell your information governance lead today.", staff_time(at)),
+        ),
+        TrailState::NotRecentlyVerified { last } => warning(
+            "The audit trail has not been verified in the last 2 hours",
+            match last {
+                Some(at) => format!("It was last verified at {}. Tell your Hearth administrator.", staff_time(at)),
+                None => "It has never been verified. Tell your Hearth administrator.".to_string(),
+            },
+        ),
+    }
+}
+
+#[component]
+fn Trail(entries: Vec<AuditEntryView>, state: TrailState) -> impl IntoView {
     let older = entries
         .last()
         .filter(|_| entries.len() as i64 >= 50)
@@ -59,7 +92,8 @@ fn Trail(entries: Vec<AuditEntryView>) -> impl IntoView {
     view! {
         <h1>"Audit trail"</h1>
         <p class="lead">"Every read and change of your team's families, and every refusal. Entries marked Review need a manager to look at them."</p>
-        <p class="hint">"The trail cannot be changed from Hearth. Each entry is sealed to the one before it, so a change made outside Hearth is detected."</p>
+        <p class="hint">"The trail cannot be changed from Hearth. Each entry is sealed to the one before it with a key kept outside the database, so a change made outside Hearth is detected."</p>
+        <Verified state/>
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="audit-caption">
             <table class="table">
                 <caption class="table__caption" id="audit-caption">"Newest first"</caption>

@@ -2,7 +2,9 @@ use crate::api::family::{family, OpenFamily};
 use crate::api::invitations::CreateInvitation;
 use crate::components::family_nav::FamilyNav;
 use crate::components::family_tags::CohortStatus;
-use crate::components::form::{submit_checked, ErrorSummary, Feedback, SubmitButton, TextArea};
+use crate::components::form::{
+    submit_checked, ErrorSummary, Feedback, SubmitButton, TextArea, TextField,
+};
 use crate::components::problem::Problem;
 use crate::domain::credentials::validate_reason;
 use crate::domain::family::{household_title, Member, MemberKind, TrioFinding, Vulnerability};
@@ -40,6 +42,7 @@ pub fn FamilyPage() -> impl IntoView {
 fn OpenOutsideTeam(id: String, action: ServerAction<OpenFamily>) -> impl IntoView {
     crate::response::set_status(403);
     let feedback = Feedback::new(action);
+    let person = Resource::new(|| (), |_| crate::api::session::whoami());
     let on_submit = submit_checked(action, feedback, |input: &OpenFamily| {
         validate_reason(&input.reason)
     });
@@ -54,6 +57,15 @@ fn OpenOutsideTeam(id: String, action: ServerAction<OpenFamily>) -> impl IntoVie
         <form method="post" action=OpenFamily::url() novalidate on:submit=on_submit>
             <input type="hidden" name="id" value=id/>
             <TextArea feedback name="reason" label="Why do you need to open this family?" hint="For example: duty cover, police call-out overnight to the family's address"/>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let recent = person.await.ok().flatten().is_some_and(|p| p.recently_confirmed);
+                    (!recent).then(|| view! {
+                        <TextField feedback name="password" label="Your password" hint="Opening a family outside your team needs your password again" kind="password" autocomplete="current-password"/>
+                        <TextField feedback name="code" label="Code from your authenticator app, if you use one" verbatim=true width="width-10" autocomplete="one-time-code"/>
+                    })
+                })}
+            </Suspense>
             <SubmitButton label="Open this family and record my reason" busy_label="Opening…" pending=action.pending().into() class="button button--warning"/>
         </form>
         <p><a href="/families">"Back to my families"</a></p>

@@ -3,15 +3,21 @@ use crate::components::problem::Problem;
 use crate::domain::plain_words::staff_time;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// Shows a new invitation code once, to the worker who made it.
 #[component]
 pub fn InvitationPage() -> impl IntoView {
     let params = use_params_map();
+    let query = use_query_map();
     let shown = Resource::new(
-        move || params.read().get("id").unwrap_or_default(),
-        invitation,
+        move || {
+            (
+                params.read().get("id").unwrap_or_default(),
+                query.read().get("shown").unwrap_or_default(),
+            )
+        },
+        |(id, shown)| invitation(id, shown),
     );
     view! {
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -30,7 +36,7 @@ pub fn InvitationPage() -> impl IntoView {
                             }
                             .into_any(),
                             None => view! {
-                                <p class="lead">"This code has already been shown, so it cannot be shown again."</p>
+                                <p class="lead">"This code can no longer be shown: codes are shown only for a few minutes after they are made, to the person who made them."</p>
                                 <p>"If it was lost, go back to the family and make a new one. The old one then stops working."</p>
                             }
                             .into_any(),

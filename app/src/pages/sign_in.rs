@@ -1,9 +1,19 @@
 use crate::api::session::SignIn;
 use crate::components::form::{submit_checked, ErrorSummary, Feedback, SubmitButton, TextField};
 use crate::domain::credentials::validate_sign_in;
+use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
+
+fn throttled(feedback: Feedback) -> bool {
+    feedback.error.with(|e| {
+        matches!(e, Some(AppError::TooManyAttempts))
+            || e.as_ref()
+                .and_then(AppError::field_errors)
+                .is_some_and(|f| f.for_field("code").is_some())
+    })
+}
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
@@ -19,6 +29,10 @@ pub fn SignInPage() -> impl IntoView {
         <form method="post" action=SignIn::url() novalidate on:submit=on_submit>
             <TextField feedback name="login" label="Email or username" autocomplete="username" verbatim=true/>
             <TextField feedback name="password" label="Password" kind="password" autocomplete="current-password"/>
+            // Shown when the login is being throttled: its owner can still sign in with their code.
+            {move || throttled(feedback).then(|| view! {
+                <TextField feedback name="code" label="Code from your authenticator app" hint="If you use one, you can sign in now with your password and its code. Otherwise, wait 15 minutes." verbatim=true width="width-10" autocomplete="one-time-code"/>
+            })}
             <SubmitButton label="Sign in" busy_label="Signing in…" pending=action.pending().into()/>
         </form>
         <h2>"New to Hearth?"</h2>

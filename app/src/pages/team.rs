@@ -33,6 +33,18 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
         <Title text="Team"/>
         <p class="caption">{dashboard.team_name.clone()}</p>
         <h1>"Team"</h1>
+        {(dashboard.openings_overdue > 0).then(|| view! {
+            <div class="banner banner--important" role="region" aria-labelledby="openings-title">
+                <div class="banner__header"><h2 class="banner__title" id="openings-title">"Important"</h2></div>
+                <div class="banner__content">
+                    <p class="banner__heading">{match dashboard.openings_overdue {
+                        1 => "1 opening of a family from outside the team has waited more than 3 working days for review.".to_string(),
+                        n => format!("{n} openings of families from outside the team have waited more than 3 working days for review."),
+                    }}</p>
+                </div>
+            </div>
+        })}
+        <p><a href="/team/openings">"Families opened outside the team"</a></p>
         <h2>"Families"</h2>
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="families-caption">
             <table class="table">

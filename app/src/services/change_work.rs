@@ -121,7 +121,7 @@ pub async fn record_stage(
     if store::motivation::insert_stage(&mut write, id, goal.id, &input, viewer.account_id, now_ms())
         .await?
     {
-        audit::append(&mut write, &entry.record(id).detail(input.stage.label())).await?;
+        audit::append(&mut write, &entry.record(id)).await?;
     }
     write.commit().await?;
     Ok(())

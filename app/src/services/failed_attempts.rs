@@ -28,6 +28,10 @@ pub async fn audit_failures(db: &Db, now: i64) -> Result<usize, AppError> {
             .await?;
     for group in &groups {
         audit::append(&mut write, &entry(group)).await?;
+        if let (Some(account), true) = (group.account, group.unreported > 0) {
+            store::accounts::add_failed_sign_ins(&mut write, account, group.unreported, group.last)
+                .await?;
+        }
     }
     write.commit().await?;
     Ok(groups.len())

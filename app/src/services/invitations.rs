@@ -6,7 +6,7 @@ use super::sign_in::SignedIn;
 use crate::auth::caller::Caller;
 use crate::auth::{passwords, tokens};
 use crate::domain::access::{Action, Target};
-use crate::domain::audit::AuditAction;
+use crate::domain::audit::{AuditAction, FAMILY_MEMBER};
 use crate::domain::credentials::{
     format_invitation_code, parse_invitation_code, parse_new_username, validate_claim, AttemptKind,
 };
@@ -34,12 +34,22 @@ fn target(member: MemberId, place: &MemberPlace) -> Target {
     }
 }
 
-/// Makes a code for `member`. `id` comes from the page, so sending the same form twice makes one code.
+/// A new code, held for the page that shows it.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct NewCode {
+    pub invitation: InvitationId,
+    pub code: String,
+}
+
+pub const HELD_CODE: &str = "invitation_code";
+
+/// Makes a code for `member`, and returns it to be shown once. `id` comes from the page, so
+/// sending the same form twice makes one code (and the second time, shows none).
 pub async fn create(
     caller: &Caller,
     member: MemberId,
     id: InvitationId,
-) -> Result<InvitationId, AppError> {
+) -> Result<Option<NewCode>, AppError> {
     let db = &caller.state.db;
     let place = store::families::place_of(db, member)
         .await?
@@ -60,10 +70,12 @@ pub async fn create(
             place.full_name
         )));
     }
+    // Whoever holds the code can open the family's account: making one asks for the password.
+    caller.require_recent_confirmation()?;
     let viewer = caller.viewer()?;
     let code = tokens::invitation_code();
     let Some(mut write) = new_id::write_new(caller, id, member.0, &entry).await? else {
-        return Ok(id);
+        return Ok(None);
     };
     let created = store::invitations::create(
         &mut write,
@@ -71,28 +83,30 @@ pub async fn create(
             id,
             member_id: member,
             code_hash: &tokens::digest(&code),
-            code: &code,
             created_by: viewer.account_id,
             now: now_ms(),
         },
     )
     .await?;
     if created {
-        audit::append(
-            &mut write,
-            &entry.record(id).detail(format!("for {}", place.full_name)),
-        )
-        .await?;
+        audit::append(&mut write, &entry.record(id)).await?;
     }
     write.commit().await?;
-    Ok(id)
+    Ok(created.then_some(NewCode {
+        invitation: id,
+        code,
+    }))
 }
 
-/// The code, to its maker, once.
-pub async fn show(caller: &Caller, id: InvitationId) -> Result<InvitationView, AppError> {
+/// The invitation, to its maker; with its code when `held` names the code just made for it in
+/// this session. Reading changes nothing: the code was made, and is shown, by the POST before.
+pub async fn show(
+    caller: &Caller,
+    id: InvitationId,
+    held: Option<&str>,
+) -> Result<InvitationView, AppError> {
     let viewer = caller.viewer()?;
     let db = &caller.state.db;
-    // Ask the policy before opening the write: a refusal is recorded in a transaction of its own.
     let member = store::invitations::member_of(db, id, viewer.account_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -110,23 +124,25 @@ pub async fn show(caller: &Caller, id: InvitationId) -> Result<InvitationView, A
         entry.clone(),
     )
     .await?;
-    let mut write = db.write().await?;
-    let shown = store::invitations::take_code(&mut write, id, viewer.account_id)
+    let expires_at = store::invitations::expiry(db, id, viewer.account_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if shown.code.is_some() {
-        audit::append(
-            &mut write,
-            &entry.detail(format!("for {}", place.full_name)),
-        )
-        .await?;
+    let code = match held {
+        Some(held) => super::held::read::<NewCode>(caller, HELD_CODE, held)
+            .await
+            .ok()
+            .filter(|new| new.invitation == id)
+            .map(|new| format_invitation_code(&new.code)),
+        None => None,
+    };
+    if code.is_some() {
+        audit::record(db, &entry).await?;
     }
-    write.commit().await?;
     Ok(InvitationView {
         family_id: place.family_id,
         member_name: place.full_name,
-        code: shown.code.as_deref().map(format_invitation_code),
-        expires_at: shown.expires_at,
+        code,
+        expires_at,
     })
 }
 
@@ -164,6 +180,9 @@ pub async fn claim(
     };
     let code = parse_invitation_code(code).map_err(|m| refuse("code", &m))?;
     let username = parse_new_username(login).map_err(|m| refuse("login", &m))?;
+    if let Some(why) = crate::auth::strength::weakness_of(passphrase, &[&username]).await? {
+        return Err(refuse("passphrase", &why.replace("password", "passphrase")));
+    }
     let password_hash = passwords::hash(passphrase.to_string()).await?;
 
     let mut write = db.write().await?;
@@ -245,7 +264,7 @@ pub async fn claim(
         .about_family(place.family_id, place.team_id)
         .record(account);
     entry.actor_id = Some(account);
-    entry.actor_name = place.full_name.clone();
+    entry.actor_name = FAMILY_MEMBER.into();
     audit::append(
         &mut write,
         &entry.detail(format!("invitation {}", found.id)),
@@ -253,15 +272,7 @@ pub async fn claim(
     .await?;
     write.commit().await?;
 
-    let token = tokens::session_token();
-    store::sessions::create(
-        db,
-        &tokens::digest(&token),
-        account,
-        &caller.user_agent,
-        now,
-    )
-    .await?;
+    let token = super::sign_in::begin_session(caller, account, 0, None).await?;
     let viewer = store::accounts::viewer(db, account, now)
         .await?
         .ok_or(AppError::Internal)?;

@@ -1,22 +1,27 @@
 //! Server-only operations behind the server functions: each asks the access policy, does its
 //! work through the store and records it in the audit trail.
 
+pub mod account_security;
 pub mod accounts;
 pub mod audit_trail;
+pub mod audit_watch;
 mod balance;
 pub mod caseload;
 pub mod change_work;
 pub mod failed_attempts;
 pub mod family;
 mod guard;
+pub mod held;
 pub mod invitations;
 mod new_id;
+pub mod openings;
 pub mod own_change;
 pub mod own_page;
 pub mod own_plan;
 pub mod plan;
 mod plan_scope;
 pub mod prompts;
+pub mod second_factor;
 pub mod sign_in;
 pub(crate) mod versioned;
 pub mod workbook;

@@ -158,7 +158,8 @@ pub async fn give_ruler(
             &mut write,
             &entry
                 .record(id)
-                .detail(format!("{}: {}", ruler.scale.label(), ruler.score)),
+                // Which scale, never the score: the trail holds no case content.
+                .detail(ruler.scale.label()),
         )
         .await?;
     }

@@ -17,6 +17,7 @@ use crate::domain::viewer::ViewerKind;
 use crate::error::AppError;
 use crate::services::new_id;
 use crate::store::audit::NewEntry;
+use crate::store::families::FamilyTeam;
 use crate::store::goals::NewCheckIn;
 use crate::store::{self, audit, now_ms};
 
@@ -52,7 +53,14 @@ pub async fn own_scope(
         .await?
         .ok_or(AppError::NotFound)?;
     Ok((
-        PlanScope::from_family(family, place.team_id, decision),
+        PlanScope::from_family(
+            family,
+            FamilyTeam {
+                team: place.team_id,
+                authority: place.authority_id,
+            },
+            decision,
+        ),
         entry,
         member_id,
     ))
@@ -110,7 +118,7 @@ pub async fn rate_goal(
     )
     .await?;
     if added {
-        audit::append(&mut write, &entry.record(id).detail(score.to_string())).await?;
+        audit::append(&mut write, &entry.record(id)).await?;
     }
     write.commit().await?;
     Ok(())

@@ -3,22 +3,24 @@
 
 use super::{authorize, today};
 use crate::auth::caller::Caller;
-use crate::domain::access::{Action, Decision, Target};
+use crate::domain::access::{Action, Decision};
 use crate::domain::audit::AuditAction;
 use crate::domain::goal::{Goal, StepWho};
+use crate::domain::ids::AuthorityId;
 use crate::domain::ids::{FamilyId, GoalId, MemberId, TeamId};
 use crate::domain::plan::PlanMember;
 use crate::domain::plan_input::Context;
 use crate::domain::record::RecordKind;
 use crate::error::AppError;
 use crate::store::audit::NewEntry;
-use crate::store::families::StoredFamily;
+use crate::store::families::{FamilyTeam, StoredFamily};
 use crate::store::{self};
 use chrono::NaiveDate;
 
 pub struct PlanScope {
     pub family: StoredFamily,
     pub team: TeamId,
+    pub authority: AuthorityId,
     pub members: Vec<PlanMember>,
     pub decision: Decision,
     pub today: NaiveDate,
@@ -35,22 +37,13 @@ impl PlanScope {
         record_kind: RecordKind,
     ) -> Result<(PlanScope, NewEntry), AppError> {
         let db = &caller.state.db;
-        let team = store::families::team_of(db, family)
+        let place = store::families::team_of(db, family)
             .await?
             .ok_or(AppError::NotFound)?;
         let entry = caller
             .entry(audit_action, record_kind)
-            .about_family(family, team);
-        let decision = authorize(
-            caller,
-            action,
-            Target::Family {
-                family_id: family,
-                team_id: team,
-            },
-            entry.clone(),
-        )
-        .await?;
+            .about_family(family, place.team);
+        let decision = authorize(caller, action, place.target(family), entry.clone()).await?;
         let stored = store::families::one(db, family)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -59,10 +52,10 @@ impl PlanScope {
         } else {
             entry
         };
-        Ok((Self::from_family(stored, team, decision), entry))
+        Ok((Self::from_family(stored, place, decision), entry))
     }
 
-    pub fn from_family(family: StoredFamily, team: TeamId, decision: Decision) -> PlanScope {
+    pub fn from_family(family: StoredFamily, place: FamilyTeam, decision: Decision) -> PlanScope {
         let members = family
             .members
             .iter()
@@ -74,7 +67,8 @@ impl PlanScope {
             .collect();
         PlanScope {
             family,
-            team,
+            team: place.team,
+            authority: place.authority,
             members,
             decision,
             today: today(),

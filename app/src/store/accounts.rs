@@ -42,6 +42,7 @@ pub async fn credentials(db: &Db, login: &str) -> Result<Option<Credentials>, St
 #[derive(sqlx::FromRow)]
 struct ViewerRow {
     display_name: String,
+    authority_id: AuthorityId,
     staff_role: Option<StaffRole>,
     team_id: Option<TeamId>,
     member_id: Option<MemberId>,
@@ -53,7 +54,7 @@ struct ViewerRow {
 /// The viewer for a live session, with any families they opened outside their team.
 pub async fn viewer(db: &Db, account: AccountId, now: i64) -> Result<Option<Viewer>, StoreError> {
     let row: Option<ViewerRow> = sqlx::query_as(
-        "SELECT a.display_name, a.staff_role, a.team_id, a.member_id, a.case_access_granted, a.disabled, m.family_id
+        "SELECT a.display_name, a.authority_id, a.staff_role, a.team_id, a.member_id, a.case_access_granted, a.disabled, m.family_id
          FROM accounts a LEFT JOIN members m ON m.id = a.member_id WHERE a.id = $1",
     )
     .bind(account)
@@ -66,6 +67,7 @@ pub async fn viewer(db: &Db, account: AccountId, now: i64) -> Result<Option<View
     let kind = match row.staff_role {
         Some(role) => ViewerKind::Staff {
             role,
+            authority_id: row.authority_id,
             team_id: row.team_id,
             case_access_granted: row.case_access_granted.into(),
             opened_families: super::break_glass::active_for(db, account, now).await?,
@@ -124,4 +126,74 @@ pub async fn login_taken(write: &mut WriteTx, login: &str) -> Result<bool, Store
         .fetch_one(&mut *write.tx)
         .await?;
     Ok(n > 0)
+}
+
+/// Folds failed sign-ins into the account's count, which its owner is told at the next sign-in.
+pub async fn add_failed_sign_ins(
+    write: &mut WriteTx,
+    account: AccountId,
+    count: i64,
+    last: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE accounts SET failed_sign_ins = failed_sign_ins + $2,
+             last_failed_sign_in_at = CASE WHEN last_failed_sign_in_at IS NULL OR last_failed_sign_in_at < $3 THEN $3 ELSE last_failed_sign_in_at END
+         WHERE id = $1",
+    )
+    .bind(account)
+    .bind(count)
+    .bind(last)
+    .execute(&mut *write.tx)
+    .await?;
+    Ok(())
+}
+
+/// The failed sign-ins counted since the last sign-in, and when the last was; the count starts
+/// again from nothing.
+pub async fn take_failed_sign_ins(
+    db: &Db,
+    account: AccountId,
+) -> Result<(i64, Option<i64>), StoreError> {
+    let found: Option<(i64, Option<i64>)> = sqlx::query_as(
+        "SELECT failed_sign_ins, last_failed_sign_in_at FROM accounts WHERE id = $1",
+    )
+    .bind(account)
+    .fetch_optional(db.pool())
+    .await?;
+    let (count, last) = found.unwrap_or((0, None));
+    if count > 0 {
+        // Subtracts what was read, so failures folded in meanwhile are kept for next time.
+        sqlx::query("UPDATE accounts SET failed_sign_ins = failed_sign_ins - $2 WHERE id = $1")
+            .bind(account)
+            .bind(count)
+            .execute(db.pool())
+            .await?;
+    }
+    Ok((count, last))
+}
+
+/// What a new password is checked against, besides the dictionary: the account's own words.
+pub async fn login_and_name(
+    db: &Db,
+    account: AccountId,
+) -> Result<Option<(String, String, String)>, StoreError> {
+    Ok(
+        sqlx::query_as("SELECT login, display_name, password_hash FROM accounts WHERE id = $1")
+            .bind(account)
+            .fetch_optional(db.pool())
+            .await?,
+    )
+}
+
+pub async fn set_password(
+    write: &mut WriteTx,
+    account: AccountId,
+    password_hash: &str,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE accounts SET password_hash = $2 WHERE id = $1")
+        .bind(account)
+        .bind(password_hash)
+        .execute(&mut *write.tx)
+        .await?;
+    Ok(())
 }

@@ -1,5 +1,6 @@
 //! The connection pool and write transactions.
 
+use super::audit::AuditKey;
 use super::backend::Backend;
 use super::row::StoreError;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
@@ -7,10 +8,14 @@ use sqlx::{AnyPool, Executor};
 use std::str::FromStr;
 use std::time::Duration;
 
+/// The pool, and the key that seals audit entries: every write transaction appends to the trail,
+/// so the key travels with the connection rather than through every service's arguments
+/// (docs/decisions/0014-audit-key-and-anchor.md). Its `Debug` prints no key.
 #[derive(Clone, Debug)]
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    audit_key: AuditKey,
 }
 
 pub fn now_ms() -> i64 {
@@ -19,7 +24,7 @@ pub fn now_ms() -> i64 {
 
 impl Db {
     /// Opens the pool, creating the SQLite file if needed (`Db::connect` also migrates).
-    pub(super) async fn open(url: &str) -> Result<Self, StoreError> {
+    pub(super) async fn open(url: &str, audit_key: AuditKey) -> Result<Self, StoreError> {
         sqlx::any::install_default_drivers();
         let backend = Backend::of_url(url);
         let url = match backend {
@@ -52,7 +57,11 @@ impl Db {
             // Persistent in the file: readers never block the writer.
             pool.execute("PRAGMA journal_mode = WAL;").await?;
         }
-        Ok(Db { pool, backend })
+        Ok(Db {
+            pool,
+            backend,
+            audit_key,
+        })
     }
 
     pub fn pool(&self) -> &AnyPool {
@@ -63,6 +72,10 @@ impl Db {
         self.backend
     }
 
+    pub fn audit_key(&self) -> &AuditKey {
+        &self.audit_key
+    }
+
     /// Begins a transaction that will change data. Its first statement takes the audit trail's
     /// head row, which makes SQLite take its write lock at once (a deferred transaction that
     /// reads first can fail when another writer commits) and queues PostgreSQL writers on the row.
@@ -71,7 +84,10 @@ impl Db {
         sqlx::query("UPDATE audit_head SET seq = seq WHERE id = 1")
             .execute(&mut *tx)
             .await?;
-        Ok(WriteTx { tx })
+        Ok(WriteTx {
+            tx,
+            audit_key: self.audit_key.clone(),
+        })
     }
 
     pub async fn close(&self) {
@@ -81,6 +97,8 @@ impl Db {
 
 pub struct WriteTx {
     pub tx: sqlx::Transaction<'static, sqlx::Any>,
+    /// Seals the audit entries this transaction appends.
+    pub(super) audit_key: AuditKey,
 }
 
 impl WriteTx {

@@ -39,13 +39,30 @@ pub struct StoredFamily {
 }
 
 /// The team a family belongs to: what the access policy needs before anything is read.
-pub async fn team_of(db: &Db, family: FamilyId) -> Result<Option<TeamId>, StoreError> {
-    Ok(
-        sqlx::query_scalar("SELECT team_id FROM families WHERE id = $1")
-            .bind(family)
-            .fetch_optional(db.pool())
-            .await?,
+/// A family's team and that team's council: what the access policy needs to know of it.
+#[derive(Clone, Copy, Debug, sqlx::FromRow)]
+pub struct FamilyTeam {
+    pub team: TeamId,
+    pub authority: AuthorityId,
+}
+
+impl FamilyTeam {
+    pub fn target(&self, family: FamilyId) -> crate::domain::access::Target {
+        crate::domain::access::Target::Family {
+            family_id: family,
+            team_id: self.team,
+            authority_id: self.authority,
+        }
+    }
+}
+
+pub async fn team_of(db: &Db, family: FamilyId) -> Result<Option<FamilyTeam>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT f.team_id AS team, t.authority_id AS authority FROM families f JOIN teams t ON t.id = f.team_id WHERE f.id = $1",
     )
+    .bind(family)
+    .fetch_optional(db.pool())
+    .await?)
 }
 
 /// Where a member belongs, for the access policy.

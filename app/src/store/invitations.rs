@@ -1,5 +1,5 @@
-//! One-time invitation codes for family members. Only a hash of each code is kept for
-//! checking; the code itself is kept until it has been shown once to the worker who made it.
+//! One-time invitation codes for family members. Only a hash of each code is kept; the code
+//! itself is shown once, as the answer to the POST that made it (`services::held`).
 
 use super::db::{Db, WriteTx};
 use super::row::StoreError;
@@ -12,7 +12,6 @@ pub struct NewInvitation<'a> {
     pub id: InvitationId,
     pub member_id: MemberId,
     pub code_hash: &'a str,
-    pub code: &'a str,
     pub created_by: AccountId,
     pub now: i64,
 }
@@ -24,13 +23,12 @@ pub async fn create(
     invitation: &NewInvitation<'_>,
 ) -> Result<bool, StoreError> {
     let done = sqlx::query(
-        "INSERT INTO invitations (id, member_id, code_hash, code_to_show, created_by, created_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING",
+        "INSERT INTO invitations (id, member_id, code_hash, created_by, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING",
     )
     .bind(invitation.id)
     .bind(invitation.member_id)
     .bind(invitation.code_hash)
-    .bind(invitation.code)
     .bind(invitation.created_by)
     .bind(invitation.now)
     .bind(invitation.now + VALID_FOR_MS)
@@ -63,32 +61,19 @@ pub async fn member_of(
     )
 }
 
-#[derive(sqlx::FromRow)]
-pub struct ShownInvitation {
-    pub member_id: MemberId,
-    /// `None` when it has been shown before.
-    #[sqlx(rename = "code_to_show")]
-    pub code: Option<String>,
-    pub expires_at: i64,
-}
-
-/// The code for its maker, once: it is forgotten as it is read.
-pub async fn take_code(
-    write: &mut WriteTx,
+/// When an invitation stops working, if `maker` made it.
+pub async fn expiry(
+    db: &Db,
     id: InvitationId,
     maker: AccountId,
-) -> Result<Option<ShownInvitation>, StoreError> {
-    let row: Option<ShownInvitation> = sqlx::query_as("SELECT member_id, code_to_show, expires_at FROM invitations WHERE id = $1 AND created_by = $2")
-        .bind(id)
-        .bind(maker)
-        .fetch_optional(&mut *write.tx)
-        .await?;
-    let Some(row) = row else { return Ok(None) };
-    sqlx::query("UPDATE invitations SET code_to_show = NULL WHERE id = $1")
-        .bind(id)
-        .execute(&mut *write.tx)
-        .await?;
-    Ok(Some(row))
+) -> Result<Option<i64>, StoreError> {
+    Ok(
+        sqlx::query_scalar("SELECT expires_at FROM invitations WHERE id = $1 AND created_by = $2")
+            .bind(id)
+            .bind(maker)
+            .fetch_optional(db.pool())
+            .await?,
+    )
 }
 
 pub struct FoundInvitation {
@@ -137,7 +122,7 @@ pub async fn mark_used(
     id: InvitationId,
     now: i64,
 ) -> Result<bool, StoreError> {
-    let done = sqlx::query("UPDATE invitations SET used_at = $1, code_to_show = NULL WHERE id = $2 AND used_at IS NULL")
+    let done = sqlx::query("UPDATE invitations SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
         .bind(now)
         .bind(id)
         .execute(&mut *write.tx)

@@ -39,7 +39,7 @@ pub async fn reserve(db: &Db, attempt: &Attempt<'_>, since: i64) -> Result<Count
     .execute(db.pool())
     .await?;
     let login: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) AS n FROM login_failures WHERE login = $1 AND kind = $2 AND at > $3",
+        "SELECT COUNT(*) AS n FROM login_failures WHERE login = $1 AND kind = $2 AND at > $3 AND settled = 0",
     )
     .bind(attempt.login)
     .bind(attempt.kind)
@@ -47,7 +47,7 @@ pub async fn reserve(db: &Db, attempt: &Attempt<'_>, since: i64) -> Result<Count
     .fetch_one(db.pool())
     .await?;
     let origin: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) AS n FROM login_failures WHERE origin = $1 AND kind = $2 AND at > $3",
+        "SELECT COUNT(*) AS n FROM login_failures WHERE origin = $1 AND kind = $2 AND at > $3 AND settled = 0",
     )
     .bind(attempt.origin)
     .bind(attempt.kind)
@@ -66,15 +66,43 @@ pub async fn release(write: &mut WriteTx, id: Uuid) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// A sign-in that succeeded: every attempt at its login is forgotten, and so is not reported as
-/// failed.
-pub async fn clear(db: &Db, login: &str) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM login_failures WHERE login = $1 AND kind = $2")
+/// [`release`] outside a write: a right password needs no write lock.
+pub async fn release_now(db: &Db, id: Uuid) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM login_failures WHERE id = $1")
+        .bind(id.to_string())
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+/// A sign-in that succeeded: the failed attempts at its login stop counting towards slowing it
+/// down, and the ones not yet folded into the account's count are returned, to tell the owner.
+/// They still reach the audit trail.
+pub async fn settle(db: &Db, login: &str) -> Result<Unreported, StoreError> {
+    let unreported: (i64, Option<i64>) = sqlx::query_as(
+        "SELECT COUNT(*) AS n, MAX(at) AS last FROM login_failures
+         WHERE login = $1 AND kind = $2 AND settled = 0 AND audited = 0",
+    )
+    .bind(login)
+    .bind(AttemptKind::SignIn)
+    .fetch_one(db.pool())
+    .await?;
+    sqlx::query("UPDATE login_failures SET settled = 1 WHERE login = $1 AND kind = $2")
         .bind(login)
         .bind(AttemptKind::SignIn)
         .execute(db.pool())
         .await?;
-    Ok(())
+    Ok(Unreported {
+        count: unreported.0,
+        last: unreported.1,
+    })
+}
+
+/// Failed sign-ins not yet counted on the account.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Unreported {
+    pub count: i64,
+    pub last: Option<i64>,
 }
 
 /// Failed attempts of one kind, at one login, from one address, not yet in the audit trail.
@@ -84,6 +112,8 @@ pub struct Failures {
     pub login: String,
     pub origin: String,
     pub count: i64,
+    /// Of those, how many the owner has not been told about at a sign-in.
+    pub unreported: i64,
     pub first: i64,
     pub last: i64,
     /// The account the login names, if it names one, and that account's team.
@@ -99,7 +129,8 @@ pub async fn take_for_audit(
     forget_before: i64,
 ) -> Result<Vec<Failures>, StoreError> {
     let groups: Vec<Failures> = sqlx::query_as(
-        "SELECT f.kind, f.login, f.origin, COUNT(*) AS count, MIN(f.at) AS first, MAX(f.at) AS last,
+        "SELECT f.kind, f.login, f.origin, COUNT(*) AS count,
+                SUM(CASE WHEN f.settled = 0 THEN 1 ELSE 0 END) AS unreported, MIN(f.at) AS first, MAX(f.at) AS last,
                 a.id AS account, a.team_id AS team
          FROM login_failures f
          LEFT JOIN accounts a ON a.login = f.login AND f.kind = 'sign_in'

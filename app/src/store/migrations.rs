@@ -193,4 +193,47 @@ mod tests {
         // Running again is a no-op: the assembled checksums are stable.
         migrator.run(&mut conn).await.expect("migrates again");
     }
+
+    /// Version 0008 starts the keyed audit chain afresh: unkeyed entries move aside unchanged.
+    #[tokio::test]
+    async fn the_keyed_chain_starts_afresh_on_sqlite() {
+        sqlx::any::install_default_drivers();
+        let all = assemble(SHARED.iter(), SQLITE.iter()).expect("assembles");
+        let before: Vec<Migration> = all.iter().filter(|m| m.version < 8).cloned().collect();
+        let mut conn = sqlx::AnyConnection::connect("sqlite::memory:")
+            .await
+            .expect("an in-memory database");
+        let old = Migrator::new(Assembled(before)).await.expect("a migrator");
+        old.run(&mut conn).await.expect("migrates to 0007");
+        sqlx::query(
+            "INSERT INTO audit_log (seq, id, at, actor_name, action, record_kind, outcome, detail, origin, flagged, prev_hash, hash)
+             VALUES (1, 'e1', 5, 'Sam Whitfield', 'sign_in', 'account', 'allowed', '', 'here', 0, '0', 'plain')",
+        )
+        .execute(&mut conn)
+        .await
+        .expect("an unkeyed entry");
+        sqlx::query("UPDATE audit_head SET seq = 1, hash = 'plain' WHERE id = 1")
+            .execute(&mut conn)
+            .await
+            .expect("its head");
+        let new = Migrator::new(Assembled(all)).await.expect("a migrator");
+        new.run(&mut conn).await.expect("migrates to 0008");
+        let count = |table: &'static str| format!("SELECT COUNT(*) FROM {table}");
+        for (table, rows) in [("audit_log", 0_i64), ("audit_log_unkeyed", 1)] {
+            let found: i64 = sqlx::query_scalar(&count(table))
+                .fetch_one(&mut conn)
+                .await
+                .expect("count");
+            assert_eq!(found, rows, "{table}");
+        }
+        let head: i64 = sqlx::query_scalar("SELECT seq FROM audit_head")
+            .fetch_one(&mut conn)
+            .await
+            .expect("head");
+        assert_eq!(head, 0);
+        let tampered = sqlx::query("UPDATE audit_log_unkeyed SET detail = 'x'")
+            .execute(&mut conn)
+            .await;
+        assert!(tampered.is_err(), "the old trail is read-only");
+    }
 }

@@ -13,14 +13,17 @@ pub mod families;
 pub mod family_voice;
 pub mod form_refusals;
 pub mod goals;
+pub mod held_answers;
 pub mod invitations;
 pub mod locked;
 pub mod login_failures;
 mod migrations;
 pub mod motivation;
+pub mod pending_sign_ins;
 pub mod plan_history;
 pub mod prompts;
 mod row;
+pub mod second_factors;
 pub mod sessions;
 pub mod workbook;
 

@@ -31,15 +31,36 @@ impl Reply {
 
     /// The session cookie this reply sets, as `name=value`, if it sets a non-empty one.
     pub fn session_cookie(&self) -> Option<String> {
+        self.cookie_named("hearth_session")
+    }
+
+    /// A cookie this reply sets, as `name=value`, if it sets a non-empty one.
+    pub fn cookie_named(&self, name: &str) -> Option<String> {
+        let prefix = format!("{name}=");
         self.headers
             .get_all(header::SET_COOKIE)
             .iter()
             .filter_map(|v| v.to_str().ok())
             .filter_map(|v| v.split(';').next())
-            .find(|pair| {
-                pair.starts_with("hearth_session=") && pair.len() > "hearth_session=".len()
-            })
+            .find(|pair| pair.starts_with(&prefix) && pair.len() > prefix.len())
             .map(str::to_string)
+    }
+
+    /// Where a server function sent the browser next.
+    pub fn redirected_to(&self) -> Option<&str> {
+        self.header("location")
+            .or_else(|| self.header("serverfnredirect"))
+    }
+
+    /// The `shown` id in the address a POST led to: what it made, held for that page.
+    pub fn shown(&self) -> String {
+        let to = self
+            .redirected_to()
+            .unwrap_or_else(|| panic!("no redirect: {} {}", self.status, self.body));
+        url::form_urlencoded::parse(to.split_once('?').map_or("", |(_, q)| q).as_bytes())
+            .find(|(k, _)| k == "shown")
+            .map(|(_, v)| v.into_owned())
+            .unwrap_or_else(|| panic!("no shown id in {to}"))
     }
 
     /// The error a server function returned.

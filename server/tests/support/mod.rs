@@ -4,11 +4,12 @@
 #![allow(dead_code)] // each test file uses a different part of this
 
 pub mod backends;
+pub mod council;
 pub mod family;
 pub mod http;
 pub mod process;
 
-use app::state::{AppState, Settings};
+use app::state::{AppState, SecondFactorRule, Settings};
 use app::store::Db;
 use axum::Router;
 pub use backends::Backend;
@@ -18,6 +19,26 @@ use std::sync::Arc;
 use std::time::Duration;
 
 pub const PASSWORD: &str = "hearth-demo";
+
+/// The fixed audit key every test server seals its trail with.
+pub const AUDIT_KEY: &str = "hearth-test-audit-key-not-a-secret-0123456789";
+
+pub fn audit_key() -> app::store::audit::AuditKey {
+    app::store::audit::AuditKey::new(AUDIT_KEY.as_bytes().to_vec())
+        .expect("test key is long enough")
+}
+
+/// A file holding [`AUDIT_KEY`], for a `hearth` process (`HEARTH_AUDIT_KEY_FILE`). Written once
+/// per test binary; left in the temporary directory.
+pub fn audit_key_file() -> &'static std::path::Path {
+    static FILE: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    FILE.get_or_init(|| {
+        let path =
+            std::env::temp_dir().join(format!("hearth-test-{}.key", uuid::Uuid::new_v4().simple()));
+        std::fs::write(&path, format!("{AUDIT_KEY}\n")).expect("write the test audit key");
+        path
+    })
+}
 
 /// The demo accounts the tests sign in as (app/src/demo).
 pub mod logins {
@@ -43,6 +64,22 @@ pub fn day(offset: i64) -> String {
         .to_string()
 }
 
+pub fn demo_settings() -> Settings {
+    Settings {
+        sign_in_delay_step: Duration::from_millis(40),
+        second_factor_rule: SecondFactorRule::NotRequired,
+        ..Settings::default()
+    }
+}
+
+/// As a council runs Hearth: managers and administrators must have a second factor.
+pub fn council_settings() -> Settings {
+    Settings {
+        second_factor_rule: SecondFactorRule::ManagersAndAdministrators,
+        ..demo_settings()
+    }
+}
+
 pub struct TestApp {
     pub db: Db,
     pub router: Router,
@@ -61,15 +98,10 @@ pub mod tempdir {
 }
 
 impl TestApp {
+    /// As `hearth demo` runs: its made-up managers need no second factor (`tests/second_factor.rs`
+    /// starts Hearth as a council runs it).
     pub async fn start(backend: Backend) -> TestApp {
-        TestApp::start_with(
-            backend,
-            Settings {
-                sign_in_delay_step: Duration::from_millis(40),
-                ..Settings::default()
-            },
-        )
-        .await
+        TestApp::start_with(backend, demo_settings()).await
     }
 
     /// A Hearth with settings of the test's own (short timeouts, few request slots).
@@ -79,7 +111,7 @@ impl TestApp {
             .with_env_filter("warn,app=debug")
             .try_init();
         let (database_url, dir) = backend.fresh_database().await;
-        let db = Db::connect(&database_url)
+        let db = Db::connect(&database_url, audit_key())
             .await
             .expect("database opens and migrates");
         assert!(app::demo::seed_if_empty(&db)
@@ -113,6 +145,36 @@ impl TestApp {
         reply
             .session_cookie()
             .expect("sign-in sets a session cookie")
+    }
+
+    /// Signs in with the demo password and a second-factor code; returns the session cookie.
+    pub async fn sign_in_with_code(&self, login: &str, code: &str) -> String {
+        let first = self
+            .call("sign_in", &[("login", login), ("password", PASSWORD)], None)
+            .await;
+        let pending = first
+            .cookie_named("hearth_pending")
+            .unwrap_or_else(|| panic!("no code asked for: {} {}", first.status, first.body));
+        let second = self
+            .call("sign_in_code", &[("code", code)], Some(&pending))
+            .await;
+        second.session_cookie().unwrap_or_else(|| {
+            panic!(
+                "the code did not sign in: {} {}",
+                second.status, second.body
+            )
+        })
+    }
+
+    /// Moves the time the session's password was last given back by `minutes`.
+    pub async fn age_confirmation(&self, cookie: &str, minutes: i64) {
+        let token = cookie.split_once('=').map_or(cookie, |(_, t)| t);
+        sqlx::query("UPDATE sessions SET confirmed_at = confirmed_at - $1 WHERE token_hash = $2")
+            .bind(minutes * 60 * 1000)
+            .bind(app::auth::tokens::digest(token))
+            .execute(self.db.pool())
+            .await
+            .expect("age the confirmation");
     }
 
     /// Calls a server function as the browser's JavaScript would.
@@ -172,9 +234,24 @@ impl TestApp {
     }
 }
 
-/// Defines a test once and runs it on SQLite and on PostgreSQL.
+/// Defines a test once and runs it on SQLite and on PostgreSQL; with settings of its own if given.
 #[macro_export]
 macro_rules! on_both_backends {
+    ($name:ident, $body:path, $settings:path) => {
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let backend = $crate::support::Backend::Sqlite;
+                $body($crate::support::TestApp::start_with(backend, $settings()).await).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let backend = $crate::support::Backend::Postgres;
+                $body($crate::support::TestApp::start_with(backend, $settings()).await).await;
+            }
+        }
+    };
     ($name:ident, $body:path) => {
         mod $name {
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -19,10 +19,17 @@ impl Process {
             listener.local_addr().expect("address").port()
         };
         let addr = format!("127.0.0.1:{port}");
+        // Its own data directory, so the keys it makes never land in the source tree.
+        let data_dir = std::env::temp_dir().join(format!(
+            "hearth-test-data-{}",
+            uuid::Uuid::new_v4().simple()
+        ));
         let mut child = Command::new(env!("CARGO_BIN_EXE_hearth"))
             .args(args)
             .env("DATABASE_URL", database_url)
+            .env("HEARTH_AUDIT_KEY_FILE", super::audit_key_file())
             .env("HEARTH_ADDR", &addr)
+            .env("HEARTH_DATA_DIR", &data_dir)
             .env("RUST_LOG", "warn")
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())

@@ -45,7 +45,8 @@ pub async fn add_check_in(
             &mut write,
             &entry
                 .record(id)
-                .detail(format!("{}: {}", input.scale.label(), input.score)),
+                // Which scale, never the score: the trail holds no case content.
+                .detail(input.scale.label()),
         )
         .await?;
     }

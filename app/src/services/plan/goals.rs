@@ -61,8 +61,9 @@ impl Versioned for GoalRecord<'_> {
     }
 
     fn audit_detail(&self, added: bool, changes: &[FieldChange]) -> String {
+        // The area of concern says what the family struggles with: case content, kept out.
         if added {
-            self.input.area.label().into()
+            "added".into()
         } else {
             changed_fields(changes)
         }
@@ -150,7 +151,7 @@ pub async fn set_goal_status(
         },
     )
     .await?;
-    audit::append(&mut write, &entry.record(goal).detail(status.label())).await?;
+    audit::append(&mut write, &entry.record(goal)).await?;
     write.commit().await?;
     Ok(())
 }

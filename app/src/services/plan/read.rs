@@ -56,6 +56,7 @@ pub(crate) fn can_edit(caller: &Caller, scope: &PlanScope) -> bool {
             Target::Family {
                 family_id: scope.family.id,
                 team_id: scope.team,
+                authority_id: scope.authority,
             },
         )
         .is_allowed()

@@ -38,11 +38,7 @@ pub async fn record_houses(
     )
     .await?
     {
-        audit::append(
-            &mut write,
-            &entry.record(id).detail(scope.member_name(input.child)),
-        )
-        .await?;
+        audit::append(&mut write, &entry.record(id)).await?;
     }
     write.commit().await?;
     Ok(())

@@ -64,6 +64,8 @@ pub async fn chronology_export(
         RecordKind::Chronology,
     )
     .await?;
+    // A file leaves Hearth with the family's whole history: the password is asked for again.
+    caller.require_recent_confirmation()?;
     let facts = facts(caller, &scope).await?;
     let rows = chronology_rows(&scope, &facts, &filter);
     audit::record(

@@ -1,6 +1,7 @@
 //! The whole picture: the integrated assessment of one family, a worker's week, a manager's team.
 
 use super::*;
+use crate::store::families::FamilyTeam;
 
 pub async fn assessment(caller: &Caller, family: FamilyId) -> Result<Assessment, AppError> {
     let (scope, entry) = PlanScope::open(
@@ -58,8 +59,12 @@ pub async fn my_week(caller: &Caller) -> Result<crate::page_data::workbook::Week
     let today = today();
     let mut items = Vec::new();
     for family in families {
-        let team = family.team_id;
-        let scope = PlanScope::from_family(family, team, crate::domain::access::Decision::Allow);
+        // Allocated families are in the worker's own council, as every allocation is.
+        let place = FamilyTeam {
+            team: family.team_id,
+            authority: viewer.authority_id().ok_or(AppError::Forbidden)?,
+        };
+        let scope = PlanScope::from_family(family, place, crate::domain::access::Decision::Allow);
         let facts = facts(caller, &scope).await?;
         for (owner_role, item) in due_for(&scope, &facts, today) {
             let mine = match owner_role {
@@ -123,7 +128,11 @@ pub async fn team_dashboard(
     let mut load: Vec<crate::page_data::workbook::WorkerLoad> = Vec::new();
     for family in families {
         let cohort = crate::services::family::cohort(&family, today).meets;
-        let scope = PlanScope::from_family(family, team, crate::domain::access::Decision::Allow);
+        let place = FamilyTeam {
+            team,
+            authority: viewer.authority_id().ok_or(AppError::Forbidden)?,
+        };
+        let scope = PlanScope::from_family(family, place, crate::domain::access::Decision::Allow);
         let facts = facts(caller, &scope).await?;
         let due = due_for(&scope, &facts, today);
         let overdue: Vec<_> = due
@@ -169,11 +178,13 @@ pub async fn team_dashboard(
         });
     }
     load.sort_by(|a, b| b.overdue.cmp(&a.overdue).then(a.name.cmp(&b.name)));
+    let openings_overdue = crate::services::openings::overdue(db, team, today).await?;
     audit::record(db, &entry).await?;
     Ok(crate::page_data::workbook::Dashboard {
         team_name,
         rows,
         workers: load,
+        openings_overdue,
         today,
     })
 }

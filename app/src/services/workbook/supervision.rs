@@ -18,6 +18,7 @@ pub async fn supervisions(caller: &Caller, family: FamilyId) -> Result<Supervisi
     let target = Target::Family {
         family_id: family,
         team_id: scope.team,
+        authority_id: scope.authority,
     };
     Ok(Supervisions {
         family_id: family,
@@ -89,9 +90,10 @@ pub async fn mark_action(caller: &Caller, id: ActionId, done: bool) -> Result<()
         .await?
         .ok_or(AppError::NotFound)?;
     let viewer = caller.viewer()?;
-    let team = store::families::team_of(db, family)
+    let place = store::families::team_of(db, family)
         .await?
         .ok_or(AppError::NotFound)?;
+    let team = place.team;
     let entry = caller
         .entry(AuditAction::MarkAction, RecordKind::SupervisionAction)
         .about_family(family, team)
@@ -100,10 +102,7 @@ pub async fn mark_action(caller: &Caller, id: ActionId, done: bool) -> Result<()
         authorize(
             caller,
             Action::EditPlan,
-            Target::Family {
-                family_id: family,
-                team_id: team,
-            },
+            place.target(family),
             entry.clone(),
         )
         .await?;

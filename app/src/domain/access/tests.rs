@@ -1,0 +1,437 @@
+//! The access policy, decision by decision.
+
+use super::*;
+use crate::domain::ids::AccountId;
+
+/// The council of every test's people and families, unless a test says otherwise.
+fn home() -> AuthorityId {
+    AuthorityId(uuid::Uuid::nil())
+}
+
+fn staff(role: StaffRole, team: TeamId) -> Viewer {
+    Viewer {
+        account_id: AccountId::new(),
+        display_name: "Test Worker".into(),
+        kind: ViewerKind::Staff {
+            role,
+            authority_id: home(),
+            team_id: Some(team),
+            case_access_granted: false,
+            opened_families: vec![],
+        },
+    }
+}
+
+fn parent(family_id: FamilyId, member_id: MemberId) -> Viewer {
+    Viewer {
+        account_id: AccountId::new(),
+        display_name: "Test Parent".into(),
+        kind: ViewerKind::FamilyMember {
+            family_id,
+            member_id,
+        },
+    }
+}
+
+struct World {
+    own_team: TeamId,
+    other_team: TeamId,
+    own_family: FamilyId,
+    other_family: FamilyId,
+}
+
+fn world() -> World {
+    World {
+        own_team: TeamId::new(),
+        other_team: TeamId::new(),
+        own_family: FamilyId::new(),
+        other_family: FamilyId::new(),
+    }
+}
+
+#[test]
+fn another_councils_families_are_never_reached_not_even_with_a_reason() {
+    let w = world();
+    let elsewhere = Target::Family {
+        authority_id: AuthorityId::new(),
+        family_id: w.other_family,
+        team_id: w.other_team,
+    };
+    for role in StaffRole::ALL {
+        let mut viewer = staff(role, w.own_team);
+        assert_eq!(
+            decide(&viewer, Action::ViewFamily, elsewhere),
+            Decision::Deny
+        );
+        assert_eq!(
+            decide(&viewer, Action::OpenOutsideTeam, elsewhere),
+            Decision::Deny
+        );
+        // Even a family somehow in the list of those opened stays closed.
+        if let ViewerKind::Staff {
+            opened_families, ..
+        } = &mut viewer.kind
+        {
+            opened_families.push(w.other_family);
+        }
+        assert_eq!(
+            decide(&viewer, Action::ViewFamily, elsewhere),
+            Decision::Deny
+        );
+        assert_eq!(decide(&viewer, Action::EditPlan, elsewhere), Decision::Deny);
+    }
+}
+
+#[test]
+fn every_case_worker_sees_their_team_families_and_must_give_a_reason_for_others() {
+    let w = world();
+    for role in StaffRole::ALL
+        .into_iter()
+        .filter(|r| r.reads_case_content())
+    {
+        let viewer = staff(role, w.own_team);
+        let own = Target::Family {
+            authority_id: home(),
+            family_id: w.own_family,
+            team_id: w.own_team,
+        };
+        let other = Target::Family {
+            authority_id: home(),
+            family_id: w.other_family,
+            team_id: w.other_team,
+        };
+        assert_eq!(
+            decide(&viewer, Action::ViewFamily, own),
+            Decision::Allow,
+            "{role:?}"
+        );
+        assert_eq!(
+            decide(&viewer, Action::ViewFamily, other),
+            Decision::ReasonRequired,
+            "{role:?}"
+        );
+        assert_eq!(
+            decide(&viewer, Action::OpenOutsideTeam, other),
+            Decision::Allow,
+            "{role:?}"
+        );
+        assert_eq!(
+            decide(&viewer, Action::OpenOutsideTeam, own),
+            Decision::Deny,
+            "{role:?}"
+        );
+        assert_eq!(
+            decide(&viewer, Action::ViewCaseload, Target::Own),
+            Decision::Allow,
+            "{role:?}"
+        );
+        assert_eq!(
+            decide(&viewer, Action::ManageAccounts, Target::Own),
+            Decision::Deny,
+            "{role:?}"
+        );
+    }
+}
+
+#[test]
+fn an_opened_family_is_allowed_but_flagged() {
+    let w = world();
+    let mut viewer = staff(StaffRole::RecoveryWorker, w.own_team);
+    if let ViewerKind::Staff {
+        opened_families, ..
+    } = &mut viewer.kind
+    {
+        opened_families.push(w.other_family);
+    }
+    let other = Target::Family {
+        authority_id: home(),
+        family_id: w.other_family,
+        team_id: w.other_team,
+    };
+    assert_eq!(
+        decide(&viewer, Action::ViewFamily, other),
+        Decision::AllowOutsideTeam
+    );
+    // Opening a family does not let you invite its members.
+    let member = Target::Member {
+        family_id: w.other_family,
+        team_id: w.other_team,
+        member_id: MemberId::new(),
+        is_adult: true,
+    };
+    assert_eq!(
+        decide(&viewer, Action::InviteFamilyMember, member),
+        Decision::Deny
+    );
+    // Nor change its plan: break glass is for reading in an emergency.
+    assert_eq!(decide(&viewer, Action::EditPlan, other), Decision::Deny);
+}
+
+#[test]
+fn only_a_chapter_s_own_role_writes_it() {
+    let w = world();
+    let chapter = |role| Target::Chapter {
+        family_id: w.own_family,
+        team_id: w.own_team,
+        role,
+    };
+    let recovery = staff(StaffRole::RecoveryWorker, w.own_team);
+    assert_eq!(
+        decide(
+            &recovery,
+            Action::WriteChapter,
+            chapter(StaffRole::RecoveryWorker)
+        ),
+        Decision::Allow
+    );
+    assert_eq!(
+        decide(
+            &recovery,
+            Action::WriteChapter,
+            chapter(StaffRole::MentalHealthPractitioner)
+        ),
+        Decision::Deny
+    );
+    let elsewhere = staff(StaffRole::RecoveryWorker, w.other_team);
+    assert_eq!(
+        decide(
+            &elsewhere,
+            Action::WriteChapter,
+            chapter(StaffRole::RecoveryWorker)
+        ),
+        Decision::Deny
+    );
+    let kelly = parent(w.own_family, MemberId::new());
+    assert_eq!(
+        decide(
+            &kelly,
+            Action::WriteChapter,
+            chapter(StaffRole::SocialWorker)
+        ),
+        Decision::Deny
+    );
+    let manager = staff(StaffRole::TeamManager, w.own_team);
+    assert_eq!(
+        decide(
+            &manager,
+            Action::WriteChapter,
+            chapter(StaffRole::TeamManager)
+        ),
+        Decision::Deny
+    );
+    assert_eq!(
+        decide(
+            &manager,
+            Action::ViewTeamDashboard,
+            Target::Team(w.own_team)
+        ),
+        Decision::Allow
+    );
+    assert_eq!(
+        decide(
+            &recovery,
+            Action::ViewTeamDashboard,
+            Target::Team(w.own_team)
+        ),
+        Decision::Deny
+    );
+}
+
+#[test]
+fn case_workers_of_the_team_edit_plans_and_administrators_never_do() {
+    let w = world();
+    let own = Target::Family {
+        authority_id: home(),
+        family_id: w.own_family,
+        team_id: w.own_team,
+    };
+    let other = Target::Family {
+        authority_id: home(),
+        family_id: w.other_family,
+        team_id: w.other_team,
+    };
+    for role in StaffRole::ALL {
+        let viewer = staff(role, w.own_team);
+        let expected = if role == StaffRole::Administrator {
+            Decision::Deny
+        } else {
+            Decision::Allow
+        };
+        assert_eq!(decide(&viewer, Action::EditPlan, own), expected, "{role:?}");
+        assert_eq!(decide(&viewer, Action::EditPlan, other), Decision::Deny);
+        assert_eq!(decide(&viewer, Action::UpdateOwnPlan, own), Decision::Deny);
+    }
+}
+
+#[test]
+fn administrators_manage_accounts_but_read_no_case_content_unless_granted() {
+    let w = world();
+    let admin = staff(StaffRole::Administrator, w.own_team);
+    let own = Target::Family {
+        authority_id: home(),
+        family_id: w.own_family,
+        team_id: w.own_team,
+    };
+    let other = Target::Family {
+        authority_id: home(),
+        family_id: w.other_family,
+        team_id: w.other_team,
+    };
+    assert_eq!(
+        decide(&admin, Action::ManageAccounts, Target::Own),
+        Decision::Allow
+    );
+    assert_eq!(decide(&admin, Action::ViewFamily, own), Decision::Deny);
+    assert_eq!(
+        decide(&admin, Action::ViewCaseload, Target::Own),
+        Decision::Deny
+    );
+    assert_eq!(
+        decide(&admin, Action::OpenOutsideTeam, other),
+        Decision::Deny
+    );
+
+    let mut granted = admin.clone();
+    if let ViewerKind::Staff {
+        case_access_granted,
+        ..
+    } = &mut granted.kind
+    {
+        *case_access_granted = true;
+    }
+    assert_eq!(decide(&granted, Action::ViewFamily, own), Decision::Allow);
+    assert_eq!(decide(&granted, Action::ViewFamily, other), Decision::Deny);
+    let member = Target::Member {
+        family_id: w.own_family,
+        team_id: w.own_team,
+        member_id: MemberId::new(),
+        is_adult: true,
+    };
+    assert_eq!(
+        decide(&granted, Action::InviteFamilyMember, member),
+        Decision::Deny
+    );
+}
+
+#[test]
+fn only_a_team_manager_reads_their_own_team_audit_trail() {
+    let w = world();
+    let manager = staff(StaffRole::TeamManager, w.own_team);
+    assert_eq!(
+        decide(&manager, Action::ViewAuditTrail, Target::Team(w.own_team)),
+        Decision::Allow
+    );
+    assert_eq!(
+        decide(&manager, Action::ViewAuditTrail, Target::Team(w.other_team)),
+        Decision::Deny
+    );
+    let worker = staff(StaffRole::SocialWorker, w.own_team);
+    assert_eq!(
+        decide(&worker, Action::ViewAuditTrail, Target::Team(w.own_team)),
+        Decision::Deny
+    );
+}
+
+#[test]
+fn invitations_are_for_adults_of_the_team_families() {
+    let w = world();
+    let worker = staff(StaffRole::SocialWorker, w.own_team);
+    let adult = Target::Member {
+        family_id: w.own_family,
+        team_id: w.own_team,
+        member_id: MemberId::new(),
+        is_adult: true,
+    };
+    let child = Target::Member {
+        family_id: w.own_family,
+        team_id: w.own_team,
+        member_id: MemberId::new(),
+        is_adult: false,
+    };
+    assert_eq!(
+        decide(&worker, Action::InviteFamilyMember, adult),
+        Decision::Allow
+    );
+    assert_eq!(
+        decide(&worker, Action::InviteFamilyMember, child),
+        Decision::Deny
+    );
+}
+
+#[test]
+fn a_family_member_sees_only_their_own_page() {
+    let w = world();
+    let me = MemberId::new();
+    let other_parent = MemberId::new();
+    let viewer = parent(w.own_family, me);
+    let own = Target::Member {
+        family_id: w.own_family,
+        team_id: w.own_team,
+        member_id: me,
+        is_adult: true,
+    };
+    let partner = Target::Member {
+        family_id: w.own_family,
+        team_id: w.own_team,
+        member_id: other_parent,
+        is_adult: true,
+    };
+    let stranger = Target::Member {
+        family_id: w.other_family,
+        team_id: w.other_team,
+        member_id: me,
+        is_adult: true,
+    };
+    assert_eq!(decide(&viewer, Action::ViewOwnPage, own), Decision::Allow);
+    assert_eq!(decide(&viewer, Action::UpdateOwnPlan, own), Decision::Allow);
+    assert_eq!(
+        decide(&viewer, Action::ViewOwnPage, partner),
+        Decision::Deny
+    );
+    assert_eq!(
+        decide(&viewer, Action::UpdateOwnPlan, partner),
+        Decision::Deny
+    );
+    assert_eq!(
+        decide(&viewer, Action::ViewOwnPage, stranger),
+        Decision::Deny
+    );
+    let family = Target::Family {
+        authority_id: home(),
+        family_id: w.own_family,
+        team_id: w.own_team,
+    };
+    for action in [
+        Action::ViewFamily,
+        Action::OpenOutsideTeam,
+        Action::InviteFamilyMember,
+        Action::EditPlan,
+    ] {
+        assert_eq!(decide(&viewer, action, family), Decision::Deny);
+    }
+    assert_eq!(
+        decide(&viewer, Action::ViewCaseload, Target::Own),
+        Decision::Deny
+    );
+    assert_eq!(
+        decide(&viewer, Action::ViewAuditTrail, Target::Team(w.own_team)),
+        Decision::Deny
+    );
+}
+
+#[test]
+fn staff_never_see_a_family_member_page() {
+    let w = world();
+    let target = Target::Member {
+        family_id: w.own_family,
+        team_id: w.own_team,
+        member_id: MemberId::new(),
+        is_adult: true,
+    };
+    for role in StaffRole::ALL {
+        assert_eq!(
+            decide(&staff(role, w.own_team), Action::ViewOwnPage, target),
+            Decision::Deny
+        );
+    }
+}
