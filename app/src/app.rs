@@ -53,6 +53,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login/code") view=pages::sign_in_code::SignInCodePage ssr=ssr.clone()/>
                     <Route path=path!("/confirm") view=pages::confirm_identity::ConfirmIdentityPage ssr=ssr.clone()/>
                     <Route path=path!("/join") view=pages::join::JoinPage ssr=ssr.clone()/>
+                    <Route path=path!("/set-up") view=pages::set_up::SetUpPage ssr=ssr.clone()/>
+                    <Route path=path!("/accounts/new") view=pages::new_staff::NewStaffPage ssr=ssr.clone()/>
+                    <Route path=path!("/accounts/:id") view=pages::staff_account::StaffAccountPage ssr=ssr.clone()/>
+                    <Route path=path!("/teams") view=pages::teams::TeamsPage ssr=ssr.clone()/>
+                    <Route path=path!("/teams/:id") view=pages::team_admin::TeamAdminPage ssr=ssr.clone()/>
                     <Route path=path!("/families") view=pages::caseload::CaseloadPage ssr=ssr.clone()/>
                     <Route path=path!("/families/:id") view=pages::family::FamilyPage ssr=ssr.clone()/>
                     <Route path=path!("/families/:id/goals/new") view=pages::goal_form::GoalFormPage ssr=ssr.clone()/>

@@ -1,7 +1,9 @@
 //! Every address a page links or redirects to, built in one place from typed ids, so a route and
 //! the links to it cannot drift apart (the routes themselves are in `app.rs`).
 
-use crate::domain::ids::{EntryId, FamilyId, GoalId, HousesId, SafetyId, StepId};
+use crate::domain::ids::{
+    AccountId, EntryId, FamilyId, GoalId, HousesId, SafetyId, StepId, TeamId,
+};
 
 pub fn family(family: FamilyId) -> String {
     format!("/families/{family}")
@@ -96,6 +98,20 @@ pub fn own_goal(goal: GoalId) -> String {
 }
 
 pub const ACCOUNT: &str = "/account";
+/// Where a member of staff chooses their password with a set-up code.
+pub const SET_UP: &str = "/set-up";
+/// The administrator's home: the council's staff accounts.
+pub const ACCOUNTS: &str = "/accounts";
+pub const NEW_STAFF: &str = "/accounts/new";
+pub const TEAMS: &str = "/teams";
+
+pub fn staff_account(account: AccountId) -> String {
+    format!("/accounts/{account}")
+}
+
+pub fn team_admin(team: TeamId) -> String {
+    format!("/teams/{team}")
+}
 pub const SECOND_FACTOR: &str = "/account/second-factor";
 pub const CHANGE_PASSWORD: &str = "/account/password";
 pub const CODE_STEP: &str = "/login/code";

@@ -1,50 +1,119 @@
-//! `hearth`: serve Hearth, serve it with demo data, or check the audit trail.
+//! `hearth`: set up a council's Hearth, serve it (with demo data, if asked), check the audit trail.
 
 use app::services::audit_watch::{self, Watcher};
 use app::state::AppState;
 use app::store::Db;
+use clap::{Parser, Subcommand};
 use server::config::Config;
 use std::net::SocketAddr;
-use std::path::Path;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-const USAGE: &str = "usage: hearth [serve | demo | audit verify [--anchor F] | audit anchor [--out F]]
-  serve                   serve Hearth (the default)
-  demo                    add the made-up demo data if the database is empty, print the logins, serve
-  audit verify            check that no audit trail entry was changed, added or removed outside Hearth
-  audit verify --anchor F also prove that the trail still holds the entry anchored in file F
-  audit anchor [--out F]  print the newest entry's number, seal and time as one line of JSON
-                          (or write it to file F), for the council to keep outside Hearth";
+const VARIABLES: &str = "Variables (every command reads the same ones):
+  DATABASE_URL             the database: sqlite://FILE or postgres://USER@HOST/NAME
+                           (default: a SQLite file hearth.db in the data directory)
+  HEARTH_DATA_DIR          where the SQLite file and the default keys live (default: ./data)
+  HEARTH_AUDIT_KEY_FILE    the key that seals the audit trail (default: DATA_DIR/audit.key,
+                           made on the first start); keep a copy apart from the backups
+  HEARTH_SECRETS_KEY_FILE  the key that seals second-factor secrets (default:
+                           DATA_DIR/secrets.key, made on the first start)
+  HEARTH_ADDR              the address to listen on (default: 127.0.0.1:3000)
+  HEARTH_PUBLIC_ORIGIN     the address people use, like https://hearth.council.gov.uk
+                           (https makes cookies secure; setup prints links with it)
+  HEARTH_TRUSTED_PROXIES   how many proxies stand in front and add X-Forwarded-For (default: 0)
+  HEARTH_SECOND_FACTOR     \"managers\" (default: managers and administrators need one) or
+                           \"all-staff\"
+  LEPTOS_SITE_ROOT         the built site's folder (default: target/site)
+  RUST_LOG                 what is logged (default: info,sqlx=warn)";
+
+#[derive(Parser)]
+#[command(
+    name = "hearth",
+    version,
+    about = "Hearth: the shared workbook of a Family Safeguarding team.",
+    long_about = "Hearth: the shared workbook of a Family Safeguarding team.\n\nA new council's Hearth starts with `hearth setup` on an empty database, then `hearth serve`.",
+    after_help = VARIABLES
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve Hearth (the default when no command is given).
+    Serve,
+    /// Add the made-up demo council if the database is empty, print its logins, and serve.
+    Demo,
+    /// Create the council and its first administrator on an empty database, and print the
+    /// one-time code with which the administrator chooses their own password.
+    #[command(
+        long_about = "Creates the local authority and its first administrator on an empty database (SQLite or PostgreSQL) and prints a link and a one-time set-up code, which works for 24 hours. The administrator opens the link, enters the code and chooses their own password there: no password is ever typed on a command line. Refused on a database that already has a council.",
+        after_help = VARIABLES
+    )]
+    Setup {
+        /// The local authority's name, as staff will see it.
+        #[arg(long)]
+        council: String,
+        /// The first administrator's full name.
+        #[arg(long)]
+        name: String,
+        /// The email the first administrator signs in with.
+        #[arg(long)]
+        email: String,
+    },
+    /// Check the audit trail, or anchor its newest entry outside Hearth.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Check that no entry was changed, added or removed outside Hearth.
+    Verify {
+        /// Also prove that the trail still holds the entry anchored in this file.
+        #[arg(long, value_name = "FILE")]
+        anchor: Option<PathBuf>,
+    },
+    /// Print the newest entry's number, seal and time as one line of JSON, for the council to
+    /// keep outside Hearth.
+    Anchor {
+        /// Write it to this file instead.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    let cli = Cli::parse();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "info,sqlx=warn".into()),
         )
         .init();
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let result = match args.as_slice() {
-        [] | ["serve"] => serve(false).await,
-        ["demo"] => serve(true).await,
-        ["audit", "verify"] => {
-            audit(|db| async move { server::audit_cli::verify(&db, None).await }).await
-        }
-        ["audit", "verify", "--anchor", file] => {
-            let file = Path::new(file);
-            audit(|db| async move { server::audit_cli::verify(&db, Some(file)).await }).await
-        }
-        ["audit", "anchor"] => {
-            audit(|db| async move { server::audit_cli::anchor(&db, None).await }).await
-        }
-        ["audit", "anchor", "--out", file] => {
-            let file = Path::new(file);
-            audit(|db| async move { server::audit_cli::anchor(&db, Some(file)).await }).await
-        }
-        _ => Err(USAGE.to_string()),
+    let result = match cli.command {
+        None | Some(Command::Serve) => serve(false).await,
+        Some(Command::Demo) => serve(true).await,
+        Some(Command::Setup {
+            council,
+            name,
+            email,
+        }) => setup(&council, &name, &email).await,
+        Some(Command::Audit { command }) => match command {
+            AuditCommand::Verify { anchor } => {
+                audit(|db| async move { server::audit_cli::verify(&db, anchor.as_deref()).await })
+                    .await
+            }
+            AuditCommand::Anchor { out } => {
+                audit(|db| async move { server::audit_cli::anchor(&db, out.as_deref()).await })
+                    .await
+            }
+        },
     };
     match result {
         Ok(code) => code,
@@ -96,6 +165,13 @@ async fn serve(demo: bool) -> Result<ExitCode, String> {
         db: db.clone(),
         settings: Arc::new(config.settings),
     };
+    if !demo
+        && !app::store::directory::has_authority(&db)
+            .await
+            .unwrap_or(true)
+    {
+        tracing::warn!("this Hearth has no council yet, so no one can sign in: stop it and run `hearth setup --council NAME --name \"YOUR NAME\" --email EMAIL` with the same variables (see `hearth setup --help`)");
+    }
     tokio::spawn(fold_failed_attempts(db.clone()));
     tokio::spawn(watch_audit_trail(db.clone()));
     let listener = tokio::net::TcpListener::bind(config.addr)
@@ -110,6 +186,55 @@ async fn serve(demo: bool) -> Result<ExitCode, String> {
     .await
     .map_err(|e| format!("the server stopped: {e}"))?;
     db.close().await;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The council and its first administrator, on an empty database.
+async fn setup(council: &str, name: &str, email: &str) -> Result<ExitCode, String> {
+    use app::services::council_setup::{check_input, set_up, FirstStart};
+    let input = FirstStart {
+        council,
+        name,
+        email,
+    };
+    let config = Config::from_env()?;
+    let started = match check_input(&input) {
+        Ok(()) => {
+            let db = open(&config, true).await?;
+            let done = set_up(&db, &input).await;
+            db.close().await;
+            done
+        }
+        Err(refused) => Err(refused),
+    };
+    let started = started.map_err(|error| match error {
+        app::error::AppError::Invalid(errors) => errors
+            .errors
+            .iter()
+            .map(|e| format!("--{}: {}", e.field, e.message))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        other => other.to_string(),
+    })?;
+    let origin = config
+        .settings
+        .public_origin
+        .clone()
+        .unwrap_or_else(|| format!("http://{}", config.addr));
+    let until = chrono::DateTime::from_timestamp_millis(started.expires_at)
+        .map(|t| t.format("%-d %B %Y at %H:%M UTC").to_string())
+        .unwrap_or_default();
+    println!("Hearth is set up for {}.", started.council);
+    println!();
+    println!(
+        "The first administrator, {}, chooses their own password at",
+        started.login
+    );
+    println!("  {origin}{}", app::paths::SET_UP);
+    println!("with this one-time set-up code, which works once, until {until}:");
+    println!("  {}", started.code);
+    println!();
+    println!("Give the code only to them. Start Hearth with `hearth serve` (same variables).");
     Ok(ExitCode::SUCCESS)
 }
 

@@ -17,4 +17,7 @@ pub mod prompts;
 #[cfg(feature = "ssr")]
 pub mod respond;
 pub mod session;
+pub mod set_up;
+pub mod staff_accounts;
+pub mod teams;
 pub mod workbook;

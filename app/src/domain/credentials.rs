@@ -8,6 +8,7 @@ coded_enum!(
     AttemptKind {
         SignIn => "sign_in", "Sign-in";
         InvitationCode => "invitation_code", "Invitation code";
+        SetUpCode => "set_up_code", "Set-up code";
     }
 );
 
@@ -130,6 +131,18 @@ pub fn parse_invitation_code(text: &str) -> Result<String, String> {
     Ok(code)
 }
 
+/// A set-up code as typed (see [`normalise_code`]): the same shape as an invitation code.
+pub fn parse_set_up_code(text: &str) -> Result<String, String> {
+    let code = normalise_code(text);
+    if code.is_empty() {
+        return Err("Enter the set-up code you were given".into());
+    }
+    if code.chars().count() != CODE_LENGTH || !code.bytes().all(|b| CODE_ALPHABET.contains(&b)) {
+        return Err("A set-up code has 12 letters and numbers, like 7KQM-3XPD-9TWA".into());
+    }
+    Ok(code)
+}
+
 /// Shows a code in groups of four, as people read it out.
 pub fn format_invitation_code(code: &str) -> String {
     code.as_bytes()
@@ -176,6 +189,20 @@ pub fn validate_claim(code: &str, login: &str, passphrase: &str, confirm: &str) 
     }
     errors.keep("code", code);
     errors.keep("login", login);
+    errors
+}
+
+/// The form a member of staff fills in with their set-up code to choose a password. Whether
+/// the password holds their own name is checked on the server, which knows whose code it is.
+pub fn validate_set_up(code: &str, new_password: &str, confirm: &str) -> FieldErrors {
+    let mut errors = FieldErrors::default();
+    check(&mut errors, "code", parse_set_up_code(code));
+    if let Err((field, message)) =
+        super::new_password::parse_new_password(new_password, confirm, &[])
+    {
+        errors.add(field, message);
+    }
+    errors.keep("code", code);
     errors
 }
 

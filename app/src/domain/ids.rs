@@ -73,6 +73,10 @@ id_type!(
 );
 id_type!(InvitationId);
 id_type!(
+    /// A one-time code with which a member of staff chooses their password.
+    SetUpCodeId
+);
+id_type!(
     /// A goal in a family's plan.
     GoalId
 );

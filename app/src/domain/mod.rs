@@ -31,6 +31,7 @@ pub mod rating;
 pub mod record;
 pub mod role;
 pub mod second_factor;
+pub mod staff;
 pub mod viewer;
 pub mod workbook;
 pub mod workbook_input;

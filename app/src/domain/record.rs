@@ -4,7 +4,7 @@
 use super::ids::{
     AccountId, ActionId, AuthorityId, BalanceItemId, ChangePlanWordsId, CheckInId, CommentId,
     EntryId, FamilyId, GoalId, HousesId, InvitationId, MemberId, OpeningId, PromptId, SafetyId,
-    StageNoteId, StepId, SupervisionId, TallyId, TeamId,
+    SetUpCodeId, StageNoteId, StepId, SupervisionId, TallyId, TeamId,
 };
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -38,6 +38,7 @@ coded_enum!(
         PromptLibrary => "prompt_library", "Prompt library";
         Safety => "safety", "Danger statement and safety goal";
         Schedule => "schedule", "Schedule";
+        SetUpCode => "set_up_code", "Set-up code";
         Stage => "stage", "Stage of change";
         Step => "step", "Step";
         Supervision => "supervision", "Group supervision";
@@ -109,6 +110,7 @@ record_ref! {
         Member(MemberId),
         Prompt(PromptId),
         Safety(SafetyId),
+        SetUpCode(SetUpCodeId),
         Stage(StageNoteId),
         Step(StepId),
         Supervision(SupervisionId),

@@ -29,7 +29,7 @@ fn Overview(overview: AccountsOverview) -> impl IntoView {
         .map(|a| {
             view! {
                 <tr>
-                    <th scope="row" class="table__header">{a.display_name}</th>
+                    <th scope="row" class="table__header"><a href=crate::paths::staff_account(a.id)>{a.display_name}</a></th>
                     <td class="table__cell">{a.role.label()}</td>
                     <td class="table__cell">{a.team_name.unwrap_or_else(|| "No team".into())}</td>
                     <td class="table__cell">{a.login}</td>
@@ -41,6 +41,8 @@ fn Overview(overview: AccountsOverview) -> impl IntoView {
     view! {
         <p class="caption">{overview.authority_name}</p>
         <h1>"Accounts"</h1>
+        <p><a href=crate::paths::NEW_STAFF class="button">"Add a member of staff"</a></p>
+        <p>"Teams and how many families each holds are on "<a href=crate::paths::TEAMS>"Teams"</a>"."</p>
         <p>{format!("{} family members have their own account. Their names are part of their family's record, so they are not listed here.", overview.family_accounts)}</p>
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="staff-caption">
             <table class="table">

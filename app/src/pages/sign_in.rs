@@ -1,4 +1,5 @@
 use crate::api::session::SignIn;
+use crate::api::set_up::is_set_up;
 use crate::components::form::{submit_checked, ErrorSummary, Feedback, SubmitButton, TextField};
 use crate::domain::credentials::validate_sign_in;
 use crate::error::AppError;
@@ -22,10 +23,16 @@ pub fn SignInPage() -> impl IntoView {
     let on_submit = submit_checked(action, feedback, |input: &SignIn| {
         validate_sign_in(&input.login, &input.password)
     });
+    let set_up = Resource::new(|| (), |_| is_set_up());
     view! {
         <Title text="Sign in"/>
         <ErrorSummary feedback/>
         <h1>"Sign in to Hearth"</h1>
+        <Suspense>
+            {move || Suspend::new(async move {
+                (set_up.await == Ok(false)).then(|| view! { <NotSetUp/> })
+            })}
+        </Suspense>
         <form method="post" action=SignIn::url() novalidate on:submit=on_submit>
             <TextField feedback name="login" label="Email or username" autocomplete="username" verbatim=true/>
             <TextField feedback name="password" label="Password" kind="password" autocomplete="current-password"/>
@@ -38,5 +45,19 @@ pub fn SignInPage() -> impl IntoView {
         <h2>"New to Hearth?"</h2>
         <p>"If your worker gave you a code, you can set up your account with it."</p>
         <p><a href="/join">"I have an invitation code"</a></p>
+        <p>"Staff: if your administrator gave you a set-up code, "<a href=crate::paths::SET_UP>"set up your staff account"</a>"."</p>
+    }
+}
+
+/// A Hearth with no council yet: no one can sign in until its first administrator is made.
+#[component]
+fn NotSetUp() -> impl IntoView {
+    view! {
+        <div class="panel" role="status" data-testid="not-set-up">
+            <h2>"This Hearth has not been set up yet"</h2>
+            <p>"No one can sign in until the council's first administrator has been created. Whoever runs this server runs, with the same database settings:"</p>
+            <pre class="code">"hearth setup --council \"Council name\" --name \"Your name\" --email you@council.gov.uk"</pre>
+            <p>"It prints a set-up code; the administrator then chooses their password on "<a href=crate::paths::SET_UP>"Set up your staff account"</a>"."</p>
+        </div>
     }
 }

@@ -55,6 +55,11 @@ fn entry(group: &Failures) -> NewEntry {
             RecordKind::Invitation,
             "wrong invitation codes",
         ),
+        (AttemptKind::SetUpCode, _) => (
+            AuditAction::UseSetUpCode,
+            RecordKind::SetUpCode,
+            "wrong set-up codes",
+        ),
         (AttemptKind::SignIn, Some(_)) => (
             AuditAction::SignInRefused,
             RecordKind::Account,

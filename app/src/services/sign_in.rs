@@ -192,6 +192,24 @@ pub async fn sign_in_with_code(caller: &Caller, code: &str) -> Result<SignedIn, 
     }
 }
 
+/// Signed in after choosing a password with a one-time code: straight in, unless the account
+/// already has a second factor (a forgotten password), whose code is then asked for as at any
+/// sign-in, so a set-up code alone never passes it.
+pub async fn after_new_password(caller: &Caller, account: AccountId) -> Result<Step, AppError> {
+    let db = &caller.state.db;
+    if !store::second_factors::has(db, account).await? {
+        let (login, _, _) = store::accounts::login_and_name(db, account)
+            .await?
+            .ok_or(AppError::Internal)?;
+        return finish(caller, account, &login, false, None)
+            .await
+            .map(Step::In);
+    }
+    let pending_token = tokens::session_token();
+    store::pending_sign_ins::create(db, &tokens::digest(&pending_token), account, now_ms()).await?;
+    Ok(Step::NeedsCode { pending_token })
+}
+
 /// A session begins: the owner is told of failed sign-ins since the last one, which stop
 /// counting against the login; any session the browser had before is ended. `attempt`, the
 /// row this sign-in was counted under, is taken back: it was no guess.

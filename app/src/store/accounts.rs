@@ -30,12 +30,15 @@ impl From<CredentialsRow> for Credentials {
     }
 }
 
+/// An account whose owner has not chosen a password yet is not one to sign in to: its login
+/// is treated as unknown.
 pub async fn credentials(db: &Db, login: &str) -> Result<Option<Credentials>, StoreError> {
-    let row: Option<CredentialsRow> =
-        sqlx::query_as("SELECT id, password_hash, disabled FROM accounts WHERE login = $1")
-            .bind(login)
-            .fetch_optional(db.pool())
-            .await?;
+    let row: Option<CredentialsRow> = sqlx::query_as(
+        "SELECT id, password_hash, disabled FROM accounts WHERE login = $1 AND password_hash <> ''",
+    )
+    .bind(login)
+    .fetch_optional(db.pool())
+    .await?;
     Ok(row.map(Credentials::from))
 }
 

@@ -13,6 +13,16 @@ pub async fn has_authority(db: &Db) -> Result<bool, StoreError> {
     Ok(n > 0)
 }
 
+/// The name of the database's council, if it has one; read under the write lock so two set-ups
+/// at once cannot both find none.
+pub async fn first_authority_in(write: &mut WriteTx) -> Result<Option<String>, StoreError> {
+    Ok(
+        sqlx::query_scalar("SELECT name FROM local_authorities ORDER BY name LIMIT 1")
+            .fetch_optional(&mut *write.tx)
+            .await?,
+    )
+}
+
 pub async fn insert_authority(
     write: &mut WriteTx,
     id: AuthorityId,
@@ -39,6 +49,15 @@ pub async fn insert_team(
         .execute(&mut *write.tx)
         .await?;
     Ok(())
+}
+
+pub async fn authority_name(db: &Db, authority: AuthorityId) -> Result<String, StoreError> {
+    Ok(
+        sqlx::query_scalar("SELECT name FROM local_authorities WHERE id = $1")
+            .bind(authority)
+            .fetch_one(db.pool())
+            .await?,
+    )
 }
 
 pub async fn authority_of(db: &Db, account: AccountId) -> Result<Option<AuthorityId>, StoreError> {

@@ -41,8 +41,9 @@ pub async fn claim(
     })
 }
 
-/// The id of what a record belongs to: its family, its goal (steps and the work on a goal) or
-/// its team (a team's own prompt); `None` while its id is free.
+/// The id of what a record belongs to: its family, its goal (steps and the work on a goal), its
+/// team (a team's own prompt), its council (a team, an account) or its account (a set-up code);
+/// `None` while its id is free.
 pub async fn owner_of(
     write: &mut WriteTx,
     record: RecordRef,
@@ -62,6 +63,9 @@ pub async fn owner_of(
         RecordRef::Supervision(_) => "SELECT family_id FROM supervisions WHERE id = $1",
         RecordRef::Prompt(_) => "SELECT team_id FROM mi_prompts WHERE id = $1",
         RecordRef::Invitation(_) => "SELECT member_id FROM invitations WHERE id = $1",
+        RecordRef::Team(_) => "SELECT authority_id FROM teams WHERE id = $1",
+        RecordRef::Account(_) => "SELECT authority_id FROM accounts WHERE id = $1",
+        RecordRef::SetUpCode(_) => "SELECT account_id FROM set_up_codes WHERE id = $1",
         other => return Err(StoreError::NotClaimable(other.kind())),
     };
     Ok(sqlx::query_scalar::<_, String>(sql)

@@ -25,6 +25,9 @@ pub mod prompts;
 mod row;
 pub mod second_factors;
 pub mod sessions;
+pub mod set_up_codes;
+pub mod staff;
+pub mod teams;
 pub mod workbook;
 
 pub use backend::Backend;

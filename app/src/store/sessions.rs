@@ -1,6 +1,6 @@
 //! Sessions live in the database, so any app server sharing it recognises them.
 
-use super::db::Db;
+use super::db::{Db, WriteTx};
 use super::row::StoreError;
 use crate::domain::ids::AccountId;
 
@@ -148,6 +148,20 @@ pub async fn delete(db: &Db, token_hash: &str) -> Result<(), StoreError> {
         .execute(db.pool())
         .await?;
     Ok(())
+}
+
+/// Ends every session of the account, and any sign-in waiting for its code, inside a change
+/// (disabling it, a new password), so the two happen together.
+pub async fn end_all_in(write: &mut WriteTx, account: AccountId) -> Result<u64, StoreError> {
+    let done = sqlx::query("DELETE FROM sessions WHERE account_id = $1")
+        .bind(account)
+        .execute(&mut *write.tx)
+        .await?;
+    sqlx::query("DELETE FROM pending_sign_ins WHERE account_id = $1")
+        .bind(account)
+        .execute(&mut *write.tx)
+        .await?;
+    Ok(done.rows_affected())
 }
 
 pub async fn delete_all_for(db: &Db, account: AccountId) -> Result<u64, StoreError> {

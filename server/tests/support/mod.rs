@@ -42,7 +42,7 @@ pub fn audit_key_file() -> &'static std::path::Path {
 
 /// The demo accounts the tests sign in as (app/src/demo).
 pub mod logins {
-    /// A social worker in the Brookford South team.
+    /// A social worker in the Family Safeguarding North team.
     pub const SAM: &str = "sam.whitfield@brookford.example";
     /// The South team's manager.
     pub const MAYA: &str = "maya.okafor@brookford.example";
@@ -50,6 +50,8 @@ pub mod logins {
     pub const PRIYA: &str = "priya.nair@brookford.example";
     /// The South team's recovery worker.
     pub const RHYS: &str = "rhys.morgan@brookford.example";
+    /// The council's administrator: accounts and teams, no case content.
+    pub const JORDAN: &str = "jordan.lee@brookford.example";
 }
 
 /// A new record id, as a page makes one.
@@ -106,6 +108,15 @@ impl TestApp {
 
     /// A Hearth with settings of the test's own (short timeouts, few request slots).
     pub async fn start_with(backend: Backend, settings: Settings) -> TestApp {
+        let app = TestApp::start_empty(backend, settings).await;
+        assert!(app::demo::seed_if_empty(&app.db)
+            .await
+            .expect("demo data seeds"));
+        app
+    }
+
+    /// A Hearth on an empty database, as a council first starts it: no council, no one.
+    pub async fn start_empty(backend: Backend, settings: Settings) -> TestApp {
         let _ = tracing_subscriber::fmt()
             .with_test_writer()
             .with_env_filter("warn,app=debug")
@@ -114,9 +125,6 @@ impl TestApp {
         let db = Db::connect(&database_url, audit_key())
             .await
             .expect("database opens and migrates");
-        assert!(app::demo::seed_if_empty(&db)
-            .await
-            .expect("demo data seeds"));
         let state = AppState {
             leptos_options: server::config::leptos_options(
                 "127.0.0.1:3000".parse().expect("address"),
@@ -145,6 +153,16 @@ impl TestApp {
         reply
             .session_cookie()
             .expect("sign-in sets a session cookie")
+    }
+
+    /// Signs in with a password of the test's own; returns the session cookie.
+    pub async fn sign_in_password(&self, login: &str, password: &str) -> String {
+        let reply = self
+            .call("sign_in", &[("login", login), ("password", password)], None)
+            .await;
+        reply
+            .session_cookie()
+            .unwrap_or_else(|| panic!("sign-in as {login} failed: {}", reply.body))
     }
 
     /// Signs in with the demo password and a second-factor code; returns the session cookie.

@@ -21,7 +21,13 @@ pub enum Action {
     /// A family member's own page.
     ViewOwnPage,
     ViewAuditTrail,
+    /// Staff accounts of the council: create, disable, move, new set-up codes. No case content.
     ManageAccounts,
+    /// The council's teams: create, rename, see their staff and how many families they hold.
+    ManageTeams,
+    /// Choose who works with a family, or move it to another team: its team's manager, or the
+    /// council's administrators (who see names, never case content).
+    Allocate,
     /// Change a family's plan: goals, steps, ratings, the child's voice, replies to the family.
     EditPlan,
     /// A family member rating their goals, marking their steps done and writing to their worker.
@@ -58,6 +64,8 @@ pub enum Target {
         is_adult: bool,
     },
     Team(TeamId),
+    /// The council as a whole: its teams and staff accounts.
+    Authority(AuthorityId),
     /// One role's chapter of a family's workbook.
     Chapter {
         family_id: FamilyId,
@@ -224,9 +232,21 @@ impl Staff<'_> {
             (Action::ViewAuditTrail, Target::Team(team)) => {
                 allow_if(self.role == StaffRole::TeamManager && self.in_team(team))
             }
-            (Action::ManageAccounts, Target::Own) => {
-                allow_if(self.role == StaffRole::Administrator)
+            (Action::ManageAccounts | Action::ManageTeams, Target::Authority(authority)) => {
+                allow_if(self.role == StaffRole::Administrator && authority == self.authority_id)
             }
+            (
+                Action::Allocate,
+                Target::Family {
+                    team_id,
+                    authority_id,
+                    ..
+                },
+            ) => allow_if(
+                authority_id == self.authority_id
+                    && (self.role == StaffRole::Administrator
+                        || (self.role == StaffRole::TeamManager && self.in_team(team_id))),
+            ),
             _ => Decision::Deny,
         }
     }

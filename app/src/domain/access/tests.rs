@@ -126,7 +126,7 @@ fn every_case_worker_sees_their_team_families_and_must_give_a_reason_for_others(
             "{role:?}"
         );
         assert_eq!(
-            decide(&viewer, Action::ManageAccounts, Target::Own),
+            decide(&viewer, Action::ManageAccounts, Target::Authority(home())),
             Decision::Deny,
             "{role:?}"
         );
@@ -278,9 +278,23 @@ fn administrators_manage_accounts_but_read_no_case_content_unless_granted() {
         team_id: w.other_team,
     };
     assert_eq!(
-        decide(&admin, Action::ManageAccounts, Target::Own),
+        decide(&admin, Action::ManageAccounts, Target::Authority(home())),
         Decision::Allow
     );
+    assert_eq!(
+        decide(&admin, Action::ManageTeams, Target::Authority(home())),
+        Decision::Allow
+    );
+    assert_eq!(
+        decide(
+            &admin,
+            Action::ManageAccounts,
+            Target::Authority(AuthorityId::new())
+        ),
+        Decision::Deny,
+        "another council's accounts"
+    );
+    assert_eq!(decide(&admin, Action::Allocate, own), Decision::Allow);
     assert_eq!(decide(&admin, Action::ViewFamily, own), Decision::Deny);
     assert_eq!(
         decide(&admin, Action::ViewCaseload, Target::Own),
@@ -434,4 +448,40 @@ fn staff_never_see_a_family_member_page() {
             Decision::Deny
         );
     }
+}
+
+#[test]
+fn a_manager_allocates_their_own_teams_families_and_practitioners_allocate_none() {
+    let w = world();
+    let family = |family_id, team_id, authority_id| Target::Family {
+        authority_id,
+        family_id,
+        team_id,
+    };
+    let own = family(w.own_family, w.own_team, home());
+    let other = family(w.other_family, w.other_team, home());
+    let abroad = family(FamilyId::new(), TeamId::new(), AuthorityId::new());
+    let manager = staff(StaffRole::TeamManager, w.own_team);
+    assert_eq!(decide(&manager, Action::Allocate, own), Decision::Allow);
+    assert_eq!(decide(&manager, Action::Allocate, other), Decision::Deny);
+    let admin = staff(StaffRole::Administrator, w.own_team);
+    assert_eq!(decide(&admin, Action::Allocate, other), Decision::Allow);
+    assert_eq!(decide(&admin, Action::Allocate, abroad), Decision::Deny);
+    for role in StaffRole::ALLOCATED {
+        let worker = staff(role, w.own_team);
+        assert_eq!(
+            decide(&worker, Action::Allocate, own),
+            Decision::Deny,
+            "{role:?}"
+        );
+        assert_eq!(
+            decide(&worker, Action::ManageTeams, Target::Authority(home())),
+            Decision::Deny,
+            "{role:?}"
+        );
+    }
+    assert_eq!(
+        decide(&manager, Action::ManageAccounts, Target::Authority(home())),
+        Decision::Deny
+    );
 }
