@@ -72,6 +72,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/families/:id/workbook/new/:kind") view=pages::entry_form::EntryFormPage ssr=ssr.clone()/>
                     <Route path=path!("/families/:id/workbook/:entry") view=pages::entry::EntryPagePage ssr=ssr.clone()/>
                     <Route path=path!("/families/:id/workbook/:entry/edit") view=pages::entry_form::EntryFormPage ssr=ssr.clone()/>
+                    <Route path=path!("/families/:id/allocation") view=pages::allocation::AllocationPage ssr=ssr.clone()/>
                     <Route path=path!("/families/:id/chronology") view=pages::chronology::ChronologyPage ssr=ssr.clone()/>
                     <Route path=path!("/families/:id/assessment") view=pages::assessment::AssessmentPage ssr=ssr.clone()/>
                     <Route path=path!("/families/:id/supervision") view=pages::supervision::SupervisionPage ssr=ssr.clone()/>

@@ -71,6 +71,11 @@ pub fn new_entry(family: FamilyId, kind: &str) -> String {
     format!("/families/{family}/workbook/new/{kind}")
 }
 
+/// Who works with the family: its team's manager and administrators choose.
+pub fn allocation(family: FamilyId) -> String {
+    format!("/families/{family}/allocation")
+}
+
 pub fn chronology(family: FamilyId) -> String {
     format!("/families/{family}/chronology")
 }

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod accounts;
+pub mod allocation;
 pub mod audit_trail;
 pub mod caseload;
 pub mod change_work;

@@ -47,6 +47,9 @@ coded_enum!(
         DisableAccount => "disable_account", "Disabled an account";
         EnableAccount => "enable_account", "Re-enabled an account";
         MoveAccount => "move_account", "Moved a member of staff to another team";
+        ViewAllocation => "view_allocation", "Viewed who works with a family";
+        ChangeAllocation => "change_allocation", "Changed who works with a family";
+        MoveFamily => "move_family", "Moved a family to another team";
         CreateSetUpCode => "create_set_up_code", "Made a set-up code";
         ShowSetUpCode => "show_set_up_code", "Was shown a set-up code";
         UseSetUpCode => "use_set_up_code", "Chose their password with a set-up code";

@@ -2,7 +2,7 @@
 //! never a plan, a note or a family's words.
 
 use crate::domain::audit::AuditAction;
-use crate::domain::ids::{AccountId, TeamId};
+use crate::domain::ids::{AccountId, FamilyId, TeamId};
 use crate::domain::role::StaffRole;
 use serde::{Deserialize, Serialize};
 
@@ -35,11 +35,18 @@ pub struct TeamMember {
     pub disabled: bool,
 }
 
+/// A family as an administrator sees it: its household name, to choose who works with it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FamilyName {
+    pub id: FamilyId,
+    pub name: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TeamDetail {
     pub id: TeamId,
     pub name: String,
-    pub families: i64,
+    pub families: Vec<FamilyName>,
     pub staff: Vec<TeamMember>,
 }
 

@@ -19,6 +19,8 @@ pub struct FamilyDetail {
     pub opened_outside_team: bool,
     /// Whether the viewer may create invitation codes for the adults.
     pub can_invite: bool,
+    /// Whether the viewer may choose who works with the family (its team's manager).
+    pub can_allocate: bool,
 }
 
 /// A newly made invitation code, shown once to the worker who made it.

@@ -116,6 +116,7 @@ fn FamilyDetailView(detail: FamilyDetail) -> impl IntoView {
         <Trio findings=detail.trio.clone()/>
 
         <h2>"Who is working with the family"</h2>
+        {detail.allocations.is_empty().then(|| view! { <p>"No one is allocated yet."</p> })}
         <dl class="summary-list">
             {detail.allocations.iter().map(|a| view! {
                 <div class="summary-list__row">
@@ -124,6 +125,9 @@ fn FamilyDetailView(detail: FamilyDetail) -> impl IntoView {
                 </div>
             }).collect_view()}
         </dl>
+        {detail.can_allocate.then(|| view! {
+            <p><a href=crate::paths::allocation(detail.id)>"Change who works with the family"</a></p>
+        })}
 
         <h2>"Family accounts"</h2>
         <FamilyAccounts adults can_invite=detail.can_invite/>

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod accounts;
+pub mod allocation;
 pub mod assessment;
 pub mod audit_trail;
 pub mod caseload;

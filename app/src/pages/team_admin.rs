@@ -1,6 +1,7 @@
 use crate::api::teams::{team_staff, RenameTeam};
 use crate::components::form::{submit_checked, ErrorSummary, Feedback, SubmitButton, TextField};
 use crate::components::problem::Problem;
+use crate::domain::family::household_title;
 use crate::domain::staff::team_name::validate_team_name;
 use crate::page_data::administration::TeamDetail;
 use crate::paths;
@@ -41,10 +42,18 @@ fn Team(team: TeamDetail, rename: ServerAction<RenameTeam>) -> impl IntoView {
     let on_submit = submit_checked(rename, feedback, |input: &RenameTeam| {
         validate_team_name(&input.name)
     });
-    let families = match team.families {
-        0 => "No families yet.".to_string(),
-        1 => "1 family.".to_string(),
-        n => format!("{n} families."),
+    let families = if team.families.is_empty() {
+        view! { <p>"No families yet."</p> }.into_any()
+    } else {
+        let items = team
+            .families
+            .into_iter()
+            .map(|family| {
+                let label = format!("Who works with {}", household_title(&family.name));
+                view! { <li><a href=paths::allocation(family.id)>{label}</a></li> }
+            })
+            .collect_view();
+        view! { <ul>{items}</ul> }.into_any()
     };
     let staff = if team.staff.is_empty() {
         view! {
@@ -71,9 +80,10 @@ fn Team(team: TeamDetail, rename: ServerAction<RenameTeam>) -> impl IntoView {
         <Title text=team.name.clone()/>
         <p><a href=paths::TEAMS>"Back to teams"</a></p>
         <h1>{team.name.clone()}</h1>
-        <p>{families}</p>
         <h2>"Staff"</h2>
         {staff}
+        <h2>"Families"</h2>
+        {families}
         <h2>"Rename the team"</h2>
         <ErrorSummary feedback/>
         <form method="post" action=RenameTeam::url() novalidate on:submit=on_submit>

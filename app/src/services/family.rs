@@ -62,6 +62,7 @@ pub async fn view(caller: &Caller, family: FamilyId) -> Result<FamilyDetail, App
         allocations: stored.allocations,
         opened_outside_team: outside,
         can_invite: decide(viewer, Action::InviteFamilyMember, any_adult).is_allowed(),
+        can_allocate: decide(viewer, Action::Allocate, target).is_allowed(),
     })
 }
 

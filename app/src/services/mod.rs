@@ -3,6 +3,7 @@
 
 pub mod account_security;
 pub mod accounts;
+pub mod allocation;
 pub mod audit_trail;
 pub mod audit_watch;
 mod balance;

@@ -393,12 +393,5 @@ pub async fn allocate(
     worker: AccountId,
     now: i64,
 ) -> Result<(), StoreError> {
-    sqlx::query("INSERT INTO allocations (family_id, role, worker_id, allocated_at) VALUES ($1, $2, $3, $4)")
-        .bind(family)
-        .bind(role)
-        .bind(worker)
-        .bind(now)
-        .execute(&mut *write.tx)
-        .await?;
-    Ok(())
+    super::allocations::replace(write, family, role, Some(worker), None, now).await
 }

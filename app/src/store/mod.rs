@@ -2,6 +2,7 @@
 //! (docs/decisions/0001-two-backends.md). Each file holds the queries of one kind of record.
 
 pub mod accounts;
+pub mod allocations;
 pub mod audit;
 mod backend;
 pub mod break_glass;

@@ -89,6 +89,16 @@ pub async fn move_to(
     Ok(())
 }
 
+/// A member of staff's name, read inside a change.
+pub async fn name_in(write: &mut WriteTx, account: AccountId) -> Result<String, StoreError> {
+    Ok(
+        sqlx::query_scalar("SELECT display_name FROM accounts WHERE id = $1")
+            .bind(account)
+            .fetch_one(&mut *write.tx)
+            .await?,
+    )
+}
+
 /// How many families the worker is allocated to now.
 pub async fn allocations_held(db: &Db, account: AccountId) -> Result<i64, StoreError> {
     Ok(

@@ -2,9 +2,11 @@
 
 use super::db::{Db, WriteTx};
 use super::row::{Flag, StoreError};
-use crate::domain::ids::{AccountId, AuthorityId, TeamId};
+use crate::domain::ids::{AccountId, AuthorityId, FamilyId, TeamId};
 use crate::domain::role::StaffRole;
-use crate::page_data::administration::{TeamChoice, TeamDetail, TeamMember, TeamSummary};
+use crate::page_data::administration::{
+    FamilyName, TeamChoice, TeamDetail, TeamMember, TeamSummary,
+};
 
 /// Adds a team; saving the same id twice (a retried request) changes nothing. A name already
 /// used in the council is a unique violation for the caller to explain.
@@ -97,10 +99,11 @@ pub async fn detail(db: &Db, team: TeamId) -> Result<Option<TeamDetail>, StoreEr
     let Some((_, name)) = find(db, team).await? else {
         return Ok(None);
     };
-    let families: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM families WHERE team_id = $1")
-        .bind(team)
-        .fetch_one(db.pool())
-        .await?;
+    let families: Vec<(FamilyId, String)> =
+        sqlx::query_as("SELECT id, name FROM families WHERE team_id = $1 ORDER BY name")
+            .bind(team)
+            .fetch_all(db.pool())
+            .await?;
     let rows: Vec<MemberRow> = sqlx::query_as(
         "SELECT id, display_name, staff_role, disabled FROM accounts
          WHERE team_id = $1 AND staff_role IS NOT NULL ORDER BY disabled, display_name",
@@ -111,7 +114,10 @@ pub async fn detail(db: &Db, team: TeamId) -> Result<Option<TeamDetail>, StoreEr
     Ok(Some(TeamDetail {
         id: team,
         name,
-        families,
+        families: families
+            .into_iter()
+            .map(|(id, name)| FamilyName { id, name })
+            .collect(),
         staff: rows
             .into_iter()
             .map(|r| TeamMember {
