@@ -16,11 +16,16 @@ pub fn CaseloadPage() -> impl IntoView {
                     Err(error) => view! { <Problem error/> }.into_any(),
                     Ok(caseload) => {
                         let heading = if caseload.whole_team { "Team families" } else { "My families" };
+                        let empty = if caseload.whole_team {
+                            "Your team has no families yet. Once a family is in Hearth, you choose who works with it from its page."
+                        } else {
+                            "No families are allocated to you yet. When your team manager allocates one to you, it appears here."
+                        };
                         view! {
                             <Title text=heading/>
                             <p class="caption">{caseload.team_name}</p>
                             <h1>{heading}</h1>
-                            <FamilyCards families=caseload.mine empty="No families are allocated to you yet." nested=false/>
+                            <FamilyCards families=caseload.mine empty nested=false/>
                             {(!caseload.whole_team).then(|| view! {
                                 <h2>"Other families in your team"</h2>
                                 <FamilyCards families=caseload.others empty="There are no other families in your team." nested=true/>

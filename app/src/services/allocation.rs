@@ -122,18 +122,6 @@ pub async fn allocate(
         id.and_then(|id| candidates.iter().find(|c| c.id == id))
             .map_or_else(|| "no one".to_string(), |c| c.name.clone())
     };
-    if let Some(id) = chosen {
-        if !candidates.iter().any(|c| c.id == id && c.role == role) {
-            return Err(AppError::Invalid(worker_error(
-                role,
-                format!(
-                    "Choose a {} from the family's team, or no one",
-                    role.label().to_lowercase()
-                ),
-                worker,
-            )));
-        }
-    }
     let mut write = db.write().await?;
     let current = store::allocations::current_in(&mut write, family, role).await?;
     if current != shown {
@@ -148,8 +136,21 @@ pub async fn allocate(
         );
         return Err(AppError::EditConflict(errors));
     }
+    // Unchanged is no change, even when the worker shown has since been disabled.
     if current == chosen {
         return Ok(());
+    }
+    if let Some(id) = chosen {
+        if !candidates.iter().any(|c| c.id == id && c.role == role) {
+            return Err(AppError::Invalid(worker_error(
+                role,
+                format!(
+                    "Choose a {} from the family's team, or no one",
+                    role.label().to_lowercase()
+                ),
+                worker,
+            )));
+        }
     }
     let viewer = caller.viewer()?;
     store::allocations::replace(

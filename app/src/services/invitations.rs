@@ -18,12 +18,7 @@ use crate::page_data::family::InvitationView;
 use crate::services::new_id;
 use crate::store::families::MemberPlace;
 use crate::store::invitations::NewInvitation;
-use crate::store::login_failures::Attempt;
 use crate::store::{self, audit, now_ms};
-
-/// Wrong codes tried from one address before it must wait.
-const CODE_ATTEMPTS: i64 = 10;
-const CODE_WINDOW_MS: i64 = 15 * 60 * 1000;
 
 fn target(member: MemberId, place: &MemberPlace) -> Target {
     Target::Member {
@@ -156,23 +151,7 @@ pub async fn claim(
     validate_claim(code, login, passphrase, confirm).into_result()?;
     let db = &caller.state.db;
     let now = now_ms();
-    // Counted as it arrives, like a sign-in; taken back once the code is found.
-    let attempt = uuid::Uuid::new_v4();
-    let counts = store::login_failures::reserve(
-        db,
-        &Attempt {
-            id: attempt,
-            kind: AttemptKind::InvitationCode,
-            login: &caller.origin,
-            origin: &caller.origin,
-            at: now,
-        },
-        now - CODE_WINDOW_MS,
-    )
-    .await?;
-    if counts.origin > CODE_ATTEMPTS {
-        return Err(AppError::TooManyAttempts);
-    }
+    let attempt = super::code_attempts::count(caller, AttemptKind::InvitationCode).await?;
     let refuse = |field: &str, message: &str| {
         let mut errors = validate_claim(code, login, passphrase, confirm);
         errors.add(field, message);

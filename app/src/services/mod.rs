@@ -9,6 +9,7 @@ pub mod audit_watch;
 mod balance;
 pub mod caseload;
 pub mod change_work;
+mod code_attempts;
 mod council_scope;
 pub mod council_setup;
 pub mod failed_attempts;

@@ -9,12 +9,7 @@ use crate::domain::credentials::{parse_set_up_code, validate_set_up, AttemptKind
 use crate::domain::new_password::parse_new_password;
 use crate::domain::record::RecordKind;
 use crate::error::{AppError, FieldErrors};
-use crate::store::login_failures::Attempt;
 use crate::store::{self, audit, now_ms};
-
-/// Wrong codes tried from one address before it must wait.
-const CODE_ATTEMPTS: i64 = 10;
-const CODE_WINDOW_MS: i64 = 15 * 60 * 1000;
 
 pub async fn claim(
     caller: &Caller,
@@ -31,23 +26,7 @@ pub async fn claim(
     };
     let db = &caller.state.db;
     let now = now_ms();
-    // Counted as it arrives, like a sign-in; taken back once the code is found.
-    let attempt = uuid::Uuid::new_v4();
-    let counts = store::login_failures::reserve(
-        db,
-        &Attempt {
-            id: attempt,
-            kind: AttemptKind::SetUpCode,
-            login: &caller.origin,
-            origin: &caller.origin,
-            at: now,
-        },
-        now - CODE_WINDOW_MS,
-    )
-    .await?;
-    if counts.origin > CODE_ATTEMPTS {
-        return Err(AppError::TooManyAttempts);
-    }
+    let attempt = super::code_attempts::count(caller, AttemptKind::SetUpCode).await?;
     let code = parse_set_up_code(code).map_err(|m| refuse("code", &m))?;
     let Some(found) = store::set_up_codes::find_by_code_hash(db, &tokens::digest(&code)).await?
     else {

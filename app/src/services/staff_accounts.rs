@@ -12,7 +12,6 @@ use crate::domain::audit::AuditAction;
 use crate::domain::credentials::format_invitation_code;
 use crate::domain::ids::{AccountId, AuthorityId, SetUpCodeId, TeamId};
 use crate::domain::record::RecordKind;
-use crate::domain::role::StaffRole;
 use crate::domain::staff::account_form::{parse_staff, parse_team_for, StaffForm};
 use crate::error::{AppError, FieldErrors};
 use crate::page_data::administration::{StaffAccountView, TeamChoice};
@@ -274,9 +273,6 @@ pub async fn move_to_team(caller: &Caller, account: AccountId, team: &str) -> Re
             ),
         );
         return Err(AppError::Invalid(errors));
-    }
-    if staff.role == StaffRole::Administrator && target.is_none() && staff.team_id.is_none() {
-        return Ok(());
     }
     let mut write = db.write().await?;
     store::staff::move_to(&mut write, account, target).await?;
