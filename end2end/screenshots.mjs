@@ -75,6 +75,33 @@ for (const [path, name] of [['/team', 'team'], ['/team/openings', 'openings']]) 
   await p.waitForLoadState('networkidle');
   await shot(p, name);
 }
+p = await session('jordan.lee@brookford.example', w);
+for (const [path, name] of [['/accounts', 'accounts'], ['/teams', 'teams'], ['/accounts/new', 'new-staff']]) {
+  await p.goto(base + path);
+  await p.waitForLoadState('networkidle');
+  await shot(p, name);
+}
+await p.getByRole('button', { name: 'Add and make a set-up code' }).click();
+await p.waitForTimeout(500);
+await shot(p, 'new-staff-errors');
+await p.goto(base + '/teams');
+await p.getByRole('link', { name: 'Family Safeguarding North' }).click();
+await p.getByRole('heading', { name: 'Family Safeguarding North', level: 1 }).waitFor();
+await p.waitForLoadState('networkidle');
+await shot(p, 'team-admin');
+await p.getByRole('link', { name: 'Who works with The Ashworth family' }).click();
+await p.getByRole('heading', { name: 'Who works with The Ashworth family', level: 1 }).waitFor();
+await p.waitForLoadState('networkidle');
+await shot(p, 'allocation');
+await p.goto(base + '/accounts');
+await p.getByRole('link', { name: 'Sam Whitfield' }).click();
+await p.getByRole('heading', { name: 'Sam Whitfield', level: 1 }).waitFor();
+await p.waitForLoadState('networkidle');
+await shot(p, 'staff-account');
+p = await session(null, w);
+await p.goto(base + '/set-up');
+await p.waitForLoadState('networkidle');
+await shot(p, 'set-up');
 p = await session('kelly.ashworth', w);
 console.log('parent at', p.url());
 await shot(p, 'me');

@@ -116,7 +116,7 @@ async fn changes_of_worker(app: TestApp) {
         &maya,
         &ashworth,
         "domestic_abuse_practitioner",
-        "",
+        app::page_data::allocation::NO_ONE,
         &dana,
     )
     .await;

@@ -6,6 +6,9 @@ use crate::domain::role::StaffRole;
 use crate::page_data::administration::TeamChoice;
 use serde::{Deserialize, Serialize};
 
+/// The choice of no worker for a role (an empty choice would read as "not chosen yet").
+pub const NO_ONE: &str = "none";
+
 /// A member of the family's team who can be allocated in their role.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Candidate {

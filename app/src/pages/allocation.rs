@@ -4,7 +4,7 @@ use crate::components::form::{ErrorSummary, Feedback, SubmitButton};
 use crate::components::problem::Problem;
 use crate::domain::family::household_title;
 use crate::domain::plain_words::staff_time;
-use crate::page_data::allocation::{AllocationPeriod, AllocationView, RoleAllocation};
+use crate::page_data::allocation::{AllocationPeriod, AllocationView, RoleAllocation, NO_ONE};
 use crate::paths;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -75,7 +75,7 @@ fn RoleForm(
     allocate: ServerAction<Allocate>,
 ) -> impl IntoView {
     let code = role.role.code();
-    let mut options: Vec<Choice> = vec![(String::new(), "No one".to_string())];
+    let mut options: Vec<Choice> = vec![(NO_ONE.to_string(), "No one".to_string())];
     options.extend(
         role.choices
             .iter()
@@ -84,8 +84,7 @@ fn RoleForm(
     let current = role
         .current
         .as_ref()
-        .map(|c| c.id.to_string())
-        .unwrap_or_default();
+        .map_or_else(|| NO_ONE.to_string(), |c| c.id.to_string());
     // Every role has a form of its own: a refusal is shown beside the role it was about.
     let feedback = Feedback::scoped(
         allocate,

@@ -11,7 +11,7 @@ use crate::domain::record::RecordKind;
 use crate::domain::role::StaffRole;
 use crate::error::{AppError, FieldErrors};
 use crate::page_data::administration::TeamChoice;
-use crate::page_data::allocation::{AllocationView, Candidate, RoleAllocation};
+use crate::page_data::allocation::{AllocationView, Candidate, RoleAllocation, NO_ONE};
 use crate::store::audit::NewEntry;
 use crate::store::families::FamilyTeam;
 use crate::store::{self, audit, now_ms};
@@ -92,9 +92,10 @@ fn worker_error(role: StaffRole, message: impl Into<String>, worker: &str) -> Fi
     errors
 }
 
+/// A worker's id, or no one ([`NO_ONE`], or empty).
 fn parse_worker(text: &str) -> Result<Option<AccountId>, ()> {
     let text = text.trim();
-    if text.is_empty() {
+    if text.is_empty() || text == NO_ONE {
         return Ok(None);
     }
     AccountId::parse(text).map(Some).ok_or(())

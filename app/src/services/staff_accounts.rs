@@ -36,7 +36,10 @@ const HISTORY: i64 = 50;
 pub async fn team_choices(caller: &Caller) -> Result<Vec<TeamChoice>, AppError> {
     let entry = caller.entry(AuditAction::ViewAccounts, RecordKind::Accounts);
     let authority = own_council(caller, Action::ManageAccounts, &entry).await?;
-    Ok(store::teams::choices(&caller.state.db, authority).await?)
+    let db = &caller.state.db;
+    let teams = store::teams::choices(db, authority).await?;
+    audit::record(db, &entry.detail("to add a member of staff")).await?;
+    Ok(teams)
 }
 
 /// The team named by the form, which must be one of the council's.
