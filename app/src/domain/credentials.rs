@@ -192,20 +192,6 @@ pub fn validate_claim(code: &str, login: &str, passphrase: &str, confirm: &str) 
     errors
 }
 
-/// The form a member of staff fills in with their set-up code to choose a password. Whether
-/// the password holds their own name is checked on the server, which knows whose code it is.
-pub fn validate_set_up(code: &str, new_password: &str, confirm: &str) -> FieldErrors {
-    let mut errors = FieldErrors::default();
-    check(&mut errors, "code", parse_set_up_code(code));
-    if let Err((field, message)) =
-        super::new_password::parse_new_password(new_password, confirm, &[])
-    {
-        errors.add(field, message);
-    }
-    errors.keep("code", code);
-    errors
-}
-
 /// The reason form for opening a family outside one's team.
 pub fn validate_reason(reason: &str) -> FieldErrors {
     let mut errors = FieldErrors::default();

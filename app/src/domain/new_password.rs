@@ -2,8 +2,8 @@
 //! in the browser and on the server alike; how guessable it is (a dictionary estimate) only on
 //! the server, whose estimator is too large to send to a phone.
 
-use super::credentials::{parse_password, MAX_PASSWORD_CHARS};
-use crate::error::FieldErrors;
+use super::credentials::{parse_password, parse_set_up_code, MAX_PASSWORD_CHARS};
+use crate::error::{check, FieldErrors};
 
 /// NCSC: length over complexity. Twelve characters fits three short random words.
 pub const MIN_NEW_PASSWORD_CHARS: usize = 12;
@@ -95,6 +95,18 @@ pub fn validate_password_change(
     errors
 }
 
+/// The form a member of staff fills in with their set-up code to choose a password. Whether
+/// the password holds their own name is checked on the server, which knows whose code it is.
+pub fn validate_set_up(code: &str, new_password: &str, confirm: &str) -> FieldErrors {
+    let mut errors = FieldErrors::default();
+    check(&mut errors, "code", parse_set_up_code(code));
+    if let Err((field, message)) = parse_new_password(new_password, confirm, &[]) {
+        errors.add(field, message);
+    }
+    errors.keep("code", code);
+    errors
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,5 +170,17 @@ mod tests {
             &ME
         )
         .is_empty());
+    }
+
+    #[test]
+    fn the_set_up_form() {
+        let refused = validate_set_up("not a code", "short", "short");
+        assert!(refused.for_field("code").is_some());
+        assert!(refused.for_field("new_password").is_some());
+        assert_eq!(refused.value("code"), Some("not a code"));
+        assert!(
+            validate_set_up("7kqm-3xpd-9twa", "copper kettle rain", "copper kettle rain")
+                .is_empty()
+        );
     }
 }

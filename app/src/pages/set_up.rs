@@ -1,6 +1,6 @@
 use crate::api::set_up::SetUpAccount;
 use crate::components::form::{submit_checked, ErrorSummary, Feedback, SubmitButton, TextField};
-use crate::domain::credentials::validate_set_up;
+use crate::domain::new_password::validate_set_up;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
