@@ -1,6 +1,6 @@
 //! The connection pool and write transactions.
 
-use super::audit::AuditKey;
+use super::audit_key::AuditKey;
 use super::backend::Backend;
 use super::row::StoreError;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

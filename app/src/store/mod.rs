@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod allocations;
 pub mod audit;
+mod audit_key;
 mod backend;
 pub mod break_glass;
 pub mod change_plans;

@@ -7,7 +7,7 @@ pub mod checks;
 mod seal;
 mod verify;
 
-pub use seal::{AuditKey, MIN_KEY_BYTES};
+pub use super::audit_key::{AuditKey, MIN_KEY_BYTES};
 pub use verify::{hash_of, head, verify, walk, Checkpoint, Verdict, Walk};
 
 use super::db::{now_ms, Db, WriteTx};

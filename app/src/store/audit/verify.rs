@@ -1,7 +1,8 @@
 //! Walking the chain: every row, from the lowest number, or only those after a checkpoint the
 //! caller verified before and kept (never one read back from the database).
 
-use super::seal::{AuditKey, Sealed, GENESIS};
+use super::seal::{Sealed, GENESIS};
+use crate::store::audit_key::AuditKey;
 use crate::store::db::Db;
 use crate::store::row::StoreError;
 
