@@ -1,0 +1,1026 @@
+//! The authorization matrix's cases, written out by hand: who is asked (grouped by how they
+//! stand to the Ashworth family), and for each server function call the outcome expected of
+//! each group. The runner is `authorization_matrix.rs`.
+
+use super::support;
+use support::new_id;
+
+/// The people asked, grouped; each group's logins share one column of expectations.
+pub const PEOPLE: [(&str, &[&str]); 11] = [
+    (
+        "practitioners of Ashworth's team",
+        &[
+            "sam.whitfield@brookford.example",
+            "priya.nair@brookford.example",
+            "dana.price@brookford.example",
+            "owen.baker@brookford.example",
+            "rhys.morgan@brookford.example",
+            "lena.fischer@brookford.example",
+            "ada.chen@brookford.example",
+            "tom.reilly@brookford.example",
+        ],
+    ),
+    (
+        "Ashworth's team manager",
+        &["maya.okafor@brookford.example"],
+    ),
+    (
+        "a practitioner of Fairweather's team",
+        &["noor.haddad@brookford.example"],
+    ),
+    (
+        "Fairweather's team manager",
+        &["grace.mensah@brookford.example"],
+    ),
+    ("an administrator", &["jordan.lee@brookford.example"]),
+    ("Kelly Ashworth, a parent", &["kelly.ashworth"]),
+    (
+        "a parent of another family of the team",
+        &["marcus.baptiste"],
+    ),
+    ("a parent of Fairweather", &["chloe.fairweather"]),
+    ("not signed in", &[""]),
+    (
+        "a practitioner of another council",
+        &[support::council::OTHER_WORKER],
+    ),
+    (
+        "an administrator of another council",
+        &[support::council::OTHER_ADMIN],
+    ),
+];
+
+pub const REASON: &str = "Duty cover: police call-out to the family's address overnight";
+
+/// The records the cases name, found once.
+pub struct Ids {
+    pub ashworth: String,
+    pub fairweather: String,
+    pub darren: String,
+    pub lily: String,
+    pub ben: String,
+    pub kelly: String,
+    pub chloe: String,
+    pub kelly_goal: String,
+    pub kelly_step: String,
+    pub kelly_words: String,
+    pub entry: String,
+    pub supervision: String,
+    pub action: String,
+    pub plan_version: String,
+    /// Kelly's change plan as saved, but for a new "steps": a save that changes one part.
+    pub plan_answers: Form,
+    pub today: String,
+    pub target: String,
+    /// The demo's opening of Ashworth from outside its team, last week, not yet reviewed.
+    pub opening: String,
+    /// Ashworth's team.
+    pub north: String,
+    /// Priya's staff account.
+    pub priya: String,
+    /// Sam's staff account: Ashworth's social worker.
+    pub sam: String,
+    /// A staff account no one signs in as, for administrators to disable, enable and move.
+    pub newcomer: String,
+}
+
+/// Ids one person's cases make, so a later case can name what an earlier one added.
+pub struct Fresh {
+    pub item: String,
+    pub own_item: String,
+    pub prompt: String,
+    pub team: String,
+    pub account: String,
+    pub code: String,
+}
+
+pub type Form = Vec<(&'static str, String)>;
+
+pub struct Case {
+    pub what: &'static str,
+    /// One letter per group of [`PEOPLE`], in order.
+    pub expect: &'static str,
+    /// The tables an allowed call adds one row to each.
+    pub adds: &'static [&'static str],
+    pub call: fn(&Ids, &Fresh) -> (&'static str, Form),
+}
+
+pub fn s(text: &str) -> String {
+    text.to_string()
+}
+
+fn new_goal(family: &str, owner: &str, target: &str) -> Form {
+    vec![
+        ("family", s(family)),
+        ("goal", new_id()),
+        ("version", s("")),
+        ("owner", s(owner)),
+        ("area", s("parenting")),
+        ("family_words", s("Read with the children every night")),
+        (
+            "professional_words",
+            s("Bedtime routine with shared reading"),
+        ),
+        ("target_date", s(target)),
+        ("status", s("not_started")),
+        ("visible_to[]", s(owner)),
+    ]
+}
+
+fn case(
+    what: &'static str,
+    expect: &'static str,
+    adds: &'static [&'static str],
+    call: fn(&Ids, &Fresh) -> (&'static str, Form),
+) -> Case {
+    Case {
+        what,
+        expect,
+        adds,
+        call,
+    }
+}
+
+pub fn cases() -> Vec<Case> {
+    vec![
+        case("caseload", "AAAAFFFFUAF", &[], |_, _| ("caseload", vec![])),
+        case("family Ashworth", "AARRFFFFUFF", &[], |i, _| {
+            ("family", vec![("id", s(&i.ashworth))])
+        }),
+        case("family Fairweather", "RRAAFFFFUFF", &[], |i, _| {
+            ("family", vec![("id", s(&i.fairweather))])
+        }),
+        case("own page", "FFFFFAAAUFF", &[], |_, _| ("own_page", vec![])),
+        case("audit trail", "FAFAFFFFUFF", &[], |_, _| {
+            ("audit_trail", vec![])
+        }),
+        case("accounts", "FFFFAFFFUFA", &[], |_, _| ("accounts", vec![])),
+        case(
+            "invite Darren (Ashworth adult)",
+            "AAFFFFFFUFF",
+            &["invitations"],
+            |i, _| {
+                (
+                    "create_invitation",
+                    vec![("member", s(&i.darren)), ("invitation", new_id())],
+                )
+            },
+        ),
+        case(
+            "invite Lily (Ashworth child)",
+            "FFFFFFFFUFF",
+            &[],
+            |i, _| {
+                (
+                    "create_invitation",
+                    vec![("member", s(&i.lily)), ("invitation", new_id())],
+                )
+            },
+        ),
+        case(
+            "invite Ben (Fairweather adult)",
+            "FFAAFFFFUFF",
+            &["invitations"],
+            |i, _| {
+                (
+                    "create_invitation",
+                    vec![("member", s(&i.ben)), ("invitation", new_id())],
+                )
+            },
+        ),
+        case(
+            "open Ashworth outside team",
+            "FFAAFFFFUFF",
+            &["break_glass"],
+            |i, _| {
+                (
+                    "open_family",
+                    vec![("id", s(&i.ashworth)), ("reason", s(REASON))],
+                )
+            },
+        ),
+        case(
+            "open Fairweather outside team",
+            "AAFFFFFFUFF",
+            &["break_glass"],
+            |i, _| {
+                (
+                    "open_family",
+                    vec![("id", s(&i.fairweather)), ("reason", s(REASON))],
+                )
+            },
+        ),
+        case("family Ashworth again", "AAAAFFFFUFF", &[], |i, _| {
+            ("family", vec![("id", s(&i.ashworth))])
+        }),
+        case("family Fairweather again", "AAAAFFFFUFF", &[], |i, _| {
+            ("family", vec![("id", s(&i.fairweather))])
+        }),
+        case("plan of Ashworth", "AAAAFFFFUFF", &[], |i, _| {
+            ("family_plan", vec![("family", s(&i.ashworth))])
+        }),
+        case("a goal of Ashworth", "AAAAFFFFUFF", &[], |i, _| {
+            (
+                "goal",
+                vec![("family", s(&i.ashworth)), ("goal", s(&i.kelly_goal))],
+            )
+        }),
+        // Opening a family with a reason is for reading it: no edit follows (Noor and Grace).
+        case(
+            "add a goal to Ashworth",
+            "AAFFFFFFUFF",
+            &["goals"],
+            |i, _| ("save_goal", new_goal(&i.ashworth, &i.kelly, &i.target)),
+        ),
+        case(
+            "add a goal to Fairweather",
+            "FFAAFFFFUFF",
+            &["goals"],
+            |i, _| ("save_goal", new_goal(&i.fairweather, &i.chloe, &i.target)),
+        ),
+        case(
+            "add a step to Kelly's goal",
+            "AAFFFFFFUFF",
+            &["steps"],
+            |i, _| {
+                (
+                    "save_step",
+                    vec![
+                        ("family", s(&i.ashworth)),
+                        ("goal", s(&i.kelly_goal)),
+                        ("step", new_id()),
+                        ("version", s("")),
+                        ("who", s("role:social_worker")),
+                        ("what", s("Ring the school")),
+                        ("due_on", s(&i.target)),
+                    ],
+                )
+            },
+        ),
+        case(
+            "change the status of Kelly's goal",
+            "AAFFFFFFUFF",
+            &[],
+            |i, _| {
+                (
+                    "set_goal_status",
+                    vec![
+                        ("family", s(&i.ashworth)),
+                        ("goal", s(&i.kelly_goal)),
+                        ("status", s("on_track")),
+                        ("reason", s("Going well")),
+                    ],
+                )
+            },
+        ),
+        case(
+            "move Kelly's goal in the plan",
+            "AAFFFFFFUFF",
+            &[],
+            |i, _| {
+                (
+                    "move_in_plan",
+                    vec![
+                        ("family", s(&i.ashworth)),
+                        ("goal", s(&i.kelly_goal)),
+                        ("direction", s("down")),
+                    ],
+                )
+            },
+        ),
+        case(
+            "add a danger statement to Ashworth",
+            "AAFFFFFFUFF",
+            &["safety_statements"],
+            |i, _| {
+                (
+                    "save_safety",
+                    vec![
+                        ("family", s(&i.ashworth)),
+                        ("safety", new_id()),
+                        ("version", s("")),
+                        (
+                            "danger",
+                            s("We are worried Lily is shouted at when Darren drinks."),
+                        ),
+                        (
+                            "safety_goal",
+                            s("Lily is calm and safe at home every evening."),
+                        ),
+                        ("visible_to[]", s(&i.kelly)),
+                    ],
+                )
+            },
+        ),
+        case(
+            "Lily's Three Houses",
+            "AAFFFFFFUFF",
+            &["three_houses"],
+            |i, _| {
+                (
+                    "record_houses",
+                    vec![
+                        ("family", s(&i.ashworth)),
+                        ("houses", new_id()),
+                        ("child", s(&i.lily)),
+                        ("recorded_on", s(&i.today)),
+                        ("good_things", s("My bike")),
+                    ],
+                )
+            },
+        ),
+        case(
+            "rate an Ashworth goal (practitioner)",
+            "AAFFFFFFUFF",
+            &["check_ins"],
+            |i, _| {
+                (
+                    "add_check_in",
+                    vec![
+                        ("family", s(&i.ashworth)),
+                        ("goal", s(&i.kelly_goal)),
+                        ("check_in", new_id()),
+                        ("scale", s("worker")),
+                        ("score", s("6")),
+                        ("given_on", s(&i.today)),
+                    ],
+                )
+            },
+        ),
+        case(
+            "rate Kelly's goal as a family member",
+            "FFFFFANNUFF",
+            &["check_ins"],
+            |i, _| {
+                (
+                    "rate_goal",
+                    vec![
+                        ("goal", s(&i.kelly_goal)),
+                        ("check_in", new_id()),
+                        ("score", s("7")),
+                    ],
+                )
+            },
+        ),
+        case(
+            "tell my worker",
+            "FFFFFAAAUFF",
+            &["family_words"],
+            |_, _| {
+                (
+                    "tell_worker",
+                    vec![
+                        ("words", new_id()),
+                        ("body", s("I have a new job interview on Monday")),
+                    ],
+                )
+            },
+        ),
+        case(
+            "reply to Kelly's words",
+            "AAFFFFFFUFF",
+            &["family_words"],
+            |i, _| {
+                (
+                    "reply_to_family",
+                    vec![
+                        ("reply", new_id()),
+                        ("reply_to", s(&i.kelly_words)),
+                        ("body", s("Thank you for telling me.")),
+                    ],
+                )
+            },
+        ),
+        case("mark Kelly's step done", "AAFFFANNUFF", &[], |i, _| {
+            (
+                "mark_step",
+                vec![("step", s(&i.kelly_step)), ("done", s("true"))],
+            )
+        }),
+        case("history of an Ashworth goal", "AAAAFFFFUFF", &[], |i, _| {
+            (
+                "goal_history",
+                vec![("family", s(&i.ashworth)), ("goal", s(&i.kelly_goal))],
+            )
+        }),
+        case("workbook of Ashworth", "AAAAFFFFUFF", &[], |i, _| {
+            ("workbook", vec![("family", s(&i.ashworth))])
+        }),
+        // Each practitioner writes in their own role's chapter; a manager writes in none.
+        case(
+            "record a visit in one's own chapter",
+            "AFFFFFFFUFF",
+            &["workbook_entries"],
+            |i, _| {
+                (
+                    "save_entry",
+                    vec![
+                        ("family", s(&i.ashworth)),
+                        ("entry", new_id()),
+                        ("version", s("")),
+                        ("kind", s("visit")),
+                        ("occurred_on", s(&i.today)),
+                        ("summary", s("Seen at home; all well.")),
+                    ],
+                )
+            },
+        ),
+        case("chronology of Ashworth", "AAAAFFFFUFF", &[], |i, _| {
+            ("chronology", vec![("family", s(&i.ashworth))])
+        }),
+        case(
+            "record a group supervision",
+            "AAFFFFFFUFF",
+            &["supervisions"],
+            |i, _| {
+                (
+                    "record_supervision",
+                    vec![
+                        ("family", s(&i.ashworth)),
+                        ("supervision", new_id()),
+                        ("held_on", s(&i.today)),
+                        ("attendees[]", s("social_worker")),
+                        ("risk", s("5")),
+                        ("progress", s("5")),
+                        ("decisions", s("Carry on with the plan")),
+                    ],
+                )
+            },
+        ),
+        case("my week", "AAAAFFFFUAF", &[], |_, _| ("week", vec![])),
+        case("team dashboard", "FAFAFFFFUFF", &[], |_, _| {
+            ("team_dashboard", vec![])
+        }),
+        case(
+            "integrated assessment of Ashworth",
+            "AAAAFFFFUFF",
+            &[],
+            |i, _| ("assessment", vec![("family", s(&i.ashworth))]),
+        ),
+        case(
+            "record a core group held",
+            "AAFFFFFFUFF",
+            &["meetings"],
+            |i, _| {
+                (
+                    "record_meeting",
+                    vec![
+                        ("family", s(&i.ashworth)),
+                        ("meeting_kind", s("core_group")),
+                        ("held_on", s(&i.today)),
+                    ],
+                )
+            },
+        ),
+        case("change Ashworth's dates", "AAFFFFFFUFF", &[], |i, _| {
+            (
+                "save_schedule",
+                vec![("family", s(&i.ashworth)), ("visit_every", s("10"))],
+            )
+        }),
+        case(
+            "mark a supervision action done",
+            "AAFFFFFFUFF",
+            &[],
+            |i, _| {
+                (
+                    "mark_action",
+                    vec![("action", s(&i.action)), ("done", s("true"))],
+                )
+            },
+        ),
+        case(
+            "an entry of Ashworth's workbook",
+            "AAAAFFFFUFF",
+            &[],
+            |i, _| {
+                (
+                    "entry",
+                    vec![("family", s(&i.ashworth)), ("entry", s(&i.entry))],
+                )
+            },
+        ),
+        case(
+            "group supervisions of Ashworth",
+            "AAAAFFFFUFF",
+            &[],
+            |i, _| ("supervisions", vec![("family", s(&i.ashworth))]),
+        ),
+        case("the MI prompt library", "AAAAFFFFUAF", &[], |_, _| {
+            ("prompt_library", vec![])
+        }),
+        case(
+            "add a prompt for one's team",
+            "AAAAFFFFUAF",
+            &["mi_prompts"],
+            |_, f| {
+                (
+                    "add_prompt",
+                    vec![
+                        ("prompt", s(&f.prompt)),
+                        ("technique", s("affirmation")),
+                        // Unique per person, so no one's prompt repeats another's.
+                        (
+                            "text",
+                            format!("You kept going this week ({}).", &f.prompt[..8]),
+                        ),
+                        (
+                            "why",
+                            s("Names a concrete effort, which builds confidence."),
+                        ),
+                    ],
+                )
+            },
+        ),
+        case("retire that prompt", "FAFAFFFFUFF", &[], |_, f| {
+            ("retire_prompt", vec![("prompt", s(&f.prompt))])
+        }),
+        case(
+            "working on change for Kelly's goal",
+            "AAAAFFFFUFF",
+            &[],
+            |i, _| {
+                (
+                    "change_work",
+                    vec![("family", s(&i.ashworth)), ("goal", s(&i.kelly_goal))],
+                )
+            },
+        ),
+        case(
+            "prompts for a visit about Kelly's goal",
+            "AAAAFFFFUFF",
+            &[],
+            |i, _| {
+                (
+                    "conversation_prompts",
+                    vec![("family", s(&i.ashworth)), ("goal", s(&i.kelly_goal))],
+                )
+            },
+        ),
+        case(
+            "record a stage of change",
+            "AAFFFFFFUFF",
+            &["goal_stages"],
+            |i, _| {
+                (
+                    "record_stage",
+                    vec![
+                        ("family", s(&i.ashworth)),
+                        ("goal", s(&i.kelly_goal)),
+                        ("stage_note", new_id()),
+                        ("stage", s("contemplation")),
+                        ("noted_on", s(&i.today)),
+                    ],
+                )
+            },
+        ),
+        case(
+            "note the change talk of a session",
+            "AAFFFFFFUFF",
+            &["change_talk"],
+            |i, _| {
+                (
+                    "record_change_talk",
+                    vec![
+                        ("family", s(&i.ashworth)),
+                        ("goal", s(&i.kelly_goal)),
+                        ("tally", new_id()),
+                        ("heard_on", s(&i.today)),
+                        ("talk_desire", s("2")),
+                    ],
+                )
+            },
+        ),
+        case(
+            "a note beside Kelly's change plan",
+            "AAFFFFFFUFF",
+            &["change_plan_words"],
+            |i, _| {
+                (
+                    "note_on_change_plan",
+                    vec![
+                        ("family", s(&i.ashworth)),
+                        ("goal", s(&i.kelly_goal)),
+                        ("member", s(&i.kelly)),
+                        ("note", new_id()),
+                        ("part", s("then")),
+                        ("body", s("Ring me if the group is cancelled.")),
+                    ],
+                )
+            },
+        ),
+        case(
+            "a balance item written with Kelly",
+            "AAFFFFFFUFF",
+            &["balance_items"],
+            |i, f| {
+                (
+                    "add_balance_item",
+                    vec![
+                        ("family", s(&i.ashworth)),
+                        ("goal", s(&i.kelly_goal)),
+                        ("member", s(&i.kelly)),
+                        ("item", s(&f.item)),
+                        ("quadrant", s("stay_good")),
+                        ("body", s("Wine helps me sleep")),
+                    ],
+                )
+            },
+        ),
+        // Refused people never added one; an item is only taken back by whoever wrote it.
+        case("take that balance item back", "AAFFFFFFUFF", &[], |i, f| {
+            (
+                "remove_balance_item",
+                vec![
+                    ("family", s(&i.ashworth)),
+                    ("goal", s(&i.kelly_goal)),
+                    ("item", s(&f.item)),
+                ],
+            )
+        }),
+        case("Kelly's own change plan", "FFFFFANNUFF", &[], |i, _| {
+            ("own_change_work", vec![("goal", s(&i.kelly_goal))])
+        }),
+        case(
+            "save Kelly's own change plan",
+            "FFFFFANNUFF",
+            &["change_plan_words"],
+            |i, _| {
+                let mut form = vec![
+                    ("goal", s(&i.kelly_goal)),
+                    ("save", new_id()),
+                    ("version", s(&i.plan_version)),
+                ];
+                form.extend(i.plan_answers.iter().cloned());
+                ("save_change_plan", form)
+            },
+        ),
+        case(
+            "Kelly's own ruler",
+            "FFFFFANNUFF",
+            &["check_ins"],
+            |i, _| {
+                (
+                    "give_ruler",
+                    vec![
+                        ("goal", s(&i.kelly_goal)),
+                        ("check_in", new_id()),
+                        ("scale", s("importance")),
+                        ("score", s("8")),
+                    ],
+                )
+            },
+        ),
+        case(
+            "Kelly's own balance item",
+            "FFFFFANNUFF",
+            &["balance_items"],
+            |i, f| {
+                (
+                    "add_own_balance_item",
+                    vec![
+                        ("goal", s(&i.kelly_goal)),
+                        ("item", s(&f.own_item)),
+                        ("quadrant", s("change_good")),
+                        ("body", s("More energy for the children")),
+                    ],
+                )
+            },
+        ),
+        case("take her own item back", "FFFFFANNUFF", &[], |i, f| {
+            (
+                "remove_own_balance_item",
+                vec![("goal", s(&i.kelly_goal)), ("item", s(&f.own_item))],
+            )
+        }),
+        // Ids of another kind: each names nothing of the kind asked for.
+        case(
+            "a family named by a goal's id",
+            "NNNNNNNNUNN",
+            &[],
+            |i, _| ("family", vec![("id", s(&i.kelly_goal))]),
+        ),
+        case("a goal named by a step's id", "NNNNFFFFUFF", &[], |i, _| {
+            (
+                "goal",
+                vec![("family", s(&i.ashworth)), ("goal", s(&i.kelly_step))],
+            )
+        }),
+        case(
+            "a goal's history named by the family's id",
+            "NNNNFFFFUFF",
+            &[],
+            |i, _| {
+                (
+                    "goal_history",
+                    vec![("family", s(&i.ashworth)), ("goal", s(&i.ashworth))],
+                )
+            },
+        ),
+        case(
+            "an edit of a goal named by a step's id",
+            "NNFFFFFFUFF",
+            &[],
+            |i, _| {
+                let mut form = new_goal(&i.ashworth, &i.kelly, &i.target);
+                form[1].1 = s(&i.kelly_step);
+                form[2].1 = s("1");
+                ("save_goal", form)
+            },
+        ),
+        case(
+            "a goal's id marked done as a step",
+            "NNNNNNNNUNN",
+            &[],
+            |i, _| {
+                (
+                    "mark_step",
+                    vec![("step", s(&i.kelly_goal)), ("done", s("true"))],
+                )
+            },
+        ),
+        case("a step's id rated as a goal", "FFFFFNNNUFF", &[], |i, _| {
+            (
+                "rate_goal",
+                vec![
+                    ("goal", s(&i.kelly_step)),
+                    ("check_in", new_id()),
+                    ("score", s("7")),
+                ],
+            )
+        }),
+        case(
+            "an entry named by a supervision's id",
+            "NNNNFFFFUFF",
+            &[],
+            |i, _| {
+                (
+                    "entry",
+                    vec![("family", s(&i.ashworth)), ("entry", s(&i.supervision))],
+                )
+            },
+        ),
+        case(
+            "an entry's id marked done as an action",
+            "NNNNNNNNUNN",
+            &[],
+            |i, _| {
+                (
+                    "mark_action",
+                    vec![("action", s(&i.entry)), ("done", s("true"))],
+                )
+            },
+        ),
+        case(
+            "a reply to a goal's id as if it were words",
+            "NNNNNNNNUNN",
+            &[],
+            |i, _| {
+                (
+                    "reply_to_family",
+                    vec![
+                        ("reply", new_id()),
+                        ("reply_to", s(&i.kelly_goal)),
+                        ("body", s("Thank you.")),
+                    ],
+                )
+            },
+        ),
+        case(
+            "own change work named by a step's id",
+            "FFFFFNNNUFF",
+            &[],
+            |i, _| ("own_change_work", vec![("goal", s(&i.kelly_step))]),
+        ),
+        case(
+            "an invitation named by a member's id",
+            "NNNNNNNNUNN",
+            &[],
+            |i, _| ("invitation", vec![("id", s(&i.kelly))]),
+        ),
+        // Each person's own account: no one reaches another's.
+        case("own account and sessions", "AAAAAAAAUAA", &[], |_, _| {
+            ("my_account", vec![])
+        }),
+        case("put away own sign-in notice", "AAAAAAAAUAA", &[], |_, _| {
+            ("dismiss_sign_in_notice", vec![])
+        }),
+        case(
+            "end a session that is not one's own",
+            "nnnnnnnnUnn",
+            &[],
+            |_, _| ("end_other_session", vec![("session", new_id())]),
+        ),
+        case("a new second-factor key", "AAAAAFFFUAA", &[], |_, _| {
+            ("second_factor_setup", vec![])
+        }),
+        case(
+            "turn on a second factor with a forged key",
+            "BBBBBFFFUBB",
+            &[],
+            |_, _| {
+                (
+                    "confirm_second_factor",
+                    vec![("sealed", s("00ff00ff")), ("code", s("123456"))],
+                )
+            },
+        ),
+        case(
+            "recovery codes held for no one",
+            "NNNNNNNNUNN",
+            &[],
+            |_, _| ("new_recovery_codes", vec![("shown", new_id())]),
+        ),
+        case(
+            "change password without the current one",
+            "IIIIIIIIUII",
+            &[],
+            |_, _| {
+                (
+                    "change_password",
+                    vec![
+                        ("current_password", s("not the password")),
+                        ("new_password", s("copper kettle drizzle lantern")),
+                        ("confirm", s("copper kettle drizzle lantern")),
+                    ],
+                )
+            },
+        ),
+        case(
+            "confirm it is them with a wrong password",
+            "iiiiiiiiUii",
+            &[],
+            |_, _| {
+                (
+                    "confirm_identity",
+                    vec![("password", s("not the password")), ("then", s("/"))],
+                )
+            },
+        ),
+        // A team manager reviews their families' openings from outside the team.
+        case(
+            "openings of the team's families",
+            "FAFAFFFFUFF",
+            &[],
+            |_, _| ("break_glass_reviews", vec![]),
+        ),
+        case(
+            "mark Ashworth's opening reviewed",
+            "FAFFFFFFUFF",
+            &[],
+            |i, _| ("review_break_glass", vec![("opening", s(&i.opening))]),
+        ),
+        case(
+            "an opening named by a family's id",
+            "FNFNFFFFUFF",
+            &[],
+            |i, _| ("review_break_glass", vec![("opening", s(&i.ashworth))]),
+        ),
+        // Open to anyone, and useless without a sign-in waiting for its code.
+        case(
+            "a code with no sign-in waiting",
+            "IIIIIIIIIII",
+            &[],
+            |_, _| ("sign_in_code", vec![("code", s("123456"))]),
+        ),
+        // Running the council: its administrators only, and only their own council's.
+        case("teams", "FFFFAFFFUFA", &[], |_, _| ("teams", vec![])),
+        case("Ashworth's team", "FFFFAFFFUFF", &[], |i, _| {
+            ("team_staff", vec![("team", s(&i.north))])
+        }),
+        case(
+            "a team named by a family's id",
+            "FFFFNFFFUFN",
+            &[],
+            |i, _| ("team_staff", vec![("team", s(&i.ashworth))]),
+        ),
+        case("add a team", "FFFFAFFFUFA", &["teams"], |_, f| {
+            (
+                "create_team",
+                vec![("team", s(&f.team)), ("name", format!("Team {}", f.team))],
+            )
+        }),
+        case("rename Ashworth's team", "FFFFAFFFUFF", &[], |i, _| {
+            (
+                "rename_team",
+                vec![
+                    ("team", s(&i.north)),
+                    ("name", s("Family Safeguarding North")),
+                ],
+            )
+        }),
+        case("teams to join", "FFFFAFFFUFA", &[], |_, _| {
+            ("staff_team_choices", vec![])
+        }),
+        case(
+            "add a social worker to Ashworth's team",
+            "FFFFAFFFUFF",
+            &["accounts", "set_up_codes"],
+            |i, f| {
+                (
+                    "create_staff_account",
+                    vec![
+                        ("account", s(&f.account)),
+                        ("name", s("Robin Hale")),
+                        ("email", format!("robin.{}@brookford.example", f.account)),
+                        ("role", s("social_worker")),
+                        ("team", s(&i.north)),
+                    ],
+                )
+            },
+        ),
+        case("Priya's account", "FFFFAFFFUFF", &[], |i, _| {
+            ("staff_account", vec![("account", s(&i.priya))])
+        }),
+        case(
+            "an account named by a member's id",
+            "FFFFNFFFUFN",
+            &[],
+            |i, _| ("staff_account", vec![("account", s(&i.kelly))]),
+        ),
+        case("disable the newcomer", "FFFFAFFFUFF", &[], |i, _| {
+            ("disable_account", vec![("account", s(&i.newcomer))])
+        }),
+        case("re-enable the newcomer", "FFFFAFFFUFF", &[], |i, _| {
+            ("enable_account", vec![("account", s(&i.newcomer))])
+        }),
+        case(
+            "move the newcomer to their own team",
+            "FFFFAFFFUFF",
+            &[],
+            |i, _| {
+                (
+                    "move_staff",
+                    vec![("account", s(&i.newcomer)), ("team", s(&i.north))],
+                )
+            },
+        ),
+        case(
+            "a set-up code for the newcomer",
+            "FFFFAFFFUFF",
+            &["set_up_codes"],
+            |i, f| {
+                (
+                    "new_set_up_code",
+                    vec![("account", s(&i.newcomer)), ("code", s(&f.code))],
+                )
+            },
+        ),
+        // Open to anyone: a code of the wrong shape is refused before anything is looked up.
+        case(
+            "set up with a code of the wrong shape",
+            "IIIIIIIIIII",
+            &[],
+            |_, _| {
+                (
+                    "set_up_account",
+                    vec![
+                        ("code", s("not a code")),
+                        ("new_password", s("copper kettle drizzle lantern")),
+                        ("confirm", s("copper kettle drizzle lantern")),
+                    ],
+                )
+            },
+        ),
+        // Who works with a family: its team's manager and the council's administrators.
+        case("who works with Ashworth", "FAFFAFFFUFF", &[], |i, _| {
+            ("allocation", vec![("family", s(&i.ashworth))])
+        }),
+        case(
+            "who works with a member's id",
+            "NNNNNNNNUNN",
+            &[],
+            |i, _| ("allocation", vec![("family", s(&i.kelly))]),
+        ),
+        case(
+            "keep Sam as Ashworth's social worker",
+            "FAFFAFFFUFF",
+            &[],
+            |i, _| {
+                (
+                    "allocate",
+                    vec![
+                        ("family", s(&i.ashworth)),
+                        ("role", s("social_worker")),
+                        ("worker", s(&i.sam)),
+                        ("was", s(&i.sam)),
+                    ],
+                )
+            },
+        ),
+        case(
+            "move Ashworth to its own team",
+            "FAFFAFFFUFF",
+            &[],
+            |i, _| {
+                (
+                    "move_family",
+                    vec![("family", s(&i.ashworth)), ("team", s(&i.north))],
+                )
+            },
+        ),
+        case("whether Hearth is set up", "AAAAAAAAAAA", &[], |_, _| {
+            ("is_set_up", vec![])
+        }),
+    ]
+}
