@@ -42,9 +42,6 @@ pub async fn view(caller: &Caller, family: FamilyId) -> Result<AllocationView, A
     let stored = store::families::one(db, family)
         .await?
         .ok_or(AppError::NotFound)?;
-    let (_, team_name) = store::teams::find(db, place.team)
-        .await?
-        .ok_or(AppError::NotFound)?;
     let candidates = store::allocations::candidates(db, place.team).await?;
     let roles = StaffRole::ALLOCATED
         .into_iter()
@@ -71,7 +68,7 @@ pub async fn view(caller: &Caller, family: FamilyId) -> Result<AllocationView, A
         family_name: stored.name,
         team: TeamChoice {
             id: place.team,
-            name: team_name,
+            name: stored.team_name,
         },
         roles,
         teams: store::teams::choices(db, place.authority).await?,

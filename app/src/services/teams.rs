@@ -31,13 +31,11 @@ pub async fn detail(caller: &Caller, team: TeamId) -> Result<TeamDetail, AppErro
         .record(team);
     own_council(caller, Action::ManageTeams, &entry).await?;
     let db = &caller.state.db;
-    let (theirs, _) = store::teams::find(db, team)
+    let (theirs, name) = store::teams::find(db, team)
         .await?
         .ok_or(AppError::NotFound)?;
     same_council(caller, Action::ManageTeams, theirs, &entry).await?;
-    let detail = store::teams::detail(db, team)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let detail = store::teams::detail(db, team, name).await?;
     audit::record(db, &entry).await?;
     Ok(detail)
 }

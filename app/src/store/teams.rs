@@ -95,10 +95,8 @@ struct MemberRow {
     disabled: Flag,
 }
 
-pub async fn detail(db: &Db, team: TeamId) -> Result<Option<TeamDetail>, StoreError> {
-    let Some((_, name)) = find(db, team).await? else {
-        return Ok(None);
-    };
+/// The team's families and staff; `name` is the team's, already read by the caller.
+pub async fn detail(db: &Db, team: TeamId, name: String) -> Result<TeamDetail, StoreError> {
     let families: Vec<(FamilyId, String)> =
         sqlx::query_as("SELECT id, name FROM families WHERE team_id = $1 ORDER BY name")
             .bind(team)
@@ -111,7 +109,7 @@ pub async fn detail(db: &Db, team: TeamId) -> Result<Option<TeamDetail>, StoreEr
     .bind(team)
     .fetch_all(db.pool())
     .await?;
-    Ok(Some(TeamDetail {
+    Ok(TeamDetail {
         id: team,
         name,
         families: families
@@ -127,5 +125,5 @@ pub async fn detail(db: &Db, team: TeamId) -> Result<Option<TeamDetail>, StoreEr
                 disabled: r.disabled.into(),
             })
             .collect(),
-    }))
+    })
 }
