@@ -59,7 +59,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/teams") view=pages::teams::TeamsPage ssr=ssr.clone()/>
                     <Route path=path!("/teams/:id") view=pages::team_admin::TeamAdminPage ssr=ssr.clone()/>
                     <Route path=path!("/families") view=pages::caseload::CaseloadPage ssr=ssr.clone()/>
+                    <Route path=path!("/families/new") view=pages::new_family::NewFamilyPage ssr=ssr.clone()/>
                     <Route path=path!("/families/:id") view=pages::family::FamilyPage ssr=ssr.clone()/>
+                    <Route path=path!("/families/:id/members/new") view=pages::new_member::NewMemberPage ssr=ssr.clone()/>
+                    <Route path=path!("/families/:id/members/:member") view=pages::member::MemberPage ssr=ssr.clone()/>
+                    <Route path=path!("/families/:id/findings") view=pages::findings::FindingsPage ssr=ssr.clone()/>
+                    <Route path=path!("/families/:id/case") view=pages::case_status::CaseStatusPage ssr=ssr.clone()/>
                     <Route path=path!("/families/:id/goals/new") view=pages::goal_form::GoalFormPage ssr=ssr.clone()/>
                     <Route path=path!("/families/:id/goals/:goal") view=pages::goal::GoalPagePage ssr=ssr.clone()/>
                     <Route path=path!("/families/:id/goals/:goal/edit") view=pages::goal_form::GoalFormPage ssr=ssr.clone()/>

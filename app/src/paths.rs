@@ -2,11 +2,41 @@
 //! the links to it cannot drift apart (the routes themselves are in `app.rs`).
 
 use crate::domain::ids::{
-    AccountId, EntryId, FamilyId, GoalId, HousesId, SafetyId, StepId, TeamId,
+    AccountId, EntryId, FamilyId, GoalId, HousesId, MemberId, SafetyId, StepId, TeamId,
 };
 
 pub fn family(family: FamilyId) -> String {
     format!("/families/{family}")
+}
+
+/// Opening a family for a new referral.
+pub const NEW_FAMILY: &str = "/families/new";
+
+/// The caseload: the team's open families.
+pub const CASELOAD: &str = "/families";
+
+/// The household section of the family page.
+pub fn household(family: FamilyId) -> String {
+    format!("/families/{family}#members")
+}
+
+pub fn new_member(family: FamilyId) -> String {
+    format!("/families/{family}/members/new")
+}
+
+/// One person's record, with a child's legal status history.
+pub fn member(family: FamilyId, member: MemberId) -> String {
+    format!("/families/{family}/members/{member}")
+}
+
+/// The trio's findings.
+pub fn findings(family: FamilyId) -> String {
+    format!("/families/{family}/findings")
+}
+
+/// Whether the case is open: closing and reopening it.
+pub fn case_status(family: FamilyId) -> String {
+    format!("/families/{family}/case")
 }
 
 /// The plan section of the family page.

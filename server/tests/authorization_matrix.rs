@@ -146,6 +146,7 @@ async fn matrix(app: TestApp) {
             )
             .await,
         newcomer: support::council::add_newcomer(&app).await,
+        clarke: app.family_id("Clarke").await,
         ashworth,
         kelly,
         kelly_goal,
@@ -176,6 +177,10 @@ async fn matrix(app: TestApp) {
                 team: new_id(),
                 account: new_id(),
                 code: new_id(),
+                family: new_id(),
+                member: new_id(),
+                status: new_id(),
+                finding: new_id(),
             };
             for case in &cases {
                 let expected = case.expect.chars().nth(group).unwrap_or('?');
@@ -419,6 +424,10 @@ async fn matrix(app: TestApp) {
         team: new_id(),
         account: new_id(),
         code: new_id(),
+        family: new_id(),
+        member: new_id(),
+        status: new_id(),
+        finding: new_id(),
     };
     for case in &cases {
         covered.insert((case.call)(&ids, &fresh).0.to_string());

@@ -5,6 +5,7 @@ pub mod account;
 pub mod accounts;
 pub mod allocation;
 pub mod audit_trail;
+pub mod case_record;
 pub mod caseload;
 pub mod change_work;
 pub mod family;

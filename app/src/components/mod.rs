@@ -1,6 +1,7 @@
 //! Pieces of page shared by several pages.
 
 pub mod balance_boxes;
+pub mod change_timeline;
 pub mod choice;
 pub mod conversation_panel;
 pub mod family_nav;

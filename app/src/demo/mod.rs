@@ -8,13 +8,18 @@ mod workbook;
 
 use crate::auth::passwords;
 use crate::demo::plans::Person;
-use crate::domain::family::{
-    IdentifiedBy, LegalStatus, LegalStatusKind, MemberKind, ProtectionCategory, TrioFinding,
-    Vulnerability,
+use crate::domain::family::{IdentifiedBy, LegalStatusKind, MemberKind, ProtectionCategory};
+use crate::domain::findings::{Concern, Finding};
+use crate::domain::ids::{
+    AccountId, AuthorityId, FamilyId, FindingId, LegalStatusId, MemberId, TeamId,
 };
-use crate::domain::ids::{AccountId, AuthorityId, FamilyId, MemberId, TeamId};
+use crate::domain::legal_status::StatusPeriod;
 use crate::domain::role::StaffRole;
 use crate::error::AppError;
+use crate::services::case_record::findings::FindingSave;
+use crate::services::case_record::household::{member_words, MemberSave};
+use crate::services::case_record::legal_status::{status_words, StatusSave};
+use crate::services::versioned::{save_in, Save, Saved};
 use crate::store::accounts::NewAccount;
 use crate::store::families::StoredMember;
 use crate::store::{self, now_ms, Db};
@@ -22,6 +27,42 @@ use chrono::NaiveDate;
 use std::collections::HashMap;
 
 pub const PASSWORD: &str = "hearth-demo";
+
+/// A demo record is new, so the kernel adds it; anything else is a bug in the demo.
+fn added(saved: Saved) -> Result<(), AppError> {
+    match saved {
+        Saved::Added(_) => Ok(()),
+        _ => Err(AppError::Internal),
+    }
+}
+
+/// A child's demo history: plans start with the initial conference (140 days ago, as the demo
+/// workbook has it); a child in pre-proceedings is also on the plan that led there.
+fn demo_statuses(
+    member: MemberId,
+    kind: LegalStatusKind,
+    category: Option<ProtectionCategory>,
+    today: NaiveDate,
+) -> Vec<StatusPeriod> {
+    let period = |kind, category, ago| StatusPeriod {
+        id: LegalStatusId::new(),
+        member_id: member,
+        kind,
+        initial_category: category,
+        latest_category: category,
+        started_on: today - chrono::Duration::days(ago),
+        ended_on: None,
+        version: 0,
+    };
+    match kind {
+        LegalStatusKind::PreProceedings => vec![
+            period(LegalStatusKind::ChildProtectionPlan, category, 140),
+            period(LegalStatusKind::PreProceedings, None, 30),
+        ],
+        LegalStatusKind::ChildProtectionPlan => vec![period(kind, category, 140)],
+        _ => vec![period(kind, None, 150)],
+    }
+}
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Team {
@@ -121,7 +162,7 @@ struct DemoFamily {
     team: Team,
     social_worker: &'static str,
     members: &'static [DemoMember],
-    trio: &'static [(Vulnerability, IdentifiedBy, (i32, u32, u32))],
+    trio: &'static [(Concern, IdentifiedBy, (i32, u32, u32))],
     /// Specialists allocated besides the social worker, by login.
     workers: &'static [&'static str],
 }
@@ -161,10 +202,10 @@ const fn child(
     }
 }
 
+use Concern::{AlcoholMisuse, DomesticAbuse, DrugMisuse, MentalHealth};
 use IdentifiedBy::{Family as ToldUs, Referral, SocialWorkAssessment as Assessed};
 use LegalStatusKind::{ChildInNeed, ChildProtectionPlan, PreProceedings};
 use ProtectionCategory::{Emotional, Neglect, Physical};
-use Vulnerability::{DomesticAbuse, MentalHealth, SubstanceMisuse};
 
 const DANA: &str = "dana.price@brookford.example";
 const OWEN: &str = "owen.baker@brookford.example";
@@ -209,7 +250,7 @@ const FAMILIES: &[DemoFamily] = &[
         ],
         trio: &[
             (DomesticAbuse, Assessed, (2026, 5, 4)),
-            (SubstanceMisuse, Assessed, (2026, 5, 4)),
+            (DrugMisuse, Assessed, (2026, 5, 4)),
             (MentalHealth, Assessed, (2026, 5, 18)),
         ],
         workers: &[DANA, OWEN, RHYS, LENA, TOM],
@@ -246,7 +287,7 @@ const FAMILIES: &[DemoFamily] = &[
         ],
         trio: &[
             (DomesticAbuse, Assessed, (2026, 2, 10)),
-            (SubstanceMisuse, Assessed, (2026, 2, 10)),
+            (AlcoholMisuse, Assessed, (2026, 2, 10)),
             (MentalHealth, Referral, (2026, 7, 1)),
         ],
         workers: &[DANA, OWEN, RHYS],
@@ -274,7 +315,7 @@ const FAMILIES: &[DemoFamily] = &[
         ],
         trio: &[
             (DomesticAbuse, Assessed, (2026, 3, 2)),
-            (SubstanceMisuse, Assessed, (2026, 3, 2)),
+            (AlcoholMisuse, Assessed, (2026, 3, 2)),
             (MentalHealth, Assessed, (2026, 3, 2)),
         ],
         workers: &[DANA, RHYS, LENA, ADA, TOM],
@@ -311,7 +352,7 @@ const FAMILIES: &[DemoFamily] = &[
         ],
         trio: &[
             (DomesticAbuse, Assessed, (2026, 6, 15)),
-            (SubstanceMisuse, ToldUs, (2026, 8, 20)),
+            (AlcoholMisuse, ToldUs, (2026, 8, 20)),
         ],
         workers: &[DANA, OWEN, RHYS, TOM],
     },
@@ -353,7 +394,7 @@ const FAMILIES: &[DemoFamily] = &[
         ],
         trio: &[
             (DomesticAbuse, Assessed, (2026, 9, 9)),
-            (SubstanceMisuse, Assessed, (2026, 9, 9)),
+            (AlcoholMisuse, Assessed, (2026, 9, 9)),
             (MentalHealth, Assessed, (2026, 9, 23)),
         ],
         workers: &[DANA, OWEN, RHYS, LENA, ADA],
@@ -407,7 +448,7 @@ const FAMILIES: &[DemoFamily] = &[
                 None,
             ),
         ],
-        trio: &[(SubstanceMisuse, Assessed, (2026, 1, 15))],
+        trio: &[(AlcoholMisuse, Assessed, (2026, 1, 15))],
         workers: &[],
     },
 ];
@@ -471,7 +512,10 @@ pub async fn seed_if_empty(db: &Db) -> Result<bool, AppError> {
         let mut people = Vec::new();
         let team = team_id(family.team).ok_or(AppError::Internal)?;
         store::families::insert_family(&mut write, family_id, team, family.name, now).await?;
-        for (position, m) in family.members.iter().enumerate() {
+        let social_worker = *staff_ids
+            .get(family.social_worker)
+            .ok_or(AppError::Internal)?;
+        for m in family.members {
             let member = StoredMember {
                 id: MemberId::new(),
                 family_id,
@@ -484,17 +528,42 @@ pub async fn seed_if_empty(db: &Db) -> Result<bool, AppError> {
                 family_name: m.family.into(),
                 relationship: m.relationship.into(),
                 date_of_birth: Some(date(m.born)?),
-                legal_status: m
-                    .status
-                    .map(|(kind, category)| LegalStatus { kind, category }),
+                expected_on: None,
+                person_ref: None,
+                left_on: None,
+                version: 0,
+                statuses: Vec::new(),
                 has_account: false,
             };
-            store::families::insert_member(
-                &mut write,
-                &member,
-                i32::try_from(position).unwrap_or(i32::MAX),
-            )
-            .await?;
+            let save = Save {
+                family: family_id,
+                after: member_words(&member),
+                current: None,
+                reason: "",
+                record: MemberSave {
+                    authority,
+                    member: member.clone(),
+                    typed: Default::default(),
+                },
+            };
+            added(save_in(&mut write, &save, social_worker, now).await?)?;
+            if let Some((kind, category)) = m.status {
+                for period in demo_statuses(member.id, kind, category, today) {
+                    let save = Save {
+                        family: family_id,
+                        after: status_words(&period),
+                        current: None,
+                        reason: "",
+                        record: StatusSave {
+                            family: family_id,
+                            period,
+                            child_name: m.given,
+                            typed: Default::default(),
+                        },
+                    };
+                    added(save_in(&mut write, &save, social_worker, now).await?)?;
+                }
+            }
             let mut account_id = None;
             if let Some(login) = m.login {
                 let name = format!("{} {}", m.given, m.family);
@@ -520,13 +589,32 @@ pub async fn seed_if_empty(db: &Db) -> Result<bool, AppError> {
                 account: account_id,
             });
         }
-        for (vulnerability, identified_by, on) in family.trio {
-            let finding = TrioFinding {
-                vulnerability: *vulnerability,
+        let first_adult = people
+            .iter()
+            .find(|p| p.kind == MemberKind::Adult)
+            .ok_or(AppError::Internal)?
+            .id;
+        for (concern, identified_by, on) in family.trio {
+            let finding = Finding {
+                id: FindingId::new(),
+                member_id: first_adult,
+                concern: *concern,
                 identified_by: *identified_by,
                 identified_on: date(*on)?,
+                ended_on: None,
+                version: 0,
             };
-            store::families::insert_trio_finding(&mut write, family_id, &finding).await?;
+            let save = Save {
+                family: family_id,
+                after: Vec::new(),
+                current: None,
+                reason: "",
+                record: FindingSave {
+                    family: family_id,
+                    finding,
+                },
+            };
+            added(save_in(&mut write, &save, social_worker, now).await?)?;
         }
         let mut workers = Vec::new();
         for login in std::iter::once(&family.social_worker).chain(family.workers) {
@@ -536,9 +624,6 @@ pub async fn seed_if_empty(db: &Db) -> Result<bool, AppError> {
             store::families::allocate(&mut write, family_id, role, *worker, now).await?;
             workers.push((role, *worker));
         }
-        let social_worker = *staff_ids
-            .get(family.social_worker)
-            .ok_or(AppError::Internal)?;
         crate::demo::plans::seed_family(
             &mut write,
             family_id,

@@ -50,6 +50,16 @@ coded_enum!(
         ViewAllocation => "view_allocation", "Viewed who works with a family";
         ChangeAllocation => "change_allocation", "Changed who works with a family";
         MoveFamily => "move_family", "Moved a family to another team";
+        OpenFamily => "open_family", "Opened a family for a referral";
+        ViewHousehold => "view_household", "Viewed a family member's record";
+        AddMember => "add_member", "Added someone to a household";
+        CorrectMember => "correct_member", "Corrected a family member's details";
+        MemberLeft => "member_left", "Recorded that someone left the household";
+        RecordLegalStatus => "record_legal_status", "Recorded a child's legal status";
+        ViewFindings => "view_findings", "Viewed the trio findings";
+        RecordFinding => "record_finding", "Recorded or ended a trio finding";
+        CloseCase => "close_case", "Closed a family's case";
+        ReopenCase => "reopen_case", "Reopened a family's case";
         CreateSetUpCode => "create_set_up_code", "Made a set-up code";
         ShowSetUpCode => "show_set_up_code", "Was shown a set-up code";
         UseSetUpCode => "use_set_up_code", "Chose their password with a set-up code";

@@ -20,7 +20,16 @@ pub struct CohortCheck {
 pub struct CohortChild<'a> {
     pub given_name: &'a str,
     pub date_of_birth: Option<NaiveDate>,
-    pub legal_status: Option<LegalStatus>,
+    /// Every status open today (a child can be on a plan and in pre-proceedings at once).
+    pub statuses: Vec<LegalStatus>,
+}
+
+impl CohortChild<'_> {
+    fn on_plan_or_pre_proceedings(&self) -> bool {
+        self.statuses
+            .iter()
+            .any(|s| s.is_protection_plan_or_pre_proceedings())
+    }
 }
 
 pub fn check_cohort(
@@ -32,11 +41,7 @@ pub fn check_cohort(
 
     let qualifying: Vec<String> = children
         .iter()
-        .filter(|child| {
-            child
-                .legal_status
-                .is_some_and(LegalStatus::is_protection_plan_or_pre_proceedings)
-        })
+        .filter(|child| child.on_plan_or_pre_proceedings())
         .filter_map(|child| {
             let age = age_in_years(child.date_of_birth?, today)?;
             (age <= COHORT_MAX_AGE).then(|| format!("{} ({age})", child.given_name))
@@ -48,10 +53,7 @@ pub fn check_cohort(
             "On a child protection plan or in pre-proceedings and aged {COHORT_MAX_AGE} or under: {}.",
             qualifying.join(", ")
         ));
-    } else if children.iter().any(|c| {
-        c.legal_status
-            .is_some_and(LegalStatus::is_protection_plan_or_pre_proceedings)
-    }) {
+    } else if children.iter().any(CohortChild::on_plan_or_pre_proceedings) {
         reasons.push(format!(
             "The children on a plan or in pre-proceedings are all older than {COHORT_MAX_AGE}, or their date of birth is not recorded."
         ));
@@ -128,7 +130,7 @@ mod tests {
         let kids = [CohortChild {
             given_name: "Kai",
             date_of_birth: Some(d(2020, 3, 1)),
-            legal_status: plan(),
+            statuses: plan().into_iter().collect(),
         }];
         let check = check_cohort(
             &kids,
@@ -144,7 +146,7 @@ mod tests {
         let kids = [CohortChild {
             given_name: "Mia",
             date_of_birth: Some(d(2015, 11, 22)),
-            legal_status: plan(),
+            statuses: plan().into_iter().collect(),
         }];
         let check = check_cohort(
             &kids,
@@ -160,7 +162,7 @@ mod tests {
         let kids = [CohortChild {
             given_name: "Mia",
             date_of_birth: Some(d(2016, 11, 23)),
-            legal_status: plan(),
+            statuses: plan().into_iter().collect(),
         }];
         assert!(
             check_cohort(
@@ -186,12 +188,12 @@ mod tests {
         let with_plo = [CohortChild {
             given_name: "A",
             date_of_birth: Some(d(2022, 1, 1)),
-            legal_status: plo,
+            statuses: plo.into_iter().collect(),
         }];
         let with_cin = [CohortChild {
             given_name: "B",
             date_of_birth: Some(d(2022, 1, 1)),
-            legal_status: cin,
+            statuses: cin.into_iter().collect(),
         }];
         assert!(check_cohort(&with_plo, &trio, today()).meets);
         let check = check_cohort(&with_cin, &trio, today());
@@ -204,7 +206,7 @@ mod tests {
         let kids = [CohortChild {
             given_name: "Kai",
             date_of_birth: Some(d(2020, 3, 1)),
-            legal_status: plan(),
+            statuses: plan().into_iter().collect(),
         }];
         let mut trio = full_trio(IdentifiedBy::SocialWorkAssessment);
         trio.retain(|f| f.vulnerability != Vulnerability::MentalHealth);
@@ -227,7 +229,7 @@ mod tests {
         let kids = [CohortChild {
             given_name: "Kai",
             date_of_birth: None,
-            legal_status: plan(),
+            statuses: plan().into_iter().collect(),
         }];
         assert!(
             !check_cohort(

@@ -11,12 +11,13 @@ coded_enum!(MemberKind {
 });
 
 coded_enum!(
-    /// The category of a child protection plan.
+    /// The category of a child protection plan, stored as the DfE census codes it is reported as.
     ProtectionCategory {
-        Neglect => "neglect", "Neglect";
-        Physical => "physical", "Physical abuse";
-        Emotional => "emotional", "Emotional abuse";
-        Sexual => "sexual", "Sexual abuse";
+        Neglect => "NEG", "Neglect";
+        Physical => "PHY", "Physical abuse";
+        Emotional => "EMO", "Emotional abuse";
+        Sexual => "SAB", "Sexual abuse";
+        Multiple => "MUL", "Multiple categories";
     }
 );
 
@@ -27,7 +28,6 @@ coded_enum!(
         ChildProtectionPlan => "child_protection_plan", "Child protection plan";
         PreProceedings => "pre_proceedings", "Pre-proceedings (PLO)";
         CareProceedings => "care_proceedings", "Care proceedings";
-        Closed => "closed", "Closed";
     }
 );
 
@@ -97,8 +97,14 @@ pub struct Member {
     pub date_of_birth: Option<NaiveDate>,
     /// Whole years on the day the page was made (computed on the server).
     pub age: Option<u32>,
-    /// Children only.
+    /// Children only: the status open today, read from the child's legal status history.
     pub legal_status: Option<LegalStatus>,
+    /// An unborn child: when the baby is expected (and no date of birth yet).
+    pub expected_on: Option<NaiveDate>,
+    /// The council's own case-system person ID.
+    pub person_ref: Option<String>,
+    /// The day they left the household; they stay in the record.
+    pub left_on: Option<NaiveDate>,
     /// Adults only: whether they already have a Hearth account.
     pub has_account: bool,
 }

@@ -51,8 +51,8 @@ pub fn parse_date(
     if text.is_empty() {
         return Err(format!("Enter {what}"));
     }
-    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("Enter {what} as a real date, for example 2027-03-14"))?;
+    let date = read_date(text)
+        .ok_or_else(|| format!("Enter {what} as a real date, for example 14/3/2027"))?;
     if date < earliest || date > latest {
         return Err(format!(
             "{} must be between {} and {}",
@@ -62,6 +62,27 @@ pub fn parse_date(
         ));
     }
     Ok(date)
+}
+
+/// A date as a date field sends it (`2027-03-14`) or as a person in the UK types it where the
+/// browser shows a text box (`14/3/2027`, `14.03.2027`): day first, never month first.
+pub fn read_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Some(date);
+    }
+    let parts: Vec<&str> = text
+        .split(['/', '.', ' '])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let [day, month, year] = parts.as_slice() else {
+        return None;
+    };
+    // A two-digit year would have to be guessed: ask for all four.
+    if year.len() != 4 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
 }
 
 pub fn years(n: i64) -> Duration {
@@ -92,6 +113,19 @@ pub fn parse_version(text: &str) -> Result<i64, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_read_day_first_as_in_the_uk() {
+        let march_14 = NaiveDate::from_ymd_opt(2027, 3, 14);
+        assert_eq!(read_date("2027-03-14"), march_14);
+        assert_eq!(read_date("14/3/2027"), march_14);
+        assert_eq!(read_date(" 14.03.2027 "), march_14);
+        // 3/5 is the 3rd of May here, never 5 March.
+        assert_eq!(read_date("3/5/2026"), NaiveDate::from_ymd_opt(2026, 5, 3));
+        assert_eq!(read_date("3/14/2027"), None);
+        assert_eq!(read_date("14/3/27"), None);
+        assert_eq!(read_date("31/2/2027"), None);
+    }
 
     #[test]
     fn scores_run_from_0_to_10() {

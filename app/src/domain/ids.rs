@@ -73,6 +73,15 @@ id_type!(
 );
 id_type!(InvitationId);
 id_type!(
+    /// One period of a child's legal status: a child in need plan, a child protection plan,
+    /// pre-proceedings or care proceedings.
+    LegalStatusId
+);
+id_type!(
+    /// One of the trio found for one person of a family.
+    FindingId
+);
+id_type!(
     /// A one-time code with which a member of staff chooses their password.
     SetUpCodeId
 );

@@ -18,7 +18,6 @@ pub fn legal_status_for_families(kind: LegalStatusKind) -> &'static str {
         LegalStatusKind::CareProceedings => {
             "Care proceedings. This means a court is deciding what is best for your child. Your solicitor can explain each step."
         }
-        LegalStatusKind::Closed => "Our work with your child has finished.",
     }
 }
 

@@ -3,8 +3,9 @@
 
 use super::ids::{
     AccountId, ActionId, AuthorityId, BalanceItemId, ChangePlanWordsId, CheckInId, CommentId,
-    EntryId, FamilyId, GoalId, HousesId, InvitationId, MemberId, OpeningId, PromptId, SafetyId,
-    SetUpCodeId, StageNoteId, StepId, SupervisionId, TallyId, TeamId,
+    EntryId, FamilyId, FindingId, GoalId, HousesId, InvitationId, LegalStatusId, MemberId,
+    OpeningId, PromptId, SafetyId, SetUpCodeId, StageNoteId, StepId, SupervisionId, TallyId,
+    TeamId,
 };
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -27,9 +28,11 @@ coded_enum!(
         Chronology => "chronology", "Chronology";
         Entry => "entry", "Workbook entry";
         Family => "family", "Family";
+        Finding => "finding", "Trio finding";
         FamilyWords => "family_words", "Family's words";
         Goal => "goal", "Goal";
         Invitation => "invitation", "Invitation";
+        LegalStatus => "legal_status", "Legal status";
         Meeting => "meeting", "Meeting";
         Member => "member", "Family member";
         Plan => "plan", "Plan";
@@ -104,9 +107,11 @@ record_ref! {
         CheckIn(CheckInId),
         Entry(EntryId),
         Family(FamilyId),
+        Finding(FindingId),
         FamilyWords(CommentId),
         Goal(GoalId),
         Invitation(InvitationId),
+        LegalStatus(LegalStatusId),
         Member(MemberId),
         Prompt(PromptId),
         Safety(SafetyId),

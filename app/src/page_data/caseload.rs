@@ -27,4 +27,17 @@ pub struct Caseload {
     pub team_name: String,
     pub mine: Vec<FamilySummary>,
     pub others: Vec<FamilySummary>,
+    /// Whether the viewer opens families for new referrals (the team's social workers and
+    /// manager).
+    pub can_open: bool,
+    /// The team's closed cases, newest closure first: off the lists above, reopened from their
+    /// page.
+    pub closed: Vec<ClosedFamily>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClosedFamily {
+    pub id: FamilyId,
+    pub name: String,
+    pub closed_on: chrono::NaiveDate,
 }

@@ -1,5 +1,6 @@
 //! What the family page receives, and an invitation code shown once.
 
+use crate::domain::closure::Closed;
 use crate::domain::cohort::CohortCheck;
 use crate::domain::family::{Allocation, Member, TrioFinding};
 use crate::domain::ids::{FamilyId, TeamId};
@@ -21,6 +22,10 @@ pub struct FamilyDetail {
     pub can_invite: bool,
     /// Whether the viewer may choose who works with the family (its team's manager).
     pub can_allocate: bool,
+    /// Whether the viewer keeps the case record: the household, legal status, trio, closing.
+    pub can_manage: bool,
+    /// Set while the case is closed: the record is then read-only until it is reopened.
+    pub closed: Option<Closed>,
 }
 
 /// A newly made invitation code, shown once to the worker who made it.

@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod administration;
 pub mod allocation;
 pub mod audit_trail;
+pub mod case_record;
 pub mod caseload;
 pub mod change_work;
 pub mod family;

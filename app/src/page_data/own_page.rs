@@ -24,6 +24,39 @@ pub struct OwnPage {
     /// What they wrote to their worker, with replies. Newest first.
     pub words: Vec<FamilyWords>,
     pub today: NaiveDate,
+    /// Set when the family's work with the team has ended for them (the case closed, or they
+    /// left the household): the page says so, and shows nothing else.
+    pub ended: Option<String>,
+}
+
+#[cfg(feature = "ssr")]
+impl OwnPage {
+    /// The page of someone whose family's work has ended: their name and the message only.
+    pub fn ended(
+        member_id: MemberId,
+        members: &[crate::store::families::StoredMember],
+        message: String,
+        today: NaiveDate,
+    ) -> OwnPage {
+        let given_name = members
+            .iter()
+            .find(|m| m.id == member_id)
+            .map(|m| m.given_name.clone())
+            .unwrap_or_default();
+        OwnPage {
+            member_id,
+            given_name,
+            children: Vec::new(),
+            social_worker: None,
+            safety: Vec::new(),
+            goals: Vec::new(),
+            changes: None,
+            last_looked: None,
+            words: Vec::new(),
+            today,
+            ended: Some(message),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

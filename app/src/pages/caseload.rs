@@ -2,7 +2,9 @@ use crate::api::caseload::load_caseload;
 use crate::components::family_tags::{CohortStatus, TrioTags};
 use crate::components::problem::Problem;
 use crate::domain::family::household_title;
-use crate::page_data::caseload::FamilySummary;
+use crate::domain::legal_status::long_date;
+use crate::page_data::caseload::{ClosedFamily, FamilySummary};
+use crate::paths;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -16,20 +18,24 @@ pub fn CaseloadPage() -> impl IntoView {
                     Err(error) => view! { <Problem error/> }.into_any(),
                     Ok(caseload) => {
                         let heading = if caseload.whole_team { "Team families" } else { "My families" };
-                        let empty = if caseload.whole_team {
-                            "Your team has no families yet. Once a family is in Hearth, you choose who works with it from its page."
-                        } else {
-                            "No families are allocated to you yet. When your team manager allocates one to you, it appears here."
+                        let empty = match (caseload.whole_team, caseload.can_open) {
+                            (true, _) => "Your team has no open families yet. Open one for a new referral with the button above; then you choose who works with it from its page.",
+                            (false, true) => "No families are allocated to you yet. Open one for a new referral with the button above, or your team manager allocates one to you.",
+                            (false, false) => "No families are allocated to you yet. When your team manager allocates one to you, it appears here.",
                         };
                         view! {
                             <Title text=heading/>
                             <p class="caption">{caseload.team_name}</p>
                             <h1>{heading}</h1>
+                            {caseload.can_open.then(|| view! {
+                                <p><a class="button" href=paths::NEW_FAMILY>"Open a family"</a></p>
+                            })}
                             <FamilyCards families=caseload.mine empty nested=false/>
                             {(!caseload.whole_team).then(|| view! {
                                 <h2>"Other families in your team"</h2>
                                 <FamilyCards families=caseload.others empty="There are no other families in your team." nested=true/>
                             })}
+                            <ClosedCases closed=caseload.closed/>
                         }
                         .into_any()
                     }
@@ -95,4 +101,22 @@ fn FamilyCards(
         })
         .collect_view();
     view! { <ul class="card-list">{cards}</ul> }.into_any()
+}
+
+/// The team's closed cases: names and dates only, each linking to its read-only record.
+#[component]
+fn ClosedCases(closed: Vec<ClosedFamily>) -> impl IntoView {
+    (!closed.is_empty()).then(|| {
+        view! {
+            <h2>"Closed cases"</h2>
+            <ul class="list">
+                {closed.into_iter().map(|family| view! {
+                    <li>
+                        <a href=paths::family(family.id)>{household_title(&family.name)}</a>
+                        {format!(", closed {}", long_date(family.closed_on))}
+                    </li>
+                }).collect_view()}
+            </ul>
+        }
+    })
 }

@@ -8,10 +8,12 @@ use crate::components::form::{
 use crate::components::problem::Problem;
 use crate::domain::credentials::validate_reason;
 use crate::domain::family::{household_title, Member, MemberKind, TrioFinding, Vulnerability};
-use crate::domain::ids::InvitationId;
+use crate::domain::ids::{FamilyId, InvitationId};
+use crate::domain::legal_status::long_date;
 use crate::error::AppError;
 use crate::page_data::family::FamilyDetail;
 use crate::pages::family_plan::PlanSection;
+use crate::paths;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -78,9 +80,11 @@ fn FamilyDetailView(detail: FamilyDetail) -> impl IntoView {
     let adults: Vec<Member> = detail
         .members
         .iter()
-        .filter(|m| m.kind == MemberKind::Adult)
+        .filter(|m| m.kind == MemberKind::Adult && m.left_on.is_none())
         .cloned()
         .collect();
+    let family = detail.id;
+    let can_change = detail.can_manage && detail.closed.is_none();
     view! {
         <Title text=title.clone()/>
         {detail.opened_outside_team.then(|| view! {
@@ -88,6 +92,15 @@ fn FamilyDetailView(detail: FamilyDetail) -> impl IntoView {
                 <div class="banner__header"><h2 class="banner__title" id="outside-title">"Important"</h2></div>
                 <div class="banner__content">
                     <p>"You opened this family outside your team. Everything you look at is recorded and will be reviewed."</p>
+                </div>
+            </div>
+        })}
+        {detail.closed.clone().map(|closed| view! {
+            <div class="banner" role="region" aria-labelledby="closed-title">
+                <div class="banner__header"><h2 class="banner__title" id="closed-title">"Case closed"</h2></div>
+                <div class="banner__content">
+                    <p>{format!("This family's case closed on {}: {}. The record is read-only until it is reopened.", long_date(closed.on), closed.reason.label())}</p>
+                    <p><a href=paths::case_status(family)>"See the closure, or reopen the case"</a></p>
                 </div>
             </div>
         })}
@@ -106,7 +119,14 @@ fn FamilyDetailView(detail: FamilyDetail) -> impl IntoView {
         <PlanSection family=detail.id/>
 
         <h2 id="members">"Who is in the family"</h2>
-        <Members members=detail.members.clone()/>
+        {if detail.members.is_empty() {
+            view! { <p>"No one is recorded in this household yet."</p> }.into_any()
+        } else {
+            view! { <Members family members=detail.members.clone()/> }.into_any()
+        }}
+        {can_change.then(|| view! {
+            <p><a class="button button--secondary" href=paths::new_member(family)>"Add someone to the household"</a></p>
+        })}
 
         <h2>"Cohort check"</h2>
         <p class="hint">"Worcestershire's criteria: a child aged 10 or under on a child protection plan (or in pre-proceedings), and the trio found by the social work assessment. This is advice for the team."</p>
@@ -114,6 +134,7 @@ fn FamilyDetailView(detail: FamilyDetail) -> impl IntoView {
 
         <h2>"Trio of vulnerabilities"</h2>
         <Trio findings=detail.trio.clone()/>
+        <p><a href=paths::findings(family)>{if can_change { "Record, end or correct a finding" } else { "Every finding, with whom it is about" }}</a></p>
 
         <h2>"Who is working with the family"</h2>
         {detail.allocations.is_empty().then(|| view! { <p>"No one is allocated yet."</p> })}
@@ -131,11 +152,16 @@ fn FamilyDetailView(detail: FamilyDetail) -> impl IntoView {
 
         <h2>"Family accounts"</h2>
         <FamilyAccounts adults can_invite=detail.can_invite/>
+
+        {(detail.can_manage && detail.closed.is_none()).then(|| view! {
+            <h2>"Closing the case"</h2>
+            <p><a href=paths::case_status(family)>"Close the case"</a>", with the day and the reason, when the team's work with the family ends."</p>
+        })}
     }
 }
 
 #[component]
-fn Members(members: Vec<Member>) -> impl IntoView {
+fn Members(family: FamilyId, members: Vec<Member>) -> impl IntoView {
     let rows = members
         .into_iter()
         .map(|m| {
@@ -145,15 +171,20 @@ fn Members(members: Vec<Member>) -> impl IntoView {
                 (MemberKind::Adult, Some(age)) => format!("{age}"),
                 (MemberKind::Adult, None) => String::new(),
             };
-            let born = m
-                .date_of_birth
-                .map(|d| d.format("%-d %b %Y").to_string())
-                .unwrap_or_default();
+            let born = match (m.date_of_birth, m.expected_on) {
+                (Some(d), _) => d.format("%-d %b %Y").to_string(),
+                (None, Some(due)) => format!("Due {}", due.format("%-d %b %Y")),
+                (None, None) => String::new(),
+            };
             let status = m.legal_status.map(|s| s.label()).unwrap_or_default();
+            let relationship = match m.left_on {
+                Some(left) => format!("{} (left {})", m.relationship, left.format("%-d %b %Y")),
+                None => m.relationship.clone(),
+            };
             view! {
                 <tr>
-                    <th scope="row" class="table__header">{m.full_name()}</th>
-                    <td class="table__cell">{m.relationship}</td>
+                    <th scope="row" class="table__header"><a href=paths::member(family, m.id)>{m.full_name()}</a></th>
+                    <td class="table__cell">{relationship}</td>
                     <td class="table__cell">{age}</td>
                     <td class="table__cell">{born}</td>
                     <td class="table__cell">{status}</td>

@@ -1,8 +1,8 @@
 //! A goal's history as readable differences: who changed what, when and why.
 
 use crate::api::plan::load_goal_history;
+use crate::components::change_timeline::ChangeTimeline;
 use crate::components::problem::Problem;
-use crate::domain::plain_words::staff_time;
 use crate::page_data::plan::GoalHistory;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -41,28 +41,6 @@ fn HistoryView(history: GoalHistory) -> impl IntoView {
         <p class="caption"><a href=back>{format!("Back to “{}”", history.goal_title)}</a></p>
         <h1>"What changed"</h1>
         <p class="lead">{format!("Every change to “{}” and its steps, newest first.", history.goal_title)}</p>
-        <ol class="timeline">
-            {history.changes.into_iter().map(|change| view! {
-                <li class="timeline__item">
-                    <h2 class="timeline__title">
-                        {format!("{} changed, by {}", change.subject.label(), change.actor_name)}
-                        {change.by_family.then_some(" (family member)")}
-                    </h2>
-                    <p class="caption">{staff_time(change.at)}</p>
-                    {(!change.reason.is_empty()).then(|| view! { <p>"Reason: "{change.reason.clone()}</p> })}
-                    <dl class="summary-list summary-list--compact">
-                        {change.changes.into_iter().map(|f| view! {
-                            <div class="summary-list__row">
-                                <dt class="summary-list__key">{f.field}</dt>
-                                <dd class="summary-list__value">
-                                    {(!f.before.is_empty()).then(|| view! { <del class="diff__before"><span class="visually-hidden">"Was: "</span>{f.before.clone()}</del><br/> })}
-                                    <ins class="diff__after"><span class="visually-hidden">"Now: "</span>{f.after}</ins>
-                                </dd>
-                            </div>
-                        }).collect_view()}
-                    </dl>
-                </li>
-            }).collect_view()}
-        </ol>
+        <ChangeTimeline changes=history.changes/>
     }
 }

@@ -36,6 +36,14 @@ pub fn OwnPagePage() -> impl IntoView {
 #[component]
 fn OwnPageView(page: OwnPage) -> impl IntoView {
     let greeting = format!("Hello, {}", page.given_name);
+    if let Some(message) = page.ended {
+        return view! {
+            <Title text="Your page"/>
+            <h1>{greeting}</h1>
+            <div class="panel"><p>{message}</p></div>
+        }
+        .into_any();
+    }
     let me = page.member_id;
     view! {
         <Title text="Your page"/>
@@ -94,6 +102,7 @@ fn OwnPageView(page: OwnPage) -> impl IntoView {
         })}
         <p class="no-print hint">"To keep a paper copy, use your browser's Print option. The printout leaves out the forms."</p>
     }
+    .into_any()
 }
 
 /// "What changed since you last looked", in plain words.

@@ -2,13 +2,13 @@
 
 use super::{authorize, family::summary, today};
 use crate::auth::caller::Caller;
-use crate::domain::access::{Action, Target};
+use crate::domain::access::{decide, Action, Target};
 use crate::domain::audit::AuditAction;
 use crate::domain::record::RecordKind;
 use crate::domain::role::StaffRole;
 use crate::domain::viewer::ViewerKind;
 use crate::error::AppError;
-use crate::page_data::caseload::Caseload;
+use crate::page_data::caseload::{Caseload, ClosedFamily};
 use crate::store::{self, audit};
 
 pub async fn caseload(caller: &Caller) -> Result<Caseload, AppError> {
@@ -31,10 +31,19 @@ pub async fn caseload(caller: &Caller) -> Result<Caseload, AppError> {
     )
     .await?;
     let today = today();
-    let team_name = families
-        .first()
-        .map(|f| f.team_name.clone())
+    let team_name = store::teams::find(db, *team)
+        .await?
+        .map(|(_, name)| name)
         .unwrap_or_default();
+    let closed = store::case_closures::closed_in_team(db, *team)
+        .await?
+        .into_iter()
+        .map(|(id, name, on)| ClosedFamily {
+            id,
+            name,
+            closed_on: on.into(),
+        })
+        .collect();
     let whole_team = *role == StaffRole::TeamManager;
     let (mine, others) = families
         .iter()
@@ -45,5 +54,7 @@ pub async fn caseload(caller: &Caller) -> Result<Caseload, AppError> {
         team_name,
         mine,
         others,
+        can_open: decide(viewer, Action::OpenFamily, Target::Team(*team)).is_allowed(),
+        closed,
     })
 }

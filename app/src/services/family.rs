@@ -9,6 +9,7 @@ use crate::domain::cohort::{check_cohort, CohortCheck, CohortChild};
 use crate::domain::credentials::{parse_reason, validate_reason};
 use crate::domain::family::{Member, MemberKind};
 use crate::domain::ids::FamilyId;
+use crate::domain::legal_status;
 use crate::domain::record::RecordKind;
 use crate::domain::role::StaffRole;
 use crate::error::AppError;
@@ -51,6 +52,7 @@ pub async fn view(caller: &Caller, family: FamilyId) -> Result<FamilyDetail, App
         is_adult: true,
     };
     let today = today();
+    let open = stored.closed.is_none();
     Ok(FamilyDetail {
         id: stored.id,
         name: stored.name.clone(),
@@ -61,8 +63,10 @@ pub async fn view(caller: &Caller, family: FamilyId) -> Result<FamilyDetail, App
         trio: stored.trio,
         allocations: stored.allocations,
         opened_outside_team: outside,
-        can_invite: decide(viewer, Action::InviteFamilyMember, any_adult).is_allowed(),
-        can_allocate: decide(viewer, Action::Allocate, target).is_allowed(),
+        can_invite: open && decide(viewer, Action::InviteFamilyMember, any_adult).is_allowed(),
+        can_allocate: open && decide(viewer, Action::Allocate, target).is_allowed(),
+        can_manage: decide(viewer, Action::ManageCase, target).is_allowed(),
+        closed: stored.closed,
     })
 }
 
@@ -129,7 +133,10 @@ pub fn members(stored: &StoredFamily, today: NaiveDate) -> Vec<Member> {
             relationship: m.relationship.clone(),
             date_of_birth: m.date_of_birth,
             age: m.date_of_birth.and_then(|d| age_in_years(d, today)),
-            legal_status: m.legal_status,
+            legal_status: m.legal_status(today),
+            expected_on: m.expected_on,
+            person_ref: m.person_ref.clone(),
+            left_on: m.left_on,
             has_account: m.has_account,
         })
         .collect()
@@ -139,11 +146,11 @@ pub fn cohort(stored: &StoredFamily, today: NaiveDate) -> CohortCheck {
     let children: Vec<CohortChild<'_>> = stored
         .members
         .iter()
-        .filter(|m| m.kind == MemberKind::Child)
+        .filter(|m| m.kind == MemberKind::Child && m.in_household_on(today))
         .map(|m| CohortChild {
             given_name: &m.given_name,
             date_of_birth: m.date_of_birth,
-            legal_status: m.legal_status,
+            statuses: legal_status::open_on(&m.statuses, today),
         })
         .collect();
     check_cohort(&children, &stored.trio, today)
@@ -160,7 +167,7 @@ pub fn summary(
         children: stored
             .members
             .iter()
-            .filter(|m| m.kind == MemberKind::Child)
+            .filter(|m| m.kind == MemberKind::Child && m.in_household_on(today))
             .map(|m| {
                 (
                     m.given_name.clone(),

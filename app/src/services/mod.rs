@@ -7,6 +7,7 @@ pub mod allocation;
 pub mod audit_trail;
 pub mod audit_watch;
 mod balance;
+pub mod case_record;
 pub mod caseload;
 pub mod change_work;
 mod code_attempts;

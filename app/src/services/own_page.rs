@@ -1,6 +1,6 @@
 //! A family member's own page: only what is shared with them.
 
-use super::own_plan::own_scope;
+use super::own_plan::{ended_for, own_scope_even_if_ended};
 use crate::auth::caller::Caller;
 use crate::domain::access::Action;
 use crate::domain::age::describe_age;
@@ -19,9 +19,18 @@ use crate::store::{self, audit, now_ms};
 
 pub async fn own_page(caller: &Caller) -> Result<OwnPage, AppError> {
     let (scope, entry, member_id) =
-        own_scope(caller, Action::ViewOwnPage, AuditAction::ViewOwnPage).await?;
+        own_scope_even_if_ended(caller, Action::ViewOwnPage, AuditAction::ViewOwnPage).await?;
     let db = &caller.state.db;
     let family = &scope.family;
+    if let Some(message) = ended_for(&scope, member_id) {
+        audit::record(db, &entry.detail("the family's work has ended")).await?;
+        return Ok(OwnPage::ended(
+            member_id,
+            &family.members,
+            message,
+            scope.today,
+        ));
+    }
     let all_goals = scope.goals(caller).await?;
     let goals: Vec<Goal> = all_goals
         .iter()
@@ -78,12 +87,15 @@ pub async fn own_page(caller: &Caller) -> Result<OwnPage, AppError> {
         children: family
             .members
             .iter()
-            .filter(|m| m.kind == MemberKind::Child)
+            .filter(|m| m.kind == MemberKind::Child && m.in_household_on(today))
             .map(|child| ChildForFamily {
                 given_name: child.given_name.clone(),
-                age: child.date_of_birth.map(|d| describe_age(d, today)),
+                age: child
+                    .date_of_birth
+                    .map(|d| describe_age(d, today))
+                    .or_else(|| child.expected_on.map(|_| "not born yet".to_string())),
                 status: child
-                    .legal_status
+                    .legal_status(today)
                     .map(|s| legal_status_for_families(s.kind).to_string()),
             })
             .collect(),
@@ -98,6 +110,7 @@ pub async fn own_page(caller: &Caller) -> Result<OwnPage, AppError> {
         last_looked,
         words,
         today,
+        ended: None,
     })
 }
 

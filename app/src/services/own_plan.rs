@@ -10,6 +10,7 @@ use crate::domain::family::MemberKind;
 use crate::domain::family_view::goal_for_member;
 use crate::domain::goal::Goal;
 use crate::domain::ids::{CheckInId, CommentId, GoalId, MemberId};
+use crate::domain::plain_words::family_date;
 use crate::domain::plan_input::{parse_own_rating, parse_words};
 use crate::domain::rating::Scale;
 use crate::domain::record::RecordKind;
@@ -21,8 +22,41 @@ use crate::store::families::FamilyTeam;
 use crate::store::goals::NewCheckIn;
 use crate::store::{self, audit, now_ms};
 
-/// The signed-in family member's family, once the policy allows `action` on their own record.
+/// The signed-in family member's family, once the policy allows `action` on their own record and
+/// while the family's work with the team goes on for them: a closed case, or a member who has
+/// left the household, shows nothing more.
 pub async fn own_scope(
+    caller: &Caller,
+    action: Action,
+    audit_action: AuditAction,
+) -> Result<(PlanScope, NewEntry, MemberId), AppError> {
+    let (scope, entry, member) = own_scope_even_if_ended(caller, action, audit_action).await?;
+    match ended_for(&scope, member) {
+        Some(message) => Err(AppError::Conflict(message)),
+        None => Ok((scope, entry, member)),
+    }
+}
+
+/// Why the member's page no longer shows their family's plan, if it does not: kindly, since
+/// they may read it on a bad day.
+pub fn ended_for(scope: &PlanScope, member: MemberId) -> Option<String> {
+    let help = "If you need help, or think this is wrong, please contact children's services.";
+    if let Some(closed) = &scope.family.closed {
+        return Some(format!(
+            "Our work with your family finished on {}, so your plan is no longer shown here. Thank you for the work you did with us. {help}",
+            family_date(closed.on)
+        ));
+    }
+    let me = scope.family.members.iter().find(|m| m.id == member)?;
+    (!me.in_household_on(scope.today)).then(|| {
+        format!(
+            "Our records say you left the household, so your family's plan is no longer shown here. {help}"
+        )
+    })
+}
+
+/// [`own_scope`], also for a family whose work has ended: their page says so.
+pub async fn own_scope_even_if_ended(
     caller: &Caller,
     action: Action,
     audit_action: AuditAction,

@@ -60,6 +60,12 @@ pub(crate) trait Versioned {
         Ok(())
     }
 
+    /// Rules that must hold among the family's records when one is changed, under the write
+    /// lock like [`Versioned::check_new`].
+    async fn check_change(&self, _write: &mut WriteTx) -> Result<(), AppError> {
+        Ok(())
+    }
+
     /// Adds it; `false` when the id was taken after all.
     async fn insert(&self, write: &mut WriteTx, at: i64) -> Result<bool, StoreError>;
 
@@ -161,6 +167,7 @@ pub(crate) async fn save_in<R: Versioned>(
         if changes.is_empty() {
             return Ok(Saved::Nothing);
         }
+        record.check_change(write).await?;
         if !record.update(write, at).await? {
             return Ok(Saved::Conflict);
         }

@@ -1,17 +1,18 @@
-//! Families, their members, the trio and who is allocated.
+//! Families, their members with each child's legal status history, the trio and who is
+//! allocated.
 
 use super::db::{Db, WriteTx};
 use super::row::{Day, StoreError};
-use crate::domain::family::{
-    Allocation, IdentifiedBy, LegalStatus, LegalStatusKind, MemberKind, ProtectionCategory,
-    TrioFinding, Vulnerability,
-};
+use crate::domain::closure::{Closed, ClosureReason};
+use crate::domain::family::{Allocation, LegalStatus, MemberKind, TrioFinding};
+use crate::domain::findings::{summarise, Finding};
 use crate::domain::ids::{AccountId, AuthorityId, FamilyId, MemberId, TeamId};
+use crate::domain::legal_status::{self, StatusPeriod};
 use crate::domain::role::StaffRole;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
-/// A member as stored; ages are worked out by the caller for the day it is asked.
+/// A member as stored; ages and today's status are worked out for the day they are asked.
 #[derive(Clone, Debug)]
 pub struct StoredMember {
     pub id: MemberId,
@@ -21,8 +22,29 @@ pub struct StoredMember {
     pub family_name: String,
     pub relationship: String,
     pub date_of_birth: Option<NaiveDate>,
-    pub legal_status: Option<LegalStatus>,
+    pub expected_on: Option<NaiveDate>,
+    pub person_ref: Option<String>,
+    pub left_on: Option<NaiveDate>,
+    pub version: i64,
+    /// A child's legal status history, oldest first.
+    pub statuses: Vec<StatusPeriod>,
     pub has_account: bool,
+}
+
+impl StoredMember {
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.given_name, self.family_name)
+    }
+
+    /// The status a page shows for the child on `day`.
+    pub fn legal_status(&self, day: NaiveDate) -> Option<LegalStatus> {
+        legal_status::current(&self.statuses, day)
+    }
+
+    /// Whether they still live in the household on `day`.
+    pub fn in_household_on(&self, day: NaiveDate) -> bool {
+        self.left_on.is_none_or(|left| day < left)
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -32,10 +54,15 @@ pub struct StoredFamily {
     pub team_name: String,
     pub name: String,
     pub members: Vec<StoredMember>,
+    /// Every finding, open and ended.
+    pub findings: Vec<Finding>,
+    /// The trio today: from the open findings.
     pub trio: Vec<TrioFinding>,
     pub allocations: Vec<Allocation>,
     /// When the family was opened in Hearth: where its plan's dates start by default.
     pub opened_on: NaiveDate,
+    /// Set while the case is closed.
+    pub closed: Option<Closed>,
 }
 
 /// The team a family belongs to: what the access policy needs before anything is read.
@@ -110,7 +137,8 @@ pub async fn place_of(db: &Db, member: MemberId) -> Result<Option<MemberPlace>, 
     Ok(row.map(MemberPlace::from))
 }
 
-/// Every family of a team with everything a caseload shows, in four queries however many families.
+/// Every open family of a team with everything a caseload shows, in five queries however many
+/// families.
 pub async fn for_team(db: &Db, team: TeamId) -> Result<Vec<StoredFamily>, StoreError> {
     load(db, Which::Team(team)).await
 }
@@ -127,11 +155,12 @@ enum Which {
 }
 
 impl Which {
-    /// The column of `families f` to match: one of two fixed names, never input.
-    fn column(self) -> &'static str {
+    /// The condition on `families f`, fixed text with one parameter, never input. A team's
+    /// list holds its open cases only: a closed case leaves every caseload.
+    fn condition(self) -> &'static str {
         match self {
-            Which::Team(_) => "f.team_id",
-            Which::Family(_) => "f.id",
+            Which::Team(_) => "f.team_id = $1 AND f.closed_on IS NULL",
+            Which::Family(_) => "f.id = $1",
         }
     }
 
@@ -153,6 +182,8 @@ struct FamilyRow {
     team_name: String,
     name: String,
     created_at: i64,
+    closed_on: Option<Day>,
+    closure_reason: Option<ClosureReason>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -164,8 +195,10 @@ struct MemberRow {
     family_name: String,
     relationship: String,
     date_of_birth: Option<Day>,
-    legal_status: Option<LegalStatusKind>,
-    protection_category: Option<ProtectionCategory>,
+    expected_on: Option<Day>,
+    person_ref: Option<String>,
+    left_on: Option<Day>,
+    version: i64,
     accounts: i64,
 }
 
@@ -179,30 +212,12 @@ impl From<MemberRow> for StoredMember {
             family_name: row.family_name,
             relationship: row.relationship,
             date_of_birth: row.date_of_birth.map(NaiveDate::from),
-            // A category is only read beside a legal status, as it is only written with one.
-            legal_status: row.legal_status.map(|kind| LegalStatus {
-                kind,
-                category: row.protection_category,
-            }),
+            expected_on: row.expected_on.map(NaiveDate::from),
+            person_ref: row.person_ref,
+            left_on: row.left_on.map(NaiveDate::from),
+            version: row.version,
+            statuses: Vec::new(),
             has_account: row.accounts > 0,
-        }
-    }
-}
-
-#[derive(sqlx::FromRow)]
-struct TrioRow {
-    family_id: FamilyId,
-    vulnerability: Vulnerability,
-    identified_by: IdentifiedBy,
-    identified_on: Day,
-}
-
-impl From<TrioRow> for TrioFinding {
-    fn from(row: TrioRow) -> Self {
-        TrioFinding {
-            vulnerability: row.vulnerability,
-            identified_by: row.identified_by,
-            identified_on: row.identified_on.into(),
         }
     }
 }
@@ -227,35 +242,45 @@ impl From<AllocationRow> for Allocation {
 
 /// The families `which` names, with their members, trio and allocations.
 async fn load(db: &Db, which: Which) -> Result<Vec<StoredFamily>, StoreError> {
-    let column = which.column();
+    let condition = which.condition();
     let families: Vec<FamilyRow> = which
         .bind_to(sqlx::query_as(&format!(
-            "SELECT f.id, f.team_id, t.name AS team_name, f.name, f.created_at FROM families f JOIN teams t ON t.id = f.team_id WHERE {column} = $1 ORDER BY f.name"
+            "SELECT f.id, f.team_id, t.name AS team_name, f.name, f.created_at, f.closed_on,
+                (SELECT c.reason FROM case_closures c WHERE c.family_id = f.id AND c.reopened_at IS NULL ORDER BY c.closed_at DESC LIMIT 1) AS closure_reason
+             FROM families f JOIN teams t ON t.id = f.team_id WHERE {condition} ORDER BY f.name"
         )))
         .fetch_all(db.pool())
         .await?;
     let members: Vec<MemberRow> = which
         .bind_to(sqlx::query_as(&format!(
-            "{MEMBER_SELECT} WHERE {column} = $1 ORDER BY m.family_id, m.position"
+            "{MEMBER_SELECT} WHERE {condition} ORDER BY m.family_id, m.position"
         )))
         .fetch_all(db.pool())
         .await?;
-    let trio: Vec<TrioRow> = which
+    let statuses: Vec<super::legal_statuses::StatusRow> = which
         .bind_to(sqlx::query_as(&format!(
-            "SELECT tf.family_id, tf.vulnerability, tf.identified_by, tf.identified_on FROM trio_findings tf JOIN families f ON f.id = tf.family_id WHERE {column} = $1"
+            "{} JOIN families f ON f.id = ls.family_id WHERE {condition} ORDER BY ls.started_on",
+            super::legal_statuses::SELECT
+        )))
+        .fetch_all(db.pool())
+        .await?;
+    let findings: Vec<super::findings::FindingRow> = which
+        .bind_to(sqlx::query_as(&format!(
+            "{} JOIN families f ON f.id = fi.family_id WHERE {condition} ORDER BY fi.identified_on",
+            super::findings::SELECT
         )))
         .fetch_all(db.pool())
         .await?;
     let allocations: Vec<AllocationRow> = which
         .bind_to(sqlx::query_as(&format!(
-            "{ALLOCATION_SELECT} WHERE {column} = $1"
+            "{ALLOCATION_SELECT} WHERE {condition}"
         )))
         .fetch_all(db.pool())
         .await?;
-    Ok(assemble(families, members, trio, allocations))
+    Ok(assemble(families, members, statuses, findings, allocations))
 }
 
-const MEMBER_SELECT: &str = "SELECT m.id, m.family_id, m.kind, m.given_name, m.family_name, m.relationship, m.date_of_birth, m.legal_status, m.protection_category,
+const MEMBER_SELECT: &str = "SELECT m.id, m.family_id, m.kind, m.given_name, m.family_name, m.relationship, m.date_of_birth, m.expected_on, m.person_ref, m.left_on, m.version,
     (SELECT COUNT(*) FROM accounts a WHERE a.member_id = m.id) AS accounts
     FROM members m JOIN families f ON f.id = m.family_id";
 
@@ -265,19 +290,28 @@ const ALLOCATION_SELECT: &str = "SELECT al.family_id, al.role, al.worker_id, a.d
 fn assemble(
     families: Vec<FamilyRow>,
     members: Vec<MemberRow>,
-    trio: Vec<TrioRow>,
+    statuses: Vec<super::legal_statuses::StatusRow>,
+    findings: Vec<super::findings::FindingRow>,
     allocations: Vec<AllocationRow>,
 ) -> Vec<StoredFamily> {
+    let mut statuses_by: HashMap<MemberId, Vec<StatusPeriod>> = HashMap::new();
+    for row in statuses {
+        let period = StatusPeriod::from(row);
+        statuses_by
+            .entry(period.member_id)
+            .or_default()
+            .push(period);
+    }
     let mut members_by: HashMap<FamilyId, Vec<StoredMember>> = HashMap::new();
     for row in members {
-        members_by
-            .entry(row.family_id)
-            .or_default()
-            .push(row.into());
+        let mut member = StoredMember::from(row);
+        member.statuses = statuses_by.remove(&member.id).unwrap_or_default();
+        members_by.entry(member.family_id).or_default().push(member);
     }
-    let mut trio_by: HashMap<FamilyId, Vec<TrioFinding>> = HashMap::new();
-    for row in trio {
-        trio_by.entry(row.family_id).or_default().push(row.into());
+    let mut findings_by: HashMap<FamilyId, Vec<Finding>> = HashMap::new();
+    for row in findings {
+        let (family, finding) = row.into_parts();
+        findings_by.entry(family).or_default().push(finding);
     }
     let mut allocations_by: HashMap<FamilyId, Vec<Allocation>> = HashMap::new();
     for row in allocations {
@@ -289,12 +323,7 @@ fn assemble(
     families
         .into_iter()
         .map(|row| {
-            let mut trio = trio_by.remove(&row.id).unwrap_or_default();
-            trio.sort_by_key(|f| {
-                Vulnerability::ALL
-                    .iter()
-                    .position(|v| *v == f.vulnerability)
-            });
+            let findings = findings_by.remove(&row.id).unwrap_or_default();
             let mut allocations = allocations_by.remove(&row.id).unwrap_or_default();
             allocations.sort_by_key(|a| StaffRole::ALLOCATED.iter().position(|r| *r == a.role));
             StoredFamily {
@@ -303,11 +332,19 @@ fn assemble(
                 team_name: row.team_name,
                 name: row.name,
                 members: members_by.remove(&row.id).unwrap_or_default(),
-                trio,
+                trio: summarise(&findings),
+                findings,
                 allocations,
                 opened_on: chrono::DateTime::from_timestamp_millis(row.created_at)
                     .map(|at| at.date_naive())
                     .unwrap_or_default(),
+                closed: match (row.closed_on, row.closure_reason) {
+                    (Some(on), Some(reason)) => Some(Closed {
+                        on: on.into(),
+                        reason,
+                    }),
+                    _ => None,
+                },
             }
         })
         .collect()
@@ -316,7 +353,7 @@ fn assemble(
 /// The families a worker is allocated to, in name order.
 pub async fn allocated_to(db: &Db, worker: AccountId) -> Result<Vec<StoredFamily>, StoreError> {
     let ids: Vec<FamilyId> = sqlx::query_scalar(
-        "SELECT DISTINCT f.id, f.name FROM allocations al JOIN families f ON f.id = al.family_id WHERE al.worker_id = $1 ORDER BY f.name",
+        "SELECT DISTINCT f.id, f.name FROM allocations al JOIN families f ON f.id = al.family_id WHERE al.worker_id = $1 AND f.closed_on IS NULL ORDER BY f.name",
     )
     .bind(worker)
     .fetch_all(db.pool())
@@ -342,45 +379,6 @@ pub async fn insert_family(
         .bind(team)
         .bind(name)
         .bind(now)
-        .execute(&mut *write.tx)
-        .await?;
-    Ok(())
-}
-
-pub async fn insert_member(
-    write: &mut WriteTx,
-    member: &StoredMember,
-    position: i32,
-) -> Result<(), StoreError> {
-    sqlx::query(
-        "INSERT INTO members (id, family_id, position, kind, given_name, family_name, relationship, date_of_birth, legal_status, protection_category)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-    )
-    .bind(member.id)
-    .bind(member.family_id)
-    .bind(position)
-    .bind(member.kind)
-    .bind(&member.given_name)
-    .bind(&member.family_name)
-    .bind(&member.relationship)
-    .bind(member.date_of_birth.map(Day))
-    .bind(member.legal_status.map(|s| s.kind))
-    .bind(member.legal_status.and_then(|s| s.category))
-    .execute(&mut *write.tx)
-    .await?;
-    Ok(())
-}
-
-pub async fn insert_trio_finding(
-    write: &mut WriteTx,
-    family: FamilyId,
-    finding: &TrioFinding,
-) -> Result<(), StoreError> {
-    sqlx::query("INSERT INTO trio_findings (family_id, vulnerability, identified_by, identified_on) VALUES ($1, $2, $3, $4)")
-        .bind(family)
-        .bind(finding.vulnerability)
-        .bind(finding.identified_by)
-        .bind(Day(finding.identified_on))
         .execute(&mut *write.tx)
         .await?;
     Ok(())

@@ -42,7 +42,8 @@ pub async fn claim(
 }
 
 /// The id of what a record belongs to: its family, its goal (steps and the work on a goal), its
-/// team (a team's own prompt), its council (a team, an account) or its account (a set-up code);
+/// team (a team's own prompt, a family), its council (a team, an account) or its account (a
+/// set-up code);
 /// `None` while its id is free.
 pub async fn owner_of(
     write: &mut WriteTx,
@@ -66,6 +67,10 @@ pub async fn owner_of(
         RecordRef::Team(_) => "SELECT authority_id FROM teams WHERE id = $1",
         RecordRef::Account(_) => "SELECT authority_id FROM accounts WHERE id = $1",
         RecordRef::SetUpCode(_) => "SELECT account_id FROM set_up_codes WHERE id = $1",
+        RecordRef::Family(_) => "SELECT team_id FROM families WHERE id = $1",
+        RecordRef::Member(_) => "SELECT family_id FROM members WHERE id = $1",
+        RecordRef::LegalStatus(_) => "SELECT family_id FROM legal_statuses WHERE id = $1",
+        RecordRef::Finding(_) => "SELECT family_id FROM findings WHERE id = $1",
         other => return Err(StoreError::NotClaimable(other.kind())),
     };
     Ok(sqlx::query_scalar::<_, String>(sql)

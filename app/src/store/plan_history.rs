@@ -204,3 +204,27 @@ pub async fn look(
     write.commit().await?;
     Ok(since)
 }
+
+/// A family's changes to records of `subjects` (a household's members and statuses, its
+/// findings), newest first; the caller picks the records it shows.
+pub async fn for_subjects(
+    db: &Db,
+    family: FamilyId,
+    subjects: &[Subject],
+) -> Result<Vec<StoredChange>, StoreError> {
+    let mut all = Vec::new();
+    for subject in subjects {
+        let rows: Vec<ChangeRow> = sqlx::query_as(&format!(
+            "{SELECT} WHERE c.family_id = $1 AND c.subject = $2 ORDER BY c.at DESC"
+        ))
+        .bind(family)
+        .bind(*subject)
+        .fetch_all(db.pool())
+        .await?;
+        for row in rows {
+            all.push(StoredChange::try_from(row)?);
+        }
+    }
+    all.sort_by_key(|c| std::cmp::Reverse((c.change.at, c.change.version)));
+    Ok(all)
+}

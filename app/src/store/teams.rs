@@ -58,7 +58,7 @@ pub async fn list(db: &Db, authority: AuthorityId) -> Result<Vec<TeamSummary>, S
     let rows: Vec<SummaryRow> = sqlx::query_as(
         "SELECT t.id, t.name,
              (SELECT COUNT(*) FROM accounts a WHERE a.team_id = t.id AND a.disabled = 0) AS staff,
-             (SELECT COUNT(*) FROM families f WHERE f.team_id = t.id) AS families
+             (SELECT COUNT(*) FROM families f WHERE f.team_id = t.id AND f.closed_on IS NULL) AS families
          FROM teams t WHERE t.authority_id = $1 ORDER BY t.name",
     )
     .bind(authority)
@@ -97,11 +97,12 @@ struct MemberRow {
 
 /// The team's families and staff; `name` is the team's, already read by the caller.
 pub async fn detail(db: &Db, team: TeamId, name: String) -> Result<TeamDetail, StoreError> {
-    let families: Vec<(FamilyId, String)> =
-        sqlx::query_as("SELECT id, name FROM families WHERE team_id = $1 ORDER BY name")
-            .bind(team)
-            .fetch_all(db.pool())
-            .await?;
+    let families: Vec<(FamilyId, String)> = sqlx::query_as(
+        "SELECT id, name FROM families WHERE team_id = $1 AND closed_on IS NULL ORDER BY name",
+    )
+    .bind(team)
+    .fetch_all(db.pool())
+    .await?;
     let rows: Vec<MemberRow> = sqlx::query_as(
         "SELECT id, display_name, staff_role, disabled FROM accounts
          WHERE team_id = $1 AND staff_role IS NOT NULL ORDER BY disabled, display_name",

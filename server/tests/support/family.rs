@@ -53,13 +53,23 @@ impl TestApp {
                 MemberKind::Child => "Daughter".into(),
             },
             date_of_birth: NaiveDate::from_ymd_opt(born.0, born.1, born.2),
-            legal_status: None,
+            expected_on: None,
+            person_ref: None,
+            left_on: None,
+            version: 1,
+            statuses: Vec::new(),
             has_account: false,
         };
         let parent = member(MemberKind::Adult, "Alex", (1990, 3, 14));
         let child = member(MemberKind::Child, "Jo", (2019, 9, 2));
-        for (position, m) in [&parent, &child].into_iter().enumerate() {
-            store::families::insert_member(&mut write, m, position as i32)
+        let authority: String = sqlx::query_scalar("SELECT authority_id FROM teams WHERE id = $1")
+            .bind(team.to_string())
+            .fetch_one(&mut *write.tx)
+            .await
+            .expect("the team's council");
+        let authority = authority.parse().expect("authority id");
+        for m in [&parent, &child] {
+            store::household::insert_member(&mut write, authority, m)
                 .await
                 .expect("member added");
         }

@@ -28,6 +28,13 @@ pub enum Action {
     /// Choose who works with a family, or move it to another team: its team's manager, or the
     /// council's administrators (who see names, never case content).
     Allocate,
+    /// Open a family for a new referral in the team: its social workers and manager.
+    OpenFamily,
+    /// Keep a family's case record: its household, the children's legal status, the trio,
+    /// closing the case. The family's team's social workers and manager.
+    ManageCase,
+    /// Reopen a closed case: the same people, the one change a closed case takes.
+    ReopenCase,
     /// Change a family's plan: goals, steps, ratings, the child's voice, replies to the family.
     EditPlan,
     /// A family member rating their goals, marking their steps done and writing to their worker.
@@ -44,6 +51,21 @@ pub enum Action {
     AddPrompt,
     /// Retire one of the team's own prompts: the manager curates.
     RetirePrompt,
+}
+
+impl Action {
+    /// Whether the action changes a family's record, which a closed case refuses.
+    pub fn changes_case(self) -> bool {
+        matches!(
+            self,
+            Action::InviteFamilyMember
+                | Action::Allocate
+                | Action::ManageCase
+                | Action::EditPlan
+                | Action::UpdateOwnPlan
+                | Action::WriteChapter
+        )
+    }
 }
 
 /// The record an action is about, with the facts the policy needs.
@@ -72,6 +94,18 @@ pub enum Target {
         team_id: TeamId,
         role: StaffRole,
     },
+}
+
+impl Target {
+    /// The family the target belongs to, if any.
+    pub fn family_id(self) -> Option<FamilyId> {
+        match self {
+            Target::Family { family_id, .. }
+            | Target::Member { family_id, .. }
+            | Target::Chapter { family_id, .. } => Some(family_id),
+            Target::Own | Target::Team(_) | Target::Authority(_) => None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -159,6 +193,10 @@ impl Staff<'_> {
         self.role.reads_case_content()
     }
 
+    fn keeps_case_records(&self) -> bool {
+        matches!(self.role, StaffRole::SocialWorker | StaffRole::TeamManager)
+    }
+
     fn decide(&self, action: Action, target: Target) -> Decision {
         let allow_if = |yes: bool| if yes { Decision::Allow } else { Decision::Deny };
         match (action, target) {
@@ -206,6 +244,14 @@ impl Staff<'_> {
                     team_id, is_adult, ..
                 },
             ) => allow_if(self.is_case_worker() && self.in_team(team_id) && is_adult),
+            // The case record is the social workers' and their manager's to keep; adult
+            // specialists record their work in their chapters.
+            (Action::OpenFamily, Target::Team(team)) => {
+                allow_if(self.keeps_case_records() && self.in_team(team))
+            }
+            (Action::ManageCase | Action::ReopenCase, Target::Family { team_id, .. }) => {
+                allow_if(self.keeps_case_records() && self.in_team(team_id))
+            }
             // Opening a family with a reason is for reading it in an emergency, not changing it.
             (Action::EditPlan, Target::Family { team_id, .. }) => {
                 allow_if(self.is_case_worker() && self.in_team(team_id))

@@ -485,3 +485,40 @@ fn a_manager_allocates_their_own_teams_families_and_practitioners_allocate_none(
         Decision::Deny
     );
 }
+
+#[test]
+fn social_workers_and_their_manager_keep_the_case_record_of_their_team_families() {
+    let w = world();
+    let own = Target::Family {
+        authority_id: home(),
+        family_id: w.own_family,
+        team_id: w.own_team,
+    };
+    let other = Target::Family {
+        authority_id: home(),
+        family_id: w.other_family,
+        team_id: w.other_team,
+    };
+    for role in StaffRole::ALL {
+        let person = staff(role, w.own_team);
+        let keeps = matches!(role, StaffRole::SocialWorker | StaffRole::TeamManager);
+        for action in [Action::ManageCase, Action::ReopenCase] {
+            assert_eq!(decide(&person, action, own).is_allowed(), keeps, "{role:?}");
+            assert_eq!(decide(&person, action, other), Decision::Deny, "{role:?}");
+        }
+        assert_eq!(
+            decide(&person, Action::OpenFamily, Target::Team(w.own_team)).is_allowed(),
+            keeps,
+            "{role:?}"
+        );
+        assert_eq!(
+            decide(&person, Action::OpenFamily, Target::Team(w.other_team)),
+            Decision::Deny
+        );
+    }
+    let kelly = parent(w.own_family, MemberId::new());
+    assert_eq!(decide(&kelly, Action::ManageCase, own), Decision::Deny);
+    assert!(Action::ManageCase.changes_case());
+    assert!(!Action::ReopenCase.changes_case());
+    assert!(!Action::ViewFamily.changes_case());
+}

@@ -17,9 +17,16 @@ pub fn for_family(
         after,
     } = change;
     let text = match (subject, field.as_str()) {
-        (_, field::VISIBLE_TO) | (_, field::ORDER) | (Subject::Safety | Subject::Entry, _) => {
-            return None
-        }
+        (_, field::VISIBLE_TO)
+        | (_, field::ORDER)
+        | (
+            Subject::Safety
+            | Subject::Entry
+            | Subject::Member
+            | Subject::LegalStatus
+            | Subject::Finding,
+            _,
+        ) => return None,
         (Subject::Goal, field::FAMILY_WORDS) if before.is_empty() => {
             format!("A new goal was added: \"{after}\".")
         }

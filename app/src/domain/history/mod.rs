@@ -10,6 +10,9 @@ coded_enum!(
         Step => "step", "Step";
         Safety => "safety", "Danger statement and safety goal";
         Entry => "entry", "Workbook entry";
+        Member => "member", "Family member";
+        LegalStatus => "legal_status", "Legal status";
+        Finding => "finding", "Trio finding";
     }
 );
 
@@ -59,6 +62,22 @@ pub mod field {
     pub const SEEN_ALONE: &str = "Child seen alone";
     pub const SUMMARY: &str = "Summary";
     pub const SIGNIFICANT: &str = "Significant";
+    pub const GIVEN_NAME: &str = "Given name";
+    pub const FAMILY_NAME: &str = "Family name";
+    pub const RELATIONSHIP: &str = "Relationship";
+    pub const DATE_OF_BIRTH: &str = "Date of birth";
+    pub const EXPECTED_ON: &str = "Baby expected";
+    pub const PERSON_REF: &str = "Person ID";
+    pub const LEFT_ON: &str = "Left the household";
+    pub const LEGAL_STATUS: &str = "Legal status";
+    pub const INITIAL_CATEGORY: &str = "Initial category";
+    pub const LATEST_CATEGORY: &str = "Latest category";
+    pub const STARTED_ON: &str = "Started";
+    pub const ENDED_ON: &str = "Ended";
+    pub const FINDING: &str = "Finding";
+    pub const CONCERNS: &str = "About";
+    pub const IDENTIFIED_BY: &str = "Identified by";
+    pub const IDENTIFIED_ON: &str = "Identified on";
 }
 
 mod diff;

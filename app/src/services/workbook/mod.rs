@@ -12,6 +12,7 @@ use crate::domain::due::{
 };
 use crate::domain::history::{EntryFields, Subject};
 use crate::domain::ids::{ActionId, EntryId, FamilyId, SupervisionId};
+use crate::domain::legal_status::open_plan_started;
 use crate::domain::record::RecordKind;
 use crate::domain::role::StaffRole;
 use crate::domain::viewer::ViewerKind;
@@ -60,17 +61,27 @@ pub async fn facts(caller: &Caller, scope: &PlanScope) -> Result<Facts, AppError
     }
     let stored = store::workbook::schedule(db, family).await?;
     let (last_core_group_on, last_review_on) = store::workbook::last_meetings(db, family).await?;
+    // Core groups and reviews are due while a child is on a protection plan, counted from the
+    // initial conference, or from the plan's start when no conference date is recorded.
+    let plan_started = scope
+        .family
+        .members
+        .iter()
+        .filter(|m| m.in_household_on(scope.today))
+        .filter_map(|m| open_plan_started(&m.statuses, scope.today))
+        .min();
     let schedule = match stored {
         Some(s) => Schedule {
             plan_started_on: s.plan_started_on,
-            initial_conference_on: s.initial_conference_on,
+            initial_conference_on: plan_started
+                .map(|start| s.initial_conference_on.unwrap_or(start)),
             visit_every_working_days: s.visit_every_working_days,
             last_core_group_on,
             last_review_on,
         },
         None => Schedule {
             plan_started_on: scope.family.opened_on,
-            initial_conference_on: None,
+            initial_conference_on: plan_started,
             visit_every_working_days: DEFAULT_VISIT_WORKING_DAYS,
             last_core_group_on,
             last_review_on,

@@ -76,18 +76,21 @@ pub async fn my_week(caller: &Caller) -> Result<crate::page_data::workbook::Week
             }
         }
     }
-    // Supervision actions are the owner's wherever the family is.
-    let mut names = std::collections::HashMap::new();
+    // Supervision actions are the owner's wherever the family is, while its case is open.
+    let mut names: std::collections::HashMap<_, Option<String>> = std::collections::HashMap::new();
     for (family, action) in store::workbook::open_actions_of(db, viewer.account_id).await? {
         let name = match names.get(&family) {
             Some(name) => name,
             None => {
                 let name = store::families::one(db, family)
                     .await?
-                    .map(|f| f.name)
-                    .unwrap_or_default();
+                    .filter(|f| f.closed.is_none())
+                    .map(|f| f.name);
                 names.entry(family).or_insert(name)
             }
+        };
+        let Some(name) = name else {
+            continue;
         };
         items.push(DueItem {
             family_id: family,
