@@ -69,6 +69,23 @@ for (const [path, name] of [['/account', 'account'], ['/account/second-factor', 
   await p.waitForLoadState('networkidle');
   await shot(p, name);
 }
+// The case record: a child's legal status history, the trio, closing, opening a family.
+await p.goto(familyUrl);
+await p.getByRole('link', { name: 'Lily Ashworth' }).click();
+await p.getByRole('heading', { name: 'Lily Ashworth', level: 1 }).waitFor();
+await p.waitForLoadState('networkidle');
+await shot(p, 'member');
+for (const [path, name] of [['/findings', 'findings'], ['/case', 'case'], ['/members/new', 'new-member']]) {
+  await p.goto(familyUrl + path);
+  await p.waitForLoadState('networkidle');
+  await shot(p, name);
+}
+await p.getByRole('button', { name: 'Add to the household' }).click();
+await p.waitForTimeout(500);
+await shot(p, 'new-member-errors');
+await p.goto(base + '/families/new');
+await p.waitForLoadState('networkidle');
+await shot(p, 'new-family');
 p = await session('maya.okafor@brookford.example', w);
 for (const [path, name] of [['/team', 'team'], ['/team/openings', 'openings']]) {
   await p.goto(base + path);

@@ -29,6 +29,11 @@ pub fn member(family: FamilyId, member: MemberId) -> String {
     format!("/families/{family}/members/{member}")
 }
 
+/// Adults kept apart, on the family page.
+pub fn separation(family: FamilyId) -> String {
+    format!("/families/{family}#kept-apart")
+}
+
 /// The trio's findings.
 pub fn findings(family: FamilyId) -> String {
     format!("/families/{family}/findings")

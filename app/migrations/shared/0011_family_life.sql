@@ -66,3 +66,18 @@ CREATE TABLE case_closures (
     reopen_reason TEXT,
     PRIMARY KEY (family_id, closed_at)
 );
+
+-- Two adults of a family the team keeps apart (domestic abuse separation): nothing written
+-- for one of them is shared with the other. `first_member` sorts before `second_member`, so a
+-- pair is one row whichever way round it was chosen.
+CREATE TABLE kept_apart (
+    family_id TEXT NOT NULL REFERENCES families (id),
+    first_member TEXT NOT NULL REFERENCES members (id),
+    second_member TEXT NOT NULL REFERENCES members (id),
+    marked_by TEXT NOT NULL REFERENCES accounts (id),
+    marked_at BIGINT NOT NULL,
+    ended_by TEXT REFERENCES accounts (id),
+    ended_at BIGINT,
+    PRIMARY KEY (family_id, first_member, second_member, marked_at),
+    CHECK (first_member < second_member)
+);

@@ -6,6 +6,7 @@ use crate::api::respond::{parse_id, run};
 use crate::domain::closure::{CloseForm, ReopenForm};
 use crate::domain::findings::FindingForm;
 use crate::domain::household::{LeftForm, MemberForm, NewFamilyForm};
+use crate::domain::kept_apart::KeptApartForm;
 use crate::domain::legal_status::StatusForm;
 use crate::error::AppError;
 use crate::page_data::case_record::{CaseState, FindingsView, MemberDetail, NewFamilyOptions};
@@ -174,6 +175,37 @@ pub async fn reopen_case(
         let family = parse_id::<FamilyId>(&family)?;
         crate::services::case_record::closure::reopen(caller, family, &form).await?;
         leptos_axum::redirect(&crate::paths::family(family));
+        Ok(())
+    })
+    .await
+}
+
+/// Marks two adults of the family as kept apart (domestic abuse separation).
+#[server(prefix = "/api", endpoint = "keep_apart")]
+pub async fn keep_apart(
+    family: String,
+    #[server(flatten)] form: KeptApartForm,
+) -> Result<(), AppError> {
+    use crate::domain::ids::FamilyId;
+    run(async |caller| {
+        let family = parse_id::<FamilyId>(&family)?;
+        crate::services::case_record::separation::keep_apart(caller, family, &form).await?;
+        leptos_axum::redirect(&crate::paths::separation(family));
+        Ok(())
+    })
+    .await
+}
+
+#[server(prefix = "/api", endpoint = "end_keep_apart")]
+pub async fn end_keep_apart(
+    family: String,
+    #[server(flatten)] form: KeptApartForm,
+) -> Result<(), AppError> {
+    use crate::domain::ids::FamilyId;
+    run(async |caller| {
+        let family = parse_id::<FamilyId>(&family)?;
+        crate::services::case_record::separation::end(caller, family, &form).await?;
+        leptos_axum::redirect(&crate::paths::separation(family));
         Ok(())
     })
     .await

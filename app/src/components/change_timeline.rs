@@ -11,7 +11,12 @@ pub fn ChangeTimeline(changes: Vec<PlanChange>) -> impl IntoView {
             {changes.into_iter().map(|change| view! {
                 <li class="timeline__item">
                     <h2 class="timeline__title">
-                        {format!("{} changed, by {}", change.subject.label(), change.actor_name)}
+                        {format!(
+                            "{} {}, by {}",
+                            change.subject.label(),
+                            if change.version == 1 { "added" } else { "changed" },
+                            change.actor_name
+                        )}
                         {change.by_family.then_some(" (family member)")}
                     </h2>
                     <p class="caption">{staff_time(change.at)}</p>

@@ -58,6 +58,8 @@ coded_enum!(
         RecordLegalStatus => "record_legal_status", "Recorded a child's legal status";
         ViewFindings => "view_findings", "Viewed the trio findings";
         RecordFinding => "record_finding", "Recorded or ended a trio finding";
+        KeepApart => "keep_apart", "Marked two adults of a family as kept apart";
+        EndKeepApart => "end_keep_apart", "Ended keeping two adults apart";
         CloseCase => "close_case", "Closed a family's case";
         ReopenCase => "reopen_case", "Reopened a family's case";
         CreateSetUpCode => "create_set_up_code", "Made a set-up code";

@@ -79,10 +79,11 @@ form! {
         version,
         member,
         concern,
-        identified_by,
         identified_on,
     }
     optional {
+        /// Radios: absent until one is chosen.
+        identified_by,
         ended_on,
     }
     lists {}

@@ -35,12 +35,13 @@ form! {
     /// One person of a household, as added or corrected.
     MemberForm {
         version,
-        kind,
         given_name,
         family_name,
         relationship,
     }
     optional {
+        /// Radios: absent until one is chosen.
+        kind,
         date_of_birth,
         /// An unborn child: when the baby is due.
         expected_on,

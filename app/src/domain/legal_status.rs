@@ -158,10 +158,11 @@ form! {
     /// corrected start).
     StatusForm {
         version,
-        kind,
         started_on,
     }
     optional {
+        /// Radios on a new period: absent until one is chosen.
+        kind,
         /// Child protection plans: the category the plan started with.
         initial_category,
         /// Child protection plans: the category now, if a review changed it.

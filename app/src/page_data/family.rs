@@ -3,7 +3,7 @@
 use crate::domain::closure::Closed;
 use crate::domain::cohort::CohortCheck;
 use crate::domain::family::{Allocation, Member, TrioFinding};
-use crate::domain::ids::{FamilyId, TeamId};
+use crate::domain::ids::{FamilyId, MemberId, TeamId};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,6 +26,18 @@ pub struct FamilyDetail {
     pub can_manage: bool,
     /// Set while the case is closed: the record is then read-only until it is reopened.
     pub closed: Option<Closed>,
+    /// Adults kept apart (domestic abuse separation): nothing for one is shared with the other.
+    pub kept_apart: Vec<KeptApart>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeptApart {
+    pub first: MemberId,
+    pub first_name: String,
+    pub second: MemberId,
+    pub second_name: String,
+    /// Unix ms.
+    pub since: i64,
 }
 
 /// A newly made invitation code, shown once to the worker who made it.

@@ -1,5 +1,7 @@
+use crate::api::case_record::{EndKeepApart, KeepApart as KeepApartAction};
 use crate::api::family::{family, OpenFamily};
 use crate::api::invitations::CreateInvitation;
+use crate::components::choice::{Choice, Select};
 use crate::components::family_nav::FamilyNav;
 use crate::components::family_tags::CohortStatus;
 use crate::components::form::{
@@ -9,9 +11,12 @@ use crate::components::problem::Problem;
 use crate::domain::credentials::validate_reason;
 use crate::domain::family::{household_title, Member, MemberKind, TrioFinding, Vulnerability};
 use crate::domain::ids::{FamilyId, InvitationId};
+use crate::domain::kept_apart::parse_pair;
 use crate::domain::legal_status::long_date;
+use crate::domain::plain_words::staff_time;
 use crate::error::AppError;
 use crate::page_data::family::FamilyDetail;
+use crate::page_data::family::KeptApart;
 use crate::pages::family_plan::PlanSection;
 use crate::paths;
 use leptos::prelude::*;
@@ -128,6 +133,8 @@ fn FamilyDetailView(detail: FamilyDetail) -> impl IntoView {
             <p><a class="button button--secondary" href=paths::new_member(family)>"Add someone to the household"</a></p>
         })}
 
+        <KeptApartSection family adults=adults.clone() pairs=detail.kept_apart.clone() can_change/>
+
         <h2>"Cohort check"</h2>
         <p class="hint">"Worcestershire's criteria: a child aged 10 or under on a child protection plan (or in pre-proceedings), and the trio found by the social work assessment. This is advice for the team."</p>
         <CohortStatus cohort=detail.cohort.clone()/>
@@ -233,6 +240,71 @@ fn Trio(findings: Vec<TrioFinding>) -> impl IntoView {
         })
         .collect_view();
     view! { <dl class="summary-list">{rows}</dl> }
+}
+
+/// Domestic abuse separation: who is kept apart, marking two adults, and ending it.
+#[component]
+fn KeptApartSection(
+    family: FamilyId,
+    adults: Vec<Member>,
+    pairs: Vec<KeptApart>,
+    can_change: bool,
+) -> impl IntoView {
+    let keep = ServerAction::<KeepApartAction>::new();
+    let end = ServerAction::<EndKeepApart>::new();
+    let feedback = Feedback::new(keep);
+    let end_feedback = Feedback::new(end);
+    let ids: Vec<_> = adults.iter().map(|m| m.id).collect();
+    let on_submit = submit_checked(keep, feedback, move |input: &KeepApartAction| {
+        parse_pair(&input.form, &ids).err().unwrap_or_default()
+    });
+    let choices: Vec<Choice> = adults
+        .iter()
+        .map(|m| (m.id.to_string(), m.full_name()))
+        .collect();
+    let list = if pairs.is_empty() {
+        view! { <p>"No one in this family is kept apart."</p> }.into_any()
+    } else {
+        view! {
+            <ul class="list">
+                {pairs.into_iter().map(|pair| {
+                    let names = format!("{} and {}", pair.first_name, pair.second_name);
+                    let label = format!("Stop keeping {names} apart");
+                    let form = can_change.then(|| view! {
+                        <ActionForm action=end>
+                            <input type="hidden" name="family" value=family.to_string()/>
+                            <input type="hidden" name="first" value=pair.first.to_string()/>
+                            <input type="hidden" name="second" value=pair.second.to_string()/>
+                            <button type="submit" class="button button--secondary">{label}</button>
+                        </ActionForm>
+                    });
+                    view! {
+                        <li>
+                            <p><strong>{names}</strong>{format!(", since {}", staff_time(pair.since))}</p>
+                            {form}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    let form = (can_change && choices.len() > 1).then(|| view! {
+        <ErrorSummary feedback/>
+        <form method="post" action=KeepApartAction::url() novalidate on:submit=on_submit>
+            <input type="hidden" name="family" value=family.to_string()/>
+            <Select feedback name="first" label="Keep apart" options=choices.clone()/>
+            <Select feedback name="second" label="From" options=choices/>
+            <SubmitButton label="Keep them apart" busy_label="Saving…" pending=keep.pending().into() class="button button--secondary"/>
+        </form>
+    });
+    view! {
+        <h2 id="kept-apart">"Kept apart"</h2>
+        <p class="hint">"After domestic abuse, the team can keep two adults apart: nothing written for one of them (goals, steps, danger statements) can then be shared with the other. Marking them withdraws what is already shared that way."</p>
+        <ErrorSummary feedback=end_feedback/>
+        {list}
+        {form}
+    }
 }
 
 /// Adults with accounts, and codes for those without.

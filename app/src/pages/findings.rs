@@ -156,7 +156,7 @@ fn FindingForm(
     };
     if finding.is_some() {
         view! {
-            <details class="details">
+            <details class="details" open=move || feedback.error.with(Option::is_some)>
                 <summary class="details__summary">"End it or correct it"</summary>
                 {form}
             </details>

@@ -14,7 +14,7 @@ use crate::domain::record::RecordKind;
 use crate::domain::role::StaffRole;
 use crate::error::AppError;
 use crate::page_data::caseload::FamilySummary;
-use crate::page_data::family::FamilyDetail;
+use crate::page_data::family::{FamilyDetail, KeptApart};
 use crate::store::families::StoredFamily;
 use crate::store::{self, audit, now_ms};
 use chrono::NaiveDate;
@@ -53,6 +53,25 @@ pub async fn view(caller: &Caller, family: FamilyId) -> Result<FamilyDetail, App
     };
     let today = today();
     let open = stored.closed.is_none();
+    let name_of = |id| {
+        stored
+            .members
+            .iter()
+            .find(|m| m.id == id)
+            .map(|m| m.full_name())
+            .unwrap_or_default()
+    };
+    let kept_apart = store::kept_apart::current(db, family)
+        .await?
+        .into_iter()
+        .map(|(pair, since)| KeptApart {
+            first: pair.first(),
+            first_name: name_of(pair.first()),
+            second: pair.second(),
+            second_name: name_of(pair.second()),
+            since,
+        })
+        .collect();
     Ok(FamilyDetail {
         id: stored.id,
         name: stored.name.clone(),
@@ -67,6 +86,7 @@ pub async fn view(caller: &Caller, family: FamilyId) -> Result<FamilyDetail, App
         can_allocate: open && decide(viewer, Action::Allocate, target).is_allowed(),
         can_manage: decide(viewer, Action::ManageCase, target).is_allowed(),
         closed: stored.closed,
+        kept_apart,
     })
 }
 

@@ -8,6 +8,7 @@
 use crate::auth::caller::Caller;
 use crate::domain::history::{diff, Field, FieldChange, Subject};
 use crate::domain::ids::{AccountId, FamilyId, GoalId, MemberId};
+use crate::domain::kept_apart::{self, Pair};
 use crate::domain::plain_words::staff_time;
 use crate::domain::record::RecordRef;
 use crate::error::{AppError, FieldErrors};
@@ -47,6 +48,12 @@ pub(crate) trait Versioned {
 
     /// The family members who may see it, for records shared with the family.
     fn shared_with(&self) -> Option<&[MemberId]> {
+        None
+    }
+
+    /// The family member it is written for (a goal's owner, a step's person), whose partner in
+    /// a separation may not see it. A step of a goal is also for the goal's owner.
+    fn for_member(&self) -> Option<MemberId> {
         None
     }
 
@@ -101,6 +108,8 @@ pub(crate) enum Saved {
     Conflict,
     /// A new record's id already names another record.
     Taken,
+    /// Its sharing would show something written for one of a pair kept apart to the other.
+    KeptApart(Pair),
 }
 
 /// Saves a record for `caller`: the server functions' path. `audit` is the entry the policy
@@ -125,6 +134,14 @@ pub(crate) async fn save<R: Versioned>(
         Saved::Taken => {
             drop(write);
             return Err(new_id::refuse(caller, &audit, save.record.record()).await);
+        }
+        Saved::KeptApart(pair) => {
+            let names =
+                store::household::names_in(&mut write, &[pair.first(), pair.second()]).await?;
+            drop(write);
+            let mut errors = typed;
+            errors.add("visible_to", kept_apart::refusal(&names[0], &names[1]));
+            return Err(AppError::Invalid(errors));
         }
     };
     let detail = save.record.audit_detail(added, &changes);
@@ -174,6 +191,9 @@ pub(crate) async fn save_in<R: Versioned>(
         (record.version() + 1, changes)
     };
     if let Some(members) = record.shared_with() {
+        if let Some(pair) = breaks_separation(write, save.family, record, members).await? {
+            return Ok(Saved::KeptApart(pair));
+        }
         store::goals::set_shared(write, record.record(), members).await?;
     }
     keep_history(
@@ -196,6 +216,24 @@ pub(crate) async fn save_in<R: Versioned>(
     } else {
         Saved::Changed(changes)
     })
+}
+
+/// The pair kept apart that sharing `record` with `members` would break, read under the lock.
+async fn breaks_separation<R: Versioned>(
+    write: &mut WriteTx,
+    family: FamilyId,
+    record: &R,
+    members: &[MemberId],
+) -> Result<Option<Pair>, StoreError> {
+    let pairs = store::kept_apart::current_in(write, family).await?;
+    if pairs.is_empty() {
+        return Ok(None);
+    }
+    let mut for_members: Vec<MemberId> = record.for_member().into_iter().collect();
+    if let Some(goal) = record.goal() {
+        for_members.extend(store::kept_apart::goal_owner_in(write, goal).await?);
+    }
+    Ok(kept_apart::broken_by(&pairs, &for_members, members))
 }
 
 /// Keeps a change in the plan history; an empty change is not kept. Also for changes that are

@@ -68,3 +68,20 @@ pub async fn person_ref_holder(
     .fetch_optional(&mut *write.tx)
     .await?)
 }
+
+/// Full names of `members`, in their order, read under the write lock.
+pub async fn names_in(
+    write: &mut WriteTx,
+    members: &[MemberId],
+) -> Result<Vec<String>, StoreError> {
+    let mut names = Vec::with_capacity(members.len());
+    for member in members {
+        let name: Option<(String, String)> =
+            sqlx::query_as("SELECT given_name, family_name FROM members WHERE id = $1")
+                .bind(member)
+                .fetch_optional(&mut *write.tx)
+                .await?;
+        names.push(name.map_or_else(String::new, |(given, family)| format!("{given} {family}")));
+    }
+    Ok(names)
+}

@@ -20,6 +20,7 @@ pub mod goals;
 pub mod held_answers;
 pub mod household;
 pub mod invitations;
+pub mod kept_apart;
 pub mod legal_statuses;
 pub mod locked;
 pub mod login_failures;

@@ -89,6 +89,10 @@ pub struct Ids {
     pub newcomer: String,
     /// A family of Ashworth's team that no other case uses: closed and reopened.
     pub clarke: String,
+    /// Baptiste's parents, kept apart and then no longer.
+    pub baptiste: String,
+    pub marcus: String,
+    pub nadia: String,
 }
 
 /// Ids one person's cases make, so a later case can name what an earlier one added.
@@ -1200,6 +1204,46 @@ pub fn cases() -> Vec<Case> {
                         ("concern", s("1B")),
                         ("identified_by", s("referral")),
                         ("identified_on", s(&i.today)),
+                    ],
+                )
+            },
+        ),
+        case(
+            "keep Baptiste's parents apart",
+            "AFAFFFFFFUFF",
+            &[],
+            |i, _| {
+                (
+                    "keep_apart",
+                    vec![
+                        ("family", s(&i.baptiste)),
+                        ("first", s(&i.marcus)),
+                        ("second", s(&i.nadia)),
+                    ],
+                )
+            },
+        ),
+        case("stop keeping them apart", "AFAFFFFFFUFF", &[], |i, _| {
+            (
+                "end_keep_apart",
+                vec![
+                    ("family", s(&i.baptiste)),
+                    ("first", s(&i.nadia)),
+                    ("second", s(&i.marcus)),
+                ],
+            )
+        }),
+        case(
+            "keep Kelly apart from Fairweather's Chloe",
+            "IFIFFFFFFUFF",
+            &[],
+            |i, _| {
+                (
+                    "keep_apart",
+                    vec![
+                        ("family", s(&i.ashworth)),
+                        ("first", s(&i.kelly)),
+                        ("second", s(&i.chloe)),
                     ],
                 )
             },

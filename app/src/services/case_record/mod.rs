@@ -8,6 +8,7 @@ pub mod findings;
 pub mod household;
 pub mod legal_status;
 pub mod referral;
+pub mod separation;
 
 use super::plan_scope::PlanScope;
 use crate::auth::caller::Caller;

@@ -48,6 +48,10 @@ impl Versioned for GoalRecord<'_> {
         Some(&self.input.visible_to)
     }
 
+    fn for_member(&self) -> Option<MemberId> {
+        Some(self.input.owner)
+    }
+
     fn owner(&self) -> Uuid {
         self.family.0
     }

@@ -50,6 +50,10 @@ impl Versioned for StepRecord<'_> {
         Some(&self.input.visible_to)
     }
 
+    fn for_member(&self) -> Option<MemberId> {
+        self.input.who.member()
+    }
+
     fn owner(&self) -> Uuid {
         self.goal.0
     }
