@@ -104,6 +104,17 @@ test.describe('a family in Hearth from referral to closure', () => {
     await page.getByRole('link', { name: `Back to ${title}` }).click();
     await expect(page.getByText('Meets the cohort criteria')).toBeVisible();
 
+    // After domestic abuse the team keeps the parents apart.
+    await expect(page.getByText('No one in this family is kept apart.')).toBeVisible();
+    await page.getByLabel('Keep apart', { exact: true }).selectOption({ label: `Grace ${name}` });
+    await page.getByLabel('From', { exact: true }).selectOption({ label: `Grace ${name}` });
+    await page.getByRole('button', { name: 'Keep them apart', exact: true }).click();
+    await expect(page.locator('p.error-message', { hasText: 'Choose two different people' })).toBeVisible();
+    await page.getByLabel('From', { exact: true }).selectOption({ label: `Tobi ${name}` });
+    await page.getByRole('button', { name: 'Keep them apart', exact: true }).click();
+    await expect(page.getByRole('button', { name: /^Stop keeping .* apart$/ })).toBeVisible();
+    await hearth.checkA11y();
+
     // Closing: read-only, off the caseload, listed as closed.
     await page.getByRole('link', { name: 'Close the case', exact: true }).click();
     await expect(hearth.h1("The family's case")).toBeVisible();

@@ -29,13 +29,24 @@ pub fn FamilyPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let open = ServerAction::<OpenFamily>::new();
-    // Asked again after a reason is recorded, so the page opens in place.
-    let detail = Resource::new(move || (id(), open.version().get()), |(id, _)| family(id));
+    let keep = ServerAction::<KeepApartAction>::new();
+    let end = ServerAction::<EndKeepApart>::new();
+    // Asked again after a reason is recorded, so the page opens in place; and after a change
+    // of who is kept apart.
+    let detail = Resource::new(
+        move || {
+            (
+                id(),
+                open.version().get() + keep.version().get() + end.version().get(),
+            )
+        },
+        |(id, _)| family(id),
+    );
     view! {
         <Suspense fallback=|| view! { <p>"Loading the family…"</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Ok(detail) => view! { <FamilyDetailView detail/> }.into_any(),
+                    Ok(detail) => view! { <FamilyDetailView detail keep end/> }.into_any(),
                     Err(AppError::ReasonRequired) => view! { <OpenOutsideTeam id=id() action=open/> }.into_any(),
                     Err(error) => view! { <Problem error/> }.into_any(),
                 }
@@ -80,7 +91,11 @@ fn OpenOutsideTeam(id: String, action: ServerAction<OpenFamily>) -> impl IntoVie
 }
 
 #[component]
-fn FamilyDetailView(detail: FamilyDetail) -> impl IntoView {
+fn FamilyDetailView(
+    detail: FamilyDetail,
+    keep: ServerAction<KeepApartAction>,
+    end: ServerAction<EndKeepApart>,
+) -> impl IntoView {
     let title = household_title(&detail.name);
     let adults: Vec<Member> = detail
         .members
@@ -133,7 +148,7 @@ fn FamilyDetailView(detail: FamilyDetail) -> impl IntoView {
             <p><a class="button button--secondary" href=paths::new_member(family)>"Add someone to the household"</a></p>
         })}
 
-        <KeptApartSection family adults=adults.clone() pairs=detail.kept_apart.clone() can_change/>
+        <KeptApartSection family adults=adults.clone() pairs=detail.kept_apart.clone() can_change keep end/>
 
         <h2>"Cohort check"</h2>
         <p class="hint">"Worcestershire's criteria: a child aged 10 or under on a child protection plan (or in pre-proceedings), and the trio found by the social work assessment. This is advice for the team."</p>
@@ -249,9 +264,9 @@ fn KeptApartSection(
     adults: Vec<Member>,
     pairs: Vec<KeptApart>,
     can_change: bool,
+    keep: ServerAction<KeepApartAction>,
+    end: ServerAction<EndKeepApart>,
 ) -> impl IntoView {
-    let keep = ServerAction::<KeepApartAction>::new();
-    let end = ServerAction::<EndKeepApart>::new();
     let feedback = Feedback::new(keep);
     let end_feedback = Feedback::new(end);
     let ids: Vec<_> = adults.iter().map(|m| m.id).collect();
