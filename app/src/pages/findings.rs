@@ -123,7 +123,11 @@ fn FindingForm(
     action: ServerAction<RecordFinding>,
 ) -> impl IntoView {
     let id = finding.as_ref().map_or_else(FindingId::new, |f| f.id);
-    let feedback = Feedback::scoped(action, format!("f{}-", id.0.simple()), None);
+    let only_if = match &finding {
+        Some(_) => ("finding", id.to_string()),
+        None => ("new", "1".to_string()),
+    };
+    let feedback = Feedback::scoped(action, format!("f{}-", id.0.simple()), Some(only_if));
     let today = heading.today;
     let allowed: Vec<MemberId> = adults
         .iter()

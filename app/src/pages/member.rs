@@ -187,11 +187,12 @@ fn PeriodForm(
     action: ServerAction<RecordLegalStatus>,
 ) -> impl IntoView {
     let id = period.as_ref().map_or_else(LegalStatusId::new, |p| p.id);
-    let feedback = Feedback::scoped(
-        action,
-        format!("s{}-", id.0.simple()),
-        Some(("status", id.to_string())),
-    );
+    // The new period's form is known by `new` in a refusal (its id is made again with the page).
+    let only_if = match &period {
+        Some(_) => ("status", id.to_string()),
+        None => ("new", "1".to_string()),
+    };
+    let feedback = Feedback::scoped(action, format!("s{}-", id.0.simple()), Some(only_if));
     let today = heading.today;
     let on_submit = submit_checked(action, feedback, move |input: &RecordLegalStatus| {
         parse_status(&input.form, today).err().unwrap_or_default()

@@ -1,6 +1,6 @@
 //! The trio as findings about the household's adults: recorded, ended, corrected.
 
-use super::{heading, scope};
+use super::{heading, is_new, name_form, scope};
 use crate::auth::caller::Caller;
 use crate::domain::access::Action;
 use crate::domain::audit::AuditAction;
@@ -122,7 +122,16 @@ pub async fn record(
     // A finding stays about the adult it was recorded for, even one who has since left.
     let mut allowed: Vec<_> = adults(&scope).into_iter().map(|(id, _)| id).collect();
     allowed.extend(current.map(|f| f.member_id));
-    let input = parse_finding(form, &allowed, scope.today)?;
+    let named = |error| {
+        name_form(
+            error,
+            "finding",
+            &finding.to_string(),
+            is_new(&form.version),
+        )
+    };
+    let input =
+        parse_finding(form, &allowed, scope.today).map_err(|e| named(AppError::Invalid(e)))?;
     if input.version > 0 && current.is_none() {
         return Err(AppError::NotFound);
     }
@@ -145,5 +154,7 @@ pub async fn record(
         },
         reason: "",
     };
-    versioned::save(caller, save, entry, form.typed()).await
+    versioned::save(caller, save, entry, form.typed())
+        .await
+        .map_err(named)
 }

@@ -2,7 +2,7 @@
 //! corrected. The census validator's rules are checked against the child's other periods under
 //! the write lock, so two saves cannot make an overlap between them.
 
-use super::scope;
+use super::{is_new, name_form, scope};
 use crate::auth::caller::Caller;
 use crate::domain::access::Action;
 use crate::domain::audit::AuditAction;
@@ -114,8 +114,8 @@ pub async fn record(
         .iter()
         .find(|m| m.id == member && m.kind == MemberKind::Child)
         .ok_or(AppError::NotFound)?;
-    let input =
-        parse_status(form, scope.today).map_err(|e| keep_status(AppError::Invalid(e), status))?;
+    let named = |error| name_form(error, "status", &status.to_string(), is_new(&form.version));
+    let input = parse_status(form, scope.today).map_err(|e| named(AppError::Invalid(e)))?;
     let current = child.statuses.iter().find(|p| p.id == status);
     if input.version > 0 && current.is_none() {
         return Err(AppError::NotFound);
@@ -135,33 +135,11 @@ pub async fn record(
             family,
             period,
             child_name: &child.given_name,
-            typed: {
-                let mut typed = form.typed();
-                typed.keep("status", &status.to_string());
-                typed
-            },
+            typed: form.typed(),
         },
         reason: "",
     };
-    let mut typed = form.typed();
-    // The page holds a form per period: the answer names the period it belongs to.
-    typed.keep("status", &status.to_string());
-    versioned::save(caller, save, entry, typed)
+    versioned::save(caller, save, entry, form.typed())
         .await
-        .map_err(|error| keep_status(error, status))
-}
-
-/// Names the period in a refusal's kept values, so the page shows it beside that period's form.
-fn keep_status(error: AppError, status: LegalStatusId) -> AppError {
-    match error {
-        AppError::Invalid(mut errors) => {
-            errors.keep("status", &status.to_string());
-            AppError::Invalid(errors)
-        }
-        AppError::EditConflict(mut errors) => {
-            errors.keep("status", &status.to_string());
-            AppError::EditConflict(errors)
-        }
-        other => other,
-    }
+        .map_err(named)
 }

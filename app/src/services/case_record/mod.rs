@@ -47,3 +47,25 @@ pub(crate) fn heading(caller: &Caller, scope: &PlanScope) -> Result<CaseHeading,
         today: scope.today,
     })
 }
+
+/// Whether a form's version says it adds a record.
+pub(crate) fn is_new(version: &str) -> bool {
+    matches!(version.trim(), "" | "0")
+}
+
+/// Names the record a refusal is about in its kept values (`field` = its id, and `new` for a
+/// record being added), so a page holding a form per record shows it beside the right one.
+pub(crate) fn name_form(error: AppError, field: &str, id: &str, new: bool) -> AppError {
+    let name = |mut errors: crate::error::FieldErrors| {
+        errors.keep(field, id);
+        if new {
+            errors.keep("new", "1");
+        }
+        errors
+    };
+    match error {
+        AppError::Invalid(errors) => AppError::Invalid(name(errors)),
+        AppError::EditConflict(errors) => AppError::EditConflict(name(errors)),
+        other => other,
+    }
+}
