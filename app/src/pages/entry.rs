@@ -1,9 +1,9 @@
 //! One workbook entry with its history: earlier text stays visible, with who changed it and when.
 
 use crate::api::workbook::load_entry;
+use crate::components::change_timeline::ChangeTimeline;
 use crate::components::family_nav::FamilyNav;
 use crate::components::problem::Problem;
-use crate::domain::plain_words::staff_time;
 use crate::page_data::workbook::EntryPage;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -98,24 +98,6 @@ fn EntryView(page: EntryPage) -> impl IntoView {
             <p><a class="button" href=crate::paths::edit_entry(family, entry.id)>"Change this entry"</a></p>
         })}
         <h2>"History"</h2>
-        <ol class="timeline">
-            {page.history.into_iter().map(|change| view! {
-                <li class="timeline__item">
-                    <h3 class="timeline__title">{format!("Version {}, by {}", change.version, change.actor_name)}</h3>
-                    <p class="caption">{staff_time(change.at)}</p>
-                    <dl class="summary-list summary-list--compact">
-                        {change.changes.into_iter().map(|f| view! {
-                            <div class="summary-list__row">
-                                <dt class="summary-list__key">{f.field}</dt>
-                                <dd class="summary-list__value">
-                                    {(!f.before.is_empty()).then(|| view! { <del class="diff__before"><span class="visually-hidden">"Was: "</span>{f.before.clone()}</del><br/> })}
-                                    <ins class="diff__after"><span class="visually-hidden">"Now: "</span>{f.after}</ins>
-                                </dd>
-                            </div>
-                        }).collect_view()}
-                    </dl>
-                </li>
-            }).collect_view()}
-        </ol>
+        <ChangeTimeline changes=page.history nested=true/>
     }
 }

@@ -106,7 +106,7 @@ fn Member(
         {if record.history.is_empty() {
             view! { <p>"Nothing has changed since they were added."</p> }.into_any()
         } else {
-            view! { <ChangeTimeline changes=record.history/> }.into_any()
+            view! { <ChangeTimeline changes=record.history nested=true/> }.into_any()
         }}
     }
 }

@@ -17,6 +17,7 @@ use crate::page_data::case_record::MemberDetail;
 use crate::services::family::members;
 use crate::services::plan_scope::PlanScope;
 use crate::services::versioned::{self, changed_fields, Save, Versioned};
+use crate::store::audit::NewEntry;
 use crate::store::families::StoredMember;
 use crate::store::{self, household, StoreError, WriteTx};
 use chrono::NaiveDate;
@@ -182,6 +183,30 @@ pub async fn view(
     Ok(record)
 }
 
+/// Saves `stored` (with the version the form was made from) over `current`, if any.
+async fn save_member(
+    caller: &Caller,
+    scope: &PlanScope,
+    entry: NewEntry,
+    stored: StoredMember,
+    current: Option<&StoredMember>,
+    reason: &str,
+    typed: FieldErrors,
+) -> Result<(), AppError> {
+    let save = Save {
+        family: scope.family.id,
+        after: member_words(&stored),
+        current: current.map(|m| (m.version, member_words(m))),
+        record: MemberSave {
+            authority: scope.authority,
+            member: stored,
+            typed: typed.clone(),
+        },
+        reason,
+    };
+    versioned::save(caller, save, entry, typed).await
+}
+
 /// Adds a person to the household; `member` is the id the page made.
 pub async fn add(
     caller: &Caller,
@@ -202,18 +227,7 @@ pub async fn add(
         return Err(AppError::BadRequest);
     }
     let stored = with_input(family, member, &input, None);
-    let save = Save {
-        family,
-        after: member_words(&stored),
-        record: MemberSave {
-            authority: scope.authority,
-            member: stored,
-            typed: form.typed(),
-        },
-        current: None,
-        reason: "",
-    };
-    versioned::save(caller, save, entry, form.typed()).await
+    save_member(caller, &scope, entry, stored, None, "", form.typed()).await
 }
 
 /// Corrects a person's details, from the version the form was made from, with a reason.
@@ -237,18 +251,17 @@ pub async fn correct(
         return Err(AppError::BadRequest);
     }
     let stored = with_input(family, member, &input, Some(current));
-    let save = Save {
-        family,
-        after: member_words(&stored),
-        current: Some((current.version, member_words(current))),
-        record: MemberSave {
-            authority: scope.authority,
-            member: stored,
-            typed: form.typed(),
-        },
-        reason: &input.reason,
-    };
-    versioned::save(caller, save, entry.record(member), form.typed()).await
+    let entry = entry.record(member);
+    save_member(
+        caller,
+        &scope,
+        entry,
+        stored,
+        Some(current),
+        &input.reason,
+        form.typed(),
+    )
+    .await
 }
 
 /// Records the day someone left the household. Their records stay; a family account of theirs
@@ -272,16 +285,16 @@ pub async fn left(
     let mut stored = current.clone();
     stored.left_on = Some(left_on);
     stored.version = version;
-    let save = Save {
-        family,
-        after: member_words(&stored),
-        current: Some((current.version, member_words(current))),
-        record: MemberSave {
-            authority: scope.authority,
-            member: stored,
-            typed: form.typed(),
-        },
-        reason: "Left the household",
-    };
-    versioned::save(caller, save, entry.record(member), form.typed()).await
+    let entry = entry.record(member);
+    let reason = "Left the household";
+    save_member(
+        caller,
+        &scope,
+        entry,
+        stored,
+        Some(current),
+        reason,
+        form.typed(),
+    )
+    .await
 }
