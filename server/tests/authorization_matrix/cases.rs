@@ -5,6 +5,9 @@
 use super::support;
 use support::new_id;
 
+#[path = "case_record.rs"]
+mod case_record;
+
 /// The people asked, grouped; each group's logins share one column of expectations.
 pub const PEOPLE: [(&str, &[&str]); 12] = [
     (
@@ -144,23 +147,7 @@ fn new_goal(family: &str, owner: &str, target: &str) -> Form {
     ]
 }
 
-/// A child of Ashworth's household, as `f.member`, at `version`: 0 adds it, later a
-/// correction with its `reason`.
-fn member_form(i: &Ids, f: &Fresh, version: &str, given: &str, reason: &str) -> Form {
-    vec![
-        ("family", s(&i.ashworth)),
-        ("member", s(&f.member)),
-        ("version", s(version)),
-        ("kind", s("child")),
-        ("given_name", s(given)),
-        ("family_name", s("Ashworth")),
-        ("relationship", s("Niece")),
-        ("date_of_birth", s("2019-06-01")),
-        ("reason", s(reason)),
-    ]
-}
-
-fn case(
+pub fn case(
     what: &'static str,
     expect: &'static str,
     adds: &'static [&'static str],
@@ -1075,205 +1062,11 @@ pub fn cases() -> Vec<Case> {
                 )
             },
         ),
-        case("open a family: the form", "AFAAAFFFFUAF", &[], |_, _| {
-            ("new_family_choices", vec![])
-        }),
-        case(
-            "open a family for a referral, held by Sam",
-            "AFAIIFFFFUIF",
-            &["families"],
-            |i, f| {
-                (
-                    "open_referral",
-                    vec![
-                        ("id", s(&f.family)),
-                        ("name", s("Okonjo")),
-                        ("social_worker", s(&i.sam)),
-                    ],
-                )
-            },
-        ),
-        case(
-            "add a child to Ashworth's household",
-            "AFAFFFFFFUFF",
-            &["members"],
-            |i, f| ("add_member", member_form(i, f, "0", "Ruby", "")),
-        ),
-        case("correct that child's name", "AFAFFFFFFUFF", &[], |i, f| {
-            (
-                "correct_member",
-                member_form(i, f, "1", "Rubi", "Spelling from the birth certificate"),
-            )
-        }),
-        case(
-            "record that child's legal status",
-            "AFAFFFFFFUFF",
-            &["legal_statuses"],
-            |i, f| {
-                (
-                    "record_legal_status",
-                    vec![
-                        ("family", s(&i.ashworth)),
-                        ("member", s(&f.member)),
-                        ("status", s(&f.status)),
-                        ("version", s("0")),
-                        ("kind", s("child_in_need")),
-                        ("started_on", s(&i.today)),
-                    ],
-                )
-            },
-        ),
-        case(
-            "that child left the household",
-            "AFAFFFFFFUFF",
-            &[],
-            |i, f| {
-                (
-                    "member_left",
-                    vec![
-                        ("family", s(&i.ashworth)),
-                        ("member", s(&f.member)),
-                        ("version", s("2")),
-                        ("left_on", s(&i.today)),
-                    ],
-                )
-            },
-        ),
-        case("Lily's record", "AAAAAFFFFUFF", &[], |i, _| {
-            (
-                "member_record",
-                vec![("family", s(&i.ashworth)), ("member", s(&i.lily))],
-            )
-        }),
-        case(
-            "Fairweather's Chloe named in Ashworth",
-            "NNNNNFFFFUFF",
-            &[],
-            |i, _| {
-                (
-                    "member_record",
-                    vec![("family", s(&i.ashworth)), ("member", s(&i.chloe))],
-                )
-            },
-        ),
-        case(
-            "a goal's id named as a member",
-            "NNNNNFFFFUFF",
-            &[],
-            |i, _| {
-                (
-                    "member_record",
-                    vec![("family", s(&i.ashworth)), ("member", s(&i.kelly_goal))],
-                )
-            },
-        ),
-        case("Ashworth's trio", "AAAAAFFFFUFF", &[], |i, _| {
-            ("findings", vec![("family", s(&i.ashworth))])
-        }),
-        case(
-            "record a finding about Kelly",
-            "AFAFFFFFFUFF",
-            &["findings"],
-            |i, f| {
-                (
-                    "record_finding",
-                    vec![
-                        ("family", s(&i.ashworth)),
-                        ("finding", s(&f.finding)),
-                        ("version", s("0")),
-                        ("member", s(&i.kelly)),
-                        ("concern", s("1B")),
-                        ("identified_by", s("referral")),
-                        ("identified_on", s(&i.today)),
-                    ],
-                )
-            },
-        ),
-        case(
-            "a finding about Fairweather's Chloe",
-            "IFIFFFFFFUFF",
-            &[],
-            |i, _| {
-                (
-                    "record_finding",
-                    vec![
-                        ("family", s(&i.ashworth)),
-                        ("finding", new_id()),
-                        ("version", s("0")),
-                        ("member", s(&i.chloe)),
-                        ("concern", s("1B")),
-                        ("identified_by", s("referral")),
-                        ("identified_on", s(&i.today)),
-                    ],
-                )
-            },
-        ),
-        case(
-            "keep Baptiste's parents apart",
-            "AFAFFFFFFUFF",
-            &[],
-            |i, _| {
-                (
-                    "keep_apart",
-                    vec![
-                        ("family", s(&i.baptiste)),
-                        ("first", s(&i.marcus)),
-                        ("second", s(&i.nadia)),
-                    ],
-                )
-            },
-        ),
-        case("stop keeping them apart", "AFAFFFFFFUFF", &[], |i, _| {
-            (
-                "end_keep_apart",
-                vec![
-                    ("family", s(&i.baptiste)),
-                    ("first", s(&i.nadia)),
-                    ("second", s(&i.marcus)),
-                ],
-            )
-        }),
-        case(
-            "keep Kelly apart from Fairweather's Chloe",
-            "IFIFFFFFFUFF",
-            &[],
-            |i, _| {
-                (
-                    "keep_apart",
-                    vec![
-                        ("family", s(&i.ashworth)),
-                        ("first", s(&i.kelly)),
-                        ("second", s(&i.chloe)),
-                    ],
-                )
-            },
-        ),
-        case("Clarke's case", "AAARRFFFFUFF", &[], |i, _| {
-            ("case_status", vec![("family", s(&i.clarke))])
-        }),
-        case(
-            "close Clarke's case",
-            "AFAFFFFFFUFF",
-            &["case_closures"],
-            |i, _| {
-                (
-                    "close_case",
-                    vec![
-                        ("family", s(&i.clarke)),
-                        ("closed_on", s(&i.today)),
-                        ("reason", s("RC8")),
-                    ],
-                )
-            },
-        ),
-        case("reopen Clarke's case", "AFAFFFFFFUFF", &[], |i, _| {
-            (
-                "reopen_case",
-                vec![("family", s(&i.clarke)), ("reason", s("Closed by mistake"))],
-            )
-        }),
         case("whether Hearth is set up", "AAAAAAAAAAAA", &[], |_, _| {
             ("is_set_up", vec![])
         }),
     ]
+    .into_iter()
+    .chain(case_record::cases())
+    .collect()
 }
