@@ -57,6 +57,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/accounts/new") view=pages::new_staff::NewStaffPage ssr=ssr.clone()/>
                     <Route path=path!("/accounts/:id") view=pages::staff_account::StaffAccountPage ssr=ssr.clone()/>
                     <Route path=path!("/teams") view=pages::teams::TeamsPage ssr=ssr.clone()/>
+                    <Route path=path!("/imports") view=pages::imports::ImportsPage ssr=ssr.clone()/>
+                    <Route path=path!("/imports/:id") view=pages::extract_report::ExtractReportPage ssr=ssr.clone()/>
                     <Route path=path!("/teams/:id") view=pages::team_admin::TeamAdminPage ssr=ssr.clone()/>
                     <Route path=path!("/families") view=pages::caseload::CaseloadPage ssr=ssr.clone()/>
                     <Route path=path!("/families/new") view=pages::new_family::NewFamilyPage ssr=ssr.clone()/>

@@ -144,6 +144,15 @@ pub const SET_UP: &str = "/set-up";
 pub const ACCOUNTS: &str = "/accounts";
 pub const NEW_STAFF: &str = "/accounts/new";
 pub const TEAMS: &str = "/teams";
+/// The case system's extract: upload a check or an import, and see the latest.
+pub const IMPORTS: &str = "/imports";
+/// Where the upload form posts its files (a route of its own, not a server function: it
+/// authorizes before it reads the files, and reads them with its own limits).
+pub const IMPORT_UPLOAD: &str = "/imports/upload";
+
+pub fn extract_report(report: crate::domain::ids::ExtractReportId) -> String {
+    format!("/imports/{report}")
+}
 
 pub fn staff_account(account: AccountId) -> String {
     format!("/accounts/{account}")

@@ -6,6 +6,8 @@ pub mod audit_key;
 pub mod config;
 mod cross_site;
 mod exports;
+pub mod import_cli;
+mod import_upload;
 pub mod keys;
 pub mod limits;
 mod refusals;

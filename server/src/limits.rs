@@ -19,6 +19,16 @@ use tokio::sync::Semaphore;
 /// each, with room for the rest of the form. The case system's upload will have its own.
 pub const FORM_BODY_LIMIT: usize = 1024 * 1024;
 
+/// The largest body a request to `path` may announce: the case system's extract is uploaded at
+/// one address, with room for its files; every other request is a form.
+pub fn body_limit(path: &str) -> usize {
+    if path == app::paths::IMPORT_UPLOAD {
+        crate::import_upload::UPLOAD_BODY_LIMIT
+    } else {
+        FORM_BODY_LIMIT
+    }
+}
+
 /// Refuses a body sent in chunks with no length. Without a length the limit could only cut it
 /// off part-way, and the server function would report a broken connection instead of 413. A
 /// request with neither a length nor chunks has no body at all, which is fine.
@@ -32,6 +42,24 @@ pub async fn require_length(request: Request, next: Next) -> Response {
             "A request body must say its length.",
         )
             .into_response();
+    }
+    let announced = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok())
+        .unwrap_or(0);
+    let limit = body_limit(request.uri().path());
+    if announced > limit as u64 {
+        let message = if limit == FORM_BODY_LIMIT {
+            "This is more than Hearth takes in one form.".to_string()
+        } else {
+            format!(
+                "These files come to {:.0} MB; Hearth reads at most {} MB of the case system's extract at a time, so nothing was read or changed. Go back and choose the extract's CSV files.",
+                announced as f64 / 1_048_576.0,
+                app::services::import::MAX_BYTES / 1_048_576
+            )
+        };
+        return (StatusCode::PAYLOAD_TOO_LARGE, message).into_response();
     }
     next.run(request).await
 }
@@ -88,7 +116,8 @@ pub async fn read_body_in_time(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok())
         .unwrap_or(0);
-    if announced == 0 {
+    // The extract's upload reads its own body, once its caller is allowed to send one.
+    if announced == 0 || request.uri().path() == app::paths::IMPORT_UPLOAD {
         return next.run(request).await;
     }
     let (parts, body) = request.into_parts();

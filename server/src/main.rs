@@ -63,6 +63,22 @@ enum Command {
         #[arg(long)]
         email: String,
     },
+    /// Check the case system's extract in a folder, or import it once checked.
+    #[command(
+        long_about = "Reads the case system's extract: CSV files shaped like the Standard Safeguarding Dataset's tables ssd_person.csv, ssd_family.csv, ssd_cp_plans.csv, ssd_cin_episodes.csv and ssd_involvements.csv (their columns: docs/case-system-extract.md). Without --apply it is a check: it prints what every line would come to (added, changed, unchanged, not for Hearth, refused and why) and changes nothing. With --apply it imports the same files, checked within the last 24 hours, in one transaction. Matching is by the case system's own ids, so importing the same files again changes nothing.",
+        after_help = VARIABLES
+    )]
+    Import {
+        /// The folder holding the extract's CSV files.
+        #[arg(value_name = "DIR")]
+        folder: PathBuf,
+        /// The sign-in email of the administrator importing it (the audit trail names them).
+        #[arg(long = "as", value_name = "EMAIL")]
+        login: String,
+        /// Import the files, checked before: all or nothing.
+        #[arg(long)]
+        apply: bool,
+    },
     /// Check the audit trail, or anchor its newest entry outside Hearth.
     Audit {
         #[command(subcommand)]
@@ -104,6 +120,14 @@ async fn main() -> ExitCode {
             name,
             email,
         }) => setup(&council, &name, &email).await,
+        Some(Command::Import {
+            folder,
+            login,
+            apply,
+        }) => {
+            audit(|db| async move { server::import_cli::run(&db, &folder, &login, apply).await })
+                .await
+        }
         Some(Command::Audit { command }) => match command {
             AuditCommand::Verify { anchor } => {
                 audit(|db| async move { server::audit_cli::verify(&db, anchor.as_deref()).await })
@@ -283,7 +307,7 @@ fn print_demo_logins(seeded: bool, addr: SocketAddr) {
     println!();
 }
 
-/// Runs an audit command on the database, with the configured key (never a new one).
+/// Runs a command on the database, with the configured audit key (never a new one).
 async fn audit<F, Fut>(command: F) -> Result<ExitCode, String>
 where
     F: FnOnce(Db) -> Fut,

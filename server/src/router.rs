@@ -1,13 +1,15 @@
 //! The whole application as one router, built from its state so tests can drive it in-process.
 
 use crate::limits::{self, InFlight};
-use crate::{api_status, cross_site, exports, refusals, security_headers, static_files};
+use crate::{
+    api_status, cross_site, exports, import_upload, refusals, security_headers, static_files,
+};
 use app::app::{shell, App};
 use app::state::AppState;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::response::IntoResponse;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{middleware, Router};
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -40,6 +42,10 @@ pub fn router(state: AppState) -> Router {
             "/families/{id}/chronology.csv",
             get(exports::chronology_csv).with_state(state.clone()),
         )
+        .route(
+            app::paths::IMPORT_UPLOAD,
+            post(import_upload::upload).with_state(state.clone()),
+        )
         .merge(pages)
         .layer(middleware::from_fn(api_status::correct_error_status))
         .layer(middleware::from_fn_with_state(
@@ -53,7 +59,7 @@ pub fn router(state: AppState) -> Router {
             settings.body_timeout,
             limits::read_body_in_time,
         ))
-        .layer(RequestBodyLimitLayer::new(limits::FORM_BODY_LIMIT))
+        .layer(RequestBodyLimitLayer::new(import_upload::UPLOAD_BODY_LIMIT))
         .layer(middleware::from_fn(limits::require_length))
         .layer(middleware::from_fn_with_state(
             state.clone(),

@@ -150,6 +150,13 @@ async fn matrix(app: TestApp) {
         baptiste: app.family_id("Baptiste").await,
         marcus: app.member_id("Marcus").await,
         nadia: app.member_id("Nadia").await,
+        extract_report: {
+            let jordan = app.sign_in(support::logins::JORDAN).await;
+            let files = support::extract::example("ssd");
+            support::extract::report_id(
+                &support::extract::upload(&app, &jordan, &files, false).await,
+            )
+        },
         ashworth,
         kelly,
         kelly_goal,

@@ -9,6 +9,7 @@ pub mod case_record;
 pub mod caseload;
 pub mod change_work;
 pub mod family;
+pub mod imports;
 pub mod invitations;
 pub mod openings;
 pub mod own_change;

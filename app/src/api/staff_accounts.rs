@@ -109,3 +109,14 @@ pub async fn new_set_up_code(account: String, code: String) -> Result<(), AppErr
     })
     .await
 }
+
+/// Sets or clears a member of staff's case system worker ID.
+#[server(prefix = "/api", endpoint = "set_worker_ref")]
+pub async fn set_worker_ref(account: String, worker_ref: String) -> Result<(), AppError> {
+    use crate::domain::ids::AccountId;
+    run(async |caller| {
+        let account = parse_id::<AccountId>(&account)?;
+        crate::services::staff_accounts::set_worker_ref(caller, account, &worker_ref).await
+    })
+    .await
+}

@@ -68,6 +68,16 @@ impl Feedback {
         }
     }
 
+    /// For a form posted to a route that is not a server function (the case system's extract is
+    /// uploaded so): the refusal kept for `path` when it sent the browser back.
+    pub fn kept(path: &'static str) -> Self {
+        Feedback {
+            error: crate::refusal::for_server_fn(path),
+            client: RwSignal::new(None),
+            prefix: StoredValue::new(String::new()),
+        }
+    }
+
     /// The element id of a field.
     pub fn id(&self, name: &str) -> String {
         self.prefix.with_value(|p| format!("{p}{name}"))

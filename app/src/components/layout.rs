@@ -33,7 +33,11 @@ pub fn SiteHeader() -> impl IntoView {
 fn links_for(role: Option<StaffRole>) -> Vec<(&'static str, &'static str)> {
     match role {
         None => vec![("/me", "Your page")],
-        Some(StaffRole::Administrator) => vec![("/accounts", "Accounts"), ("/teams", "Teams")],
+        Some(StaffRole::Administrator) => vec![
+            ("/accounts", "Accounts"),
+            ("/teams", "Teams"),
+            ("/imports", "Case system"),
+        ],
         Some(StaffRole::TeamManager) => {
             vec![
                 ("/families", "My families"),

@@ -4,6 +4,7 @@ pub mod balance_boxes;
 pub mod change_timeline;
 pub mod choice;
 pub mod conversation_panel;
+pub mod extract_upload;
 pub mod family_nav;
 pub mod family_tags;
 pub mod family_words;

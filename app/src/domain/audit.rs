@@ -50,6 +50,10 @@ coded_enum!(
         ViewAllocation => "view_allocation", "Viewed who works with a family";
         ChangeAllocation => "change_allocation", "Changed who works with a family";
         MoveFamily => "move_family", "Moved a family to another team";
+        SetWorkerRef => "set_worker_ref", "Set a member of staff's case system worker ID";
+        CheckExtract => "check_extract", "Checked the case system's extract";
+        ImportExtract => "import_extract", "Imported the case system's extract";
+        ViewImports => "view_imports", "Viewed the case system's imports";
         OpenFamily => "open_family", "Opened a family for a referral";
         ViewHousehold => "view_household", "Viewed a family member's record";
         AddMember => "add_member", "Added someone to a household";

@@ -10,7 +10,8 @@ use chrono::{Duration, NaiveDate};
 
 pub const MAX_NAME_CHARS: usize = 100;
 pub const MAX_RELATIONSHIP_CHARS: usize = 60;
-pub const MAX_PERSON_REF_CHARS: usize = 40;
+/// The Standard Safeguarding Dataset keeps its ids in 48 characters.
+pub const MAX_PERSON_REF_CHARS: usize = 48;
 pub const MAX_REASON_CHARS: usize = 500;
 
 coded_enum!(
@@ -377,7 +378,8 @@ mod tests {
         assert_eq!(parse_person_ref(" "), Ok(None));
         assert_eq!(parse_person_ref(" P-10423 "), Ok(Some("P-10423".into())));
         assert!(parse_person_ref("=HYPERLINK(1)").is_err());
-        assert!(parse_person_ref(&"9".repeat(41)).is_err());
+        assert!(parse_person_ref(&"9".repeat(48)).is_ok());
+        assert!(parse_person_ref(&"9".repeat(49)).is_err());
     }
 
     #[test]

@@ -141,3 +141,7 @@ id_type!(
     /// One item of a decisional balance.
     BalanceItemId
 );
+id_type!(
+    /// What one check or import of the case system's extract came to.
+    ExtractReportId
+);

@@ -3,9 +3,9 @@
 
 use super::ids::{
     AccountId, ActionId, AuthorityId, BalanceItemId, ChangePlanWordsId, CheckInId, CommentId,
-    EntryId, FamilyId, FindingId, GoalId, HousesId, InvitationId, LegalStatusId, MemberId,
-    OpeningId, PromptId, SafetyId, SetUpCodeId, StageNoteId, StepId, SupervisionId, TallyId,
-    TeamId,
+    EntryId, ExtractReportId, FamilyId, FindingId, GoalId, HousesId, InvitationId, LegalStatusId,
+    MemberId, OpeningId, PromptId, SafetyId, SetUpCodeId, StageNoteId, StepId, SupervisionId,
+    TallyId, TeamId,
 };
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -27,6 +27,7 @@ coded_enum!(
         CheckIn => "check_in", "Check-in";
         Chronology => "chronology", "Chronology";
         Entry => "entry", "Workbook entry";
+        Extract => "extract", "Case system extract";
         Family => "family", "Family";
         Finding => "finding", "Trio finding";
         FamilyWords => "family_words", "Family's words";
@@ -106,6 +107,7 @@ record_ref! {
         ChangeTalk(TallyId),
         CheckIn(CheckInId),
         Entry(EntryId),
+        Extract(ExtractReportId),
         Family(FamilyId),
         Finding(FindingId),
         FamilyWords(CommentId),

@@ -64,6 +64,8 @@ pub struct StaffAccountView {
     pub id: AccountId,
     pub display_name: String,
     pub login: String,
+    /// Their id in the council's case system, by which its extract names them.
+    pub worker_ref: Option<String>,
     pub role: StaffRole,
     pub team: Option<TeamChoice>,
     pub disabled: bool,

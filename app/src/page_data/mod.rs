@@ -11,6 +11,7 @@ pub mod case_record;
 pub mod caseload;
 pub mod change_work;
 pub mod family;
+pub mod import;
 pub mod openings;
 pub mod own_page;
 pub mod plan;

@@ -61,6 +61,7 @@ fn NewStaffForm(teams: Vec<TeamChoice>) -> impl IntoView {
             <TextField feedback name="email" label="Work email" hint="They sign in with it. Hearth sends no email" kind="email" verbatim=true autocomplete="off"/>
             <Select feedback name="role" label="Role" options=role_choices()/>
             <Select feedback name="team" label="Team" hint="Administrators may belong to no team" options=team_choices/>
+            <TextField feedback name="worker_ref" label="Case system worker ID (optional)" hint="Their id in the council's case system, as its extract names them: it allocates them to their families" verbatim=true autocomplete="off"/>
             <SubmitButton label="Add and make a set-up code" busy_label="Adding…" pending=action.pending().into()/>
         </form>
     }

@@ -1,8 +1,8 @@
 use crate::api::staff_accounts::{
-    staff_account, DisableAccount, EnableAccount, MoveStaff, NewSetUpCode,
+    staff_account, DisableAccount, EnableAccount, MoveStaff, NewSetUpCode, SetWorkerRef,
 };
 use crate::components::choice::{Choice, Select};
-use crate::components::form::{ErrorSummary, Feedback, SubmitButton};
+use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextField};
 use crate::components::problem::Problem;
 use crate::domain::ids::SetUpCodeId;
 use crate::domain::plain_words::staff_time;
@@ -22,12 +22,16 @@ pub fn StaffAccountPage() -> impl IntoView {
     let disable = ServerAction::<DisableAccount>::new();
     let enable = ServerAction::<EnableAccount>::new();
     let move_staff = ServerAction::<MoveStaff>::new();
+    let worker_ref = ServerAction::<SetWorkerRef>::new();
     let account = Resource::new(
         move || {
             (
                 params.read().get("id").unwrap_or_default(),
                 query.read().get("shown").unwrap_or_default(),
-                disable.version().get() + enable.version().get() + move_staff.version().get(),
+                disable.version().get()
+                    + enable.version().get()
+                    + move_staff.version().get()
+                    + worker_ref.version().get(),
             )
         },
         |(id, shown, _)| staff_account(id, shown),
@@ -36,6 +40,7 @@ pub fn StaffAccountPage() -> impl IntoView {
         disable,
         enable,
         move_staff,
+        worker_ref,
     };
     view! {
         <Suspense fallback=|| view! { <p>"Loading the account…"</p> }>
@@ -54,6 +59,7 @@ struct Actions {
     disable: ServerAction<DisableAccount>,
     enable: ServerAction<EnableAccount>,
     move_staff: ServerAction<MoveStaff>,
+    worker_ref: ServerAction<SetWorkerRef>,
 }
 
 #[component]
@@ -88,10 +94,12 @@ fn Account(account: StaffAccountView, actions: Actions) -> impl IntoView {
             <div class="summary-list__row"><dt class="summary-list__key">"Team"</dt><dd class="summary-list__value">{account.team.as_ref().map_or_else(|| "No team".to_string(), |t| t.name.clone())}</dd></div>
             <div class="summary-list__row"><dt class="summary-list__key">"Signs in as"</dt><dd class="summary-list__value">{account.login.clone()}</dd></div>
             <div class="summary-list__row"><dt class="summary-list__key">"Status"</dt><dd class="summary-list__value" data-testid="account-status">{status}</dd></div>
+            <div class="summary-list__row"><dt class="summary-list__key">"Case system worker ID"</dt><dd class="summary-list__value">{account.worker_ref.clone().unwrap_or_else(|| "None".to_string())}</dd></div>
             <div class="summary-list__row"><dt class="summary-list__key">"Families"</dt><dd class="summary-list__value">{allocations}</dd></div>
         </dl>
         {(!account.disabled).then(|| view! { <NewCode account=id.clone() has_password=account.has_password/> })}
         <MoveForm account=account.clone() actions/>
+        <WorkerRefForm account=account.clone() actions/>
         <Enabling account=id.clone() disabled=account.disabled actions/>
         <History account/>
     }
@@ -148,6 +156,21 @@ fn MoveForm(account: StaffAccountView, actions: Actions) -> impl IntoView {
             <input type="hidden" name="account" value=account.id.to_string()/>
             <Select feedback name="team" label="Move to team" options=teams value=current/>
             <SubmitButton label="Move" busy_label="Moving…" pending=actions.move_staff.pending().into() class="button button--secondary"/>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn WorkerRefForm(account: StaffAccountView, actions: Actions) -> impl IntoView {
+    let feedback = Feedback::new(actions.worker_ref);
+    view! {
+        <h2>"Case system worker ID"</h2>
+        <p>"The case system's extract names workers by this id, and Hearth allocates them to the families it says they work with. Leave it empty for someone the case system does not know."</p>
+        <ErrorSummary feedback/>
+        <ActionForm action=actions.worker_ref>
+            <input type="hidden" name="account" value=account.id.to_string()/>
+            <TextField feedback name="worker_ref" label="Case system worker ID" value=account.worker_ref.clone() verbatim=true autocomplete="off"/>
+            <SubmitButton label="Save worker ID" busy_label="Saving…" pending=actions.worker_ref.pending().into() class="button button--secondary"/>
         </ActionForm>
     }
 }

@@ -17,6 +17,7 @@ pub mod failed_attempts;
 pub mod family;
 mod guard;
 pub mod held;
+pub mod import;
 pub mod invitations;
 mod new_id;
 pub mod openings;

@@ -12,7 +12,9 @@ use crate::domain::audit::AuditAction;
 use crate::domain::credentials::format_invitation_code;
 use crate::domain::ids::{AccountId, AuthorityId, SetUpCodeId, TeamId};
 use crate::domain::record::RecordKind;
-use crate::domain::staff::account_form::{parse_staff, parse_team_for, StaffForm};
+use crate::domain::staff::account_form::{
+    parse_staff, parse_team_for, parse_worker_ref, StaffForm,
+};
 use crate::error::{AppError, FieldErrors};
 use crate::page_data::administration::{StaffAccountView, TeamChoice};
 use crate::store::audit::NewEntry;
@@ -82,6 +84,9 @@ pub async fn create(
         errors.add("email", "There is already an account with this email");
         return Err(AppError::Invalid(errors));
     }
+    if let Some(worker_ref) = &input.worker_ref {
+        worker_ref_is_free(&mut write, authority, worker_ref, id, &form.typed()).await?;
+    }
     let now = now_ms();
     store::accounts::insert(
         &mut write,
@@ -105,12 +110,73 @@ pub async fn create(
         team_name.as_deref().unwrap_or("no team"),
         input.email
     );
+    if let Some(worker_ref) = &input.worker_ref {
+        store::staff::set_worker_ref(&mut write, id, Some(worker_ref)).await?;
+    }
     let mut entry = entry.detail(detail);
     entry.team_id = input.team;
     audit::append(&mut write, &entry).await?;
     let code = issue_code(&mut write, caller, id, SetUpCodeId::new(), now).await?;
     write.commit().await?;
     Ok(Some(NewCode { account: id, code }))
+}
+
+/// A case system worker ID names one member of staff in the council: checked under the lock.
+async fn worker_ref_is_free(
+    write: &mut WriteTx,
+    authority: AuthorityId,
+    worker_ref: &str,
+    account: AccountId,
+    typed: &FieldErrors,
+) -> Result<(), AppError> {
+    match store::staff::worker_ref_holder_in(write, authority, worker_ref).await? {
+        Some((holder, name)) if holder != account => {
+            let mut errors = typed.clone();
+            errors.add(
+                "worker_ref",
+                format!("{name} already has this case system worker ID"),
+            );
+            Err(AppError::Invalid(errors))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Sets or clears the member of staff's case system worker ID, by which the case system's
+/// extract allocates them to families.
+pub async fn set_worker_ref(
+    caller: &Caller,
+    account: AccountId,
+    text: &str,
+) -> Result<(), AppError> {
+    let entry = caller
+        .entry(AuditAction::SetWorkerRef, RecordKind::Account)
+        .record(account);
+    let (authority, staff) = staff_in_council(caller, account, &entry).await?;
+    let mut typed = FieldErrors::default();
+    typed.keep("worker_ref", text);
+    let worker_ref = parse_worker_ref(text).map_err(|m| {
+        let mut errors = typed.clone();
+        errors.add("worker_ref", m);
+        AppError::Invalid(errors)
+    })?;
+    if worker_ref == staff.worker_ref {
+        return Ok(());
+    }
+    let mut write = caller.state.db.write().await?;
+    if let Some(worker_ref) = &worker_ref {
+        worker_ref_is_free(&mut write, authority, worker_ref, account, &typed).await?;
+    }
+    store::staff::set_worker_ref(&mut write, account, worker_ref.as_deref()).await?;
+    let mut entry = entry.detail(format!(
+        "from {} to {}",
+        staff.worker_ref.as_deref().unwrap_or("none"),
+        worker_ref.as_deref().unwrap_or("none")
+    ));
+    entry.team_id = staff.team_id;
+    audit::append(&mut write, &entry).await?;
+    write.commit().await?;
+    Ok(())
 }
 
 /// Stores a new code for `account` (withdrawing its older ones) and records it.
@@ -184,6 +250,7 @@ pub async fn show(
             .map(|(id, name)| TeamChoice { id, name }),
         display_name: staff.display_name,
         login: staff.login,
+        worker_ref: staff.worker_ref,
         role: staff.role,
         disabled: staff.disabled,
         has_password: staff.has_password,

@@ -106,4 +106,10 @@ impl WriteTx {
         self.tx.commit().await?;
         Ok(())
     }
+
+    /// Undoes everything the transaction did: a dry run's end.
+    pub async fn rollback(self) -> Result<(), StoreError> {
+        self.tx.rollback().await?;
+        Ok(())
+    }
 }

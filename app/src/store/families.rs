@@ -187,7 +187,7 @@ struct FamilyRow {
 }
 
 #[derive(sqlx::FromRow)]
-struct MemberRow {
+pub(super) struct MemberRow {
     id: MemberId,
     family_id: FamilyId,
     kind: MemberKind,
@@ -280,7 +280,7 @@ async fn load(db: &Db, which: Which) -> Result<Vec<StoredFamily>, StoreError> {
     Ok(assemble(families, members, statuses, findings, allocations))
 }
 
-const MEMBER_SELECT: &str = "SELECT m.id, m.family_id, m.kind, m.given_name, m.family_name, m.relationship, m.date_of_birth, m.expected_on, m.person_ref, m.left_on, m.version,
+pub(super) const MEMBER_SELECT: &str = "SELECT m.id, m.family_id, m.kind, m.given_name, m.family_name, m.relationship, m.date_of_birth, m.expected_on, m.person_ref, m.left_on, m.version,
     (SELECT COUNT(*) FROM accounts a WHERE a.member_id = m.id) AS accounts
     FROM members m JOIN families f ON f.id = m.family_id";
 
@@ -374,13 +374,16 @@ pub async fn insert_family(
     name: &str,
     now: i64,
 ) -> Result<(), StoreError> {
-    sqlx::query("INSERT INTO families (id, team_id, name, created_at) VALUES ($1, $2, $3, $4)")
-        .bind(id)
-        .bind(team)
-        .bind(name)
-        .bind(now)
-        .execute(&mut *write.tx)
-        .await?;
+    sqlx::query(
+        "INSERT INTO families (id, team_id, name, created_at, authority_id)
+         VALUES ($1, $2, $3, $4, (SELECT authority_id FROM teams WHERE id = $2))",
+    )
+    .bind(id)
+    .bind(team)
+    .bind(name)
+    .bind(now)
+    .execute(&mut *write.tx)
+    .await?;
     Ok(())
 }
 

@@ -58,8 +58,9 @@ pub async fn insert(
     now: i64,
 ) -> Result<bool, StoreError> {
     let done = sqlx::query(
-        "INSERT INTO legal_statuses (id, family_id, member_id, kind, initial_category, latest_category, started_on, ended_on, version, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9) ON CONFLICT (id) DO NOTHING",
+        "INSERT INTO legal_statuses (id, family_id, member_id, kind, initial_category, latest_category, started_on, ended_on, version, created_at, updated_at, authority_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9, (SELECT authority_id FROM members WHERE id = $3))
+         ON CONFLICT (id) DO NOTHING",
     )
     .bind(period.id)
     .bind(family)

@@ -12,6 +12,8 @@ pub mod change_plans;
 mod connect;
 mod db;
 pub mod directory;
+pub mod extract;
+pub mod extract_reports;
 pub mod families;
 pub mod family_voice;
 pub mod findings;

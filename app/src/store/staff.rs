@@ -23,6 +23,7 @@ pub struct StaffDetails {
     pub team_name: Option<String>,
     pub disabled: bool,
     pub has_password: bool,
+    pub worker_ref: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -36,6 +37,7 @@ struct DetailsRow {
     team_name: Option<String>,
     disabled: Flag,
     has_password: Flag,
+    worker_ref: Option<String>,
 }
 
 /// A member of staff's account; `None` for an unknown id or a family member's account.
@@ -43,7 +45,7 @@ pub async fn one(db: &Db, account: AccountId) -> Result<Option<StaffDetails>, St
     let row: Option<DetailsRow> = sqlx::query_as(
         "SELECT a.id, a.authority_id, a.display_name, a.login, a.staff_role, a.team_id,
              t.name AS team_name, a.disabled,
-             CASE WHEN a.password_hash = '' THEN 0 ELSE 1 END AS has_password
+             CASE WHEN a.password_hash = '' THEN 0 ELSE 1 END AS has_password, a.worker_ref
          FROM accounts a LEFT JOIN teams t ON t.id = a.team_id
          WHERE a.id = $1 AND a.staff_role IS NOT NULL",
     )
@@ -60,7 +62,36 @@ pub async fn one(db: &Db, account: AccountId) -> Result<Option<StaffDetails>, St
         team_name: r.team_name,
         disabled: r.disabled.into(),
         has_password: r.has_password.into(),
+        worker_ref: r.worker_ref,
     }))
+}
+
+/// Who in the council has the case system worker ID `worker_ref`, read under the write lock.
+pub async fn worker_ref_holder_in(
+    write: &mut WriteTx,
+    authority: AuthorityId,
+    worker_ref: &str,
+) -> Result<Option<(AccountId, String)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT id, display_name FROM accounts WHERE authority_id = $1 AND worker_ref = $2",
+    )
+    .bind(authority)
+    .bind(worker_ref)
+    .fetch_optional(&mut *write.tx)
+    .await?)
+}
+
+pub async fn set_worker_ref(
+    write: &mut WriteTx,
+    account: AccountId,
+    worker_ref: Option<&str>,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE accounts SET worker_ref = $2 WHERE id = $1")
+        .bind(account)
+        .bind(worker_ref)
+        .execute(&mut *write.tx)
+        .await?;
+    Ok(())
 }
 
 pub async fn set_disabled(

@@ -96,6 +96,8 @@ pub struct Ids {
     pub baptiste: String,
     pub marcus: String,
     pub nadia: String,
+    /// A check of the example extract, made by Brookford's administrator.
+    pub extract_report: String,
 }
 
 /// Ids one person's cases make, so a later case can name what an earlier one added.
@@ -1008,6 +1010,46 @@ pub fn cases() -> Vec<Case> {
                     vec![("account", s(&i.newcomer)), ("code", s(&f.code))],
                 )
             },
+        ),
+        case(
+            "the newcomer's case system worker ID",
+            "FFFFFAFFFUFF",
+            &[],
+            |i, f| {
+                (
+                    "set_worker_ref",
+                    vec![
+                        ("account", s(&i.newcomer)),
+                        ("worker_ref", format!("W-{}", f.account)),
+                    ],
+                )
+            },
+        ),
+        case(
+            "a worker ID for an account named by a member's id",
+            "FFFFFNFFFUFN",
+            &[],
+            |i, _| {
+                (
+                    "set_worker_ref",
+                    vec![("account", s(&i.kelly)), ("worker_ref", s("W-1"))],
+                )
+            },
+        ),
+        case("the case system's extract", "FFFFFAFFFUFA", &[], |_, _| {
+            ("import_page", vec![])
+        }),
+        case(
+            "a check of Brookford's extract",
+            "FFFFFAFFFUFN",
+            &[],
+            |i, _| ("extract_report", vec![("report", s(&i.extract_report))]),
+        ),
+        case(
+            "a report named by a family's id",
+            "FFFFFNFFFUFN",
+            &[],
+            |i, _| ("extract_report", vec![("report", s(&i.ashworth))]),
         ),
         // Open to anyone: a code of the wrong shape is refused before anything is looked up.
         case(

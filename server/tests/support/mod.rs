@@ -5,6 +5,7 @@
 
 pub mod backends;
 pub mod council;
+pub mod extract;
 pub mod family;
 pub mod http;
 pub mod process;

@@ -28,6 +28,9 @@ pub enum Action {
     /// Choose who works with a family, or move it to another team: its team's manager, or the
     /// council's administrators (who see names, never case content).
     Allocate,
+    /// Check and import the case system's extract for the council: its administrators, who see
+    /// ids and counts, never case content.
+    ImportExtract,
     /// Open a family for a new referral in the team: its social workers and manager.
     OpenFamily,
     /// Keep a family's case record: its household, the children's legal status, the trio,
@@ -278,9 +281,10 @@ impl Staff<'_> {
             (Action::ViewAuditTrail, Target::Team(team)) => {
                 allow_if(self.role == StaffRole::TeamManager && self.in_team(team))
             }
-            (Action::ManageAccounts | Action::ManageTeams, Target::Authority(authority)) => {
-                allow_if(self.role == StaffRole::Administrator && authority == self.authority_id)
-            }
+            (
+                Action::ManageAccounts | Action::ManageTeams | Action::ImportExtract,
+                Target::Authority(authority),
+            ) => allow_if(self.role == StaffRole::Administrator && authority == self.authority_id),
             (
                 Action::Allocate,
                 Target::Family {

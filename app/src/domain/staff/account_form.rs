@@ -18,6 +18,8 @@ form! {
     optional {
         /// Empty for an administrator who belongs to no team.
         team,
+        /// Their id in the council's case system, which its extract names them by.
+        worker_ref,
     }
     lists {}
 }
@@ -29,6 +31,27 @@ pub struct StaffInput {
     pub email: String,
     pub role: StaffRole,
     pub team: Option<TeamId>,
+    pub worker_ref: Option<String>,
+}
+
+/// The Standard Safeguarding Dataset keeps a worker's id in 48 characters.
+pub const MAX_WORKER_REF_CHARS: usize = 48;
+
+/// A case system worker ID: empty for none.
+pub fn parse_worker_ref(text: &str) -> Result<Option<String>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if text.chars().count() > MAX_WORKER_REF_CHARS {
+        return Err(format!(
+            "The case system worker ID must be {MAX_WORKER_REF_CHARS} characters or fewer"
+        ));
+    }
+    if text.chars().any(char::is_control) {
+        return Err("The case system worker ID must be on one line".into());
+    }
+    Ok(Some(text.to_string()))
 }
 
 pub fn parse_staff_name(text: &str) -> Result<String, String> {
@@ -92,13 +115,23 @@ pub fn parse_staff(form: &StaffForm) -> Result<StaffInput, FieldErrors> {
     let email = check(&mut errors, "email", parse_work_email(&form.email));
     let role = check(&mut errors, "role", parse_staff_role(&form.role));
     let team = check(&mut errors, "team", parse_team_for(role, &form.team));
-    match (name, email, role, team) {
-        (Some(name), Some(email), Some(role), Some(team)) if errors.is_empty() => Ok(StaffInput {
-            name,
-            email,
-            role,
-            team,
-        }),
+    let worker_ref = check(
+        &mut errors,
+        "worker_ref",
+        parse_worker_ref(&form.worker_ref),
+    );
+    match (name, email, role, team, worker_ref) {
+        (Some(name), Some(email), Some(role), Some(team), Some(worker_ref))
+            if errors.is_empty() =>
+        {
+            Ok(StaffInput {
+                name,
+                email,
+                role,
+                team,
+                worker_ref,
+            })
+        }
         _ => Err(errors),
     }
 }
@@ -118,6 +151,7 @@ mod tests {
             email: email.into(),
             role: role.into(),
             team: team.into(),
+            worker_ref: String::new(),
         }
     }
 
