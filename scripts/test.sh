@@ -198,7 +198,7 @@ do_e2e() {
   local out="$e2e_data/playwright.out" rc=0
   (
     cd end2end
-    HEARTH_E2E_BASE_URL="http://127.0.0.1:$port" npx playwright test
+    HEARTH_E2E_BASE_URL="http://127.0.0.1:$port" HEARTH_E2E_BIN="$run_bin" npx playwright test
   ) 2>&1 | tee "$out" || rc=$?
   stop_server
   if ((rc != 0)); then

@@ -1,38 +1,4 @@
-import { expect, type Hearth, perProject, test, USERS } from './support';
-
-/** A date `days` from today as a date field takes it (yyyy-mm-dd). */
-function isoDay(days: number): string {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-async function addPerson(
-  hearth: Hearth,
-  who: { kind: string; first: string; relationship: string; born?: string; due?: string },
-) {
-  const { page } = hearth;
-  await page.getByRole('link', { name: 'Add someone to the household', exact: true }).click();
-  await expect(hearth.h1('Add someone to the household')).toBeVisible();
-  await page.getByLabel(who.kind, { exact: true }).check();
-  await page.getByLabel('First name', { exact: true }).fill(who.first);
-  await page.getByLabel('How they stand in the household', { exact: true }).fill(who.relationship);
-  if (who.born) await page.getByLabel('Date of birth', { exact: true }).fill(who.born);
-  if (who.due) await page.getByLabel('When the baby is due', { exact: true }).fill(who.due);
-  await page.getByRole('button', { name: 'Add to the household', exact: true }).click();
-  await expect(page.getByRole('link', { name: new RegExp(`^${who.first} `) })).toBeVisible();
-}
-
-async function recordFinding(hearth: Hearth, what: string, about: string) {
-  const { page } = hearth;
-  const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Record it', exact: true }) });
-  await form.getByLabel('What was found', { exact: true }).selectOption({ label: what });
-  await form.getByLabel('About', { exact: true }).selectOption({ label: about });
-  await form.getByLabel('Social work assessment', { exact: true }).check();
-  await form.getByLabel('Identified on', { exact: true }).fill(isoDay(-7));
-  await form.getByRole('button', { name: 'Record it', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^${what.replace(/[()]/g, '\\$&')}: ${about}$`) })).toBeVisible();
-}
+import { addPerson, expect, isoDay, perProject, recordFinding, test, USERS } from './support';
 
 test.describe('a family in Hearth from referral to closure', () => {
   test('a social worker opens a family, records its household, a protection plan and the trio, and closes the case', async (

@@ -251,3 +251,39 @@ export const test = base.extend<Fixtures>({
     expect(pageErrors, 'uncaught errors in the page (a panic in the wasm bundle?)').toEqual([]);
   },
 });
+
+/** A date `days` from today as a date field takes it (yyyy-mm-dd). */
+export function isoDay(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** On a family's trio page: records what was found about whom, by the assessment, three days ago. */
+export async function recordFinding(hearth: Hearth, what: string, about: string): Promise<void> {
+  const { page } = hearth;
+  const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Record it', exact: true }) });
+  await form.getByLabel('What was found', { exact: true }).selectOption({ label: what });
+  await form.getByLabel('About', { exact: true }).selectOption({ label: about });
+  await form.getByLabel('Social work assessment', { exact: true }).check();
+  await form.getByLabel('Identified on', { exact: true }).fill(isoDay(-3));
+  await form.getByRole('button', { name: 'Record it', exact: true }).click();
+  const heading = `${what}: ${about}`.replace(/[()]/g, '\\$&');
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^${heading}$`) })).toBeVisible();
+}
+
+/** Adds someone to a household, from the family's page or the adding page itself. */
+export async function addPerson(
+  hearth: Hearth,
+  who: { kind: string; first: string; relationship: string; born?: string; due?: string },
+): Promise<void> {
+  const { page } = hearth;
+  const link = page.getByRole('link', { name: 'Add someone to the household', exact: true });
+  if ((await link.count()) > 0) await link.click();
+  await expect(hearth.h1('Add someone to the household')).toBeVisible();
+  await page.getByLabel(who.kind, { exact: true }).check();
+  await page.getByLabel('First name', { exact: true }).fill(who.first);
+  await page.getByLabel('How they stand in the household', { exact: true }).fill(who.relationship);
+  if (who.born) await page.getByLabel('Date of birth', { exact: true }).fill(who.born);
+  if (who.due) await page.getByLabel('When the baby is due', { exact: true }).fill(who.due);
+  await page.getByRole('button', { name: 'Add to the household', exact: true }).click();
+  await expect(page.getByRole('link', { name: new RegExp(`^${who.first} `) })).toBeVisible();
+}
