@@ -148,10 +148,8 @@ struct Tally(usize, usize);
 
 impl Tally {
     fn of(out: &Outcomes) -> Tally {
-        Tally(
-            out.count(LineOutcome::Added),
-            out.count(LineOutcome::Changed),
-        )
+        let (added, changed) = out.changes();
+        Tally(added, changed)
     }
 
     fn since(&self, before: &Tally) -> String {

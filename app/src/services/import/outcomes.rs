@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 #[derive(Default)]
 pub struct Outcomes {
     files: BTreeMap<Table, Vec<LineReport>>,
+    /// Lines added and changed so far, kept as they come: asked after every family.
+    changes: (usize, usize),
 }
 
 impl Outcomes {
@@ -23,6 +25,11 @@ impl Outcomes {
         outcome: LineOutcome,
         words: impl Into<String>,
     ) {
+        match outcome {
+            LineOutcome::Added => self.changes.0 += 1,
+            LineOutcome::Changed => self.changes.1 += 1,
+            _ => {}
+        }
         self.files.entry(table).or_default().push(LineReport {
             line,
             id: id.to_string(),
@@ -31,11 +38,9 @@ impl Outcomes {
         });
     }
 
-    pub fn count(&self, outcome: LineOutcome) -> usize {
-        self.files
-            .values()
-            .map(|lines| lines.iter().filter(|l| l.outcome == outcome).count())
-            .sum()
+    /// Lines added and changed so far.
+    pub fn changes(&self) -> (usize, usize) {
+        self.changes
     }
 
     pub fn report(self) -> ExtractReport {
