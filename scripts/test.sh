@@ -156,7 +156,8 @@ do_unit_tests() {
 }
 
 do_server_tests() {
-  HEARTH_TEST_POSTGRES_URL="$pg_url" cargo test -p server
+  # pg_dump and pg_restore of the same PostgreSQL, for the backup tests.
+  HEARTH_TEST_POSTGRES_URL="$pg_url" HEARTH_PG_BIN="$(hearth_pg_bin)" cargo test -p server
 }
 
 do_build() {

@@ -32,6 +32,9 @@ pub struct Settings {
     pub secrets: SecretBox,
     /// Who must sign in with a second factor.
     pub second_factor_rule: SecondFactorRule,
+    /// SHA-256 (hex) of the bearer token `/metrics` answers to; `None`: metrics are not served.
+    /// Only the digest is held, so the token is never in a debug print or a log.
+    pub metrics_token_digest: Option<String>,
 }
 
 /// Managers and administrators always need a second factor; a council may ask it of all staff.
@@ -56,6 +59,7 @@ impl Default for Settings {
             sign_in_delay_step: Duration::from_secs(1),
             secrets: SecretBox::random(),
             second_factor_rule: SecondFactorRule::ManagersAndAdministrators,
+            metrics_token_digest: None,
         }
     }
 }

@@ -70,6 +70,15 @@ impl Config {
                     ))
                 }
             },
+            metrics_token_digest: match var("HEARTH_METRICS_TOKEN") {
+                None => None,
+                Some(token) if token.trim().len() >= 32 => {
+                    Some(app::auth::tokens::digest(token.trim()))
+                }
+                Some(_) => {
+                    return Err("HEARTH_METRICS_TOKEN must be at least 32 characters (e.g. `openssl rand -hex 32`)".into())
+                }
+            },
             ..Settings::default()
         };
         let audit_key = KeyPlace::new(var("HEARTH_AUDIT_KEY_FILE").map(PathBuf::from), &data_dir);

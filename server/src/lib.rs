@@ -3,6 +3,7 @@
 mod api_status;
 pub mod audit_cli;
 pub mod audit_key;
+pub mod backup;
 pub mod config;
 mod cross_site;
 mod exports;
@@ -10,9 +11,12 @@ pub mod import_cli;
 mod import_upload;
 pub mod keys;
 pub mod limits;
+pub mod logging;
+mod probes;
 mod refusals;
 pub mod router;
 mod security_headers;
 mod static_files;
+pub mod telemetry;
 
 pub use router::router;

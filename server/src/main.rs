@@ -5,6 +5,7 @@ use app::state::AppState;
 use app::store::Db;
 use clap::{Parser, Subcommand};
 use server::config::Config;
+use std::future::IntoFuture;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,7 +26,15 @@ const VARIABLES: &str = "Variables (every command reads the same ones):
   HEARTH_SECOND_FACTOR     \"managers\" (default: managers and administrators need one) or
                            \"all-staff\"
   LEPTOS_SITE_ROOT         the built site's folder (default: target/site)
+  HEARTH_METRICS_TOKEN     a bearer token (32 characters or more) for /metrics (Prometheus
+                           text); without it /metrics is not served
+  HEARTH_LOG_FORMAT        \"text\" (default) or \"json\" (one JSON object per line, with the
+                           request's id)
   RUST_LOG                 what is logged (default: info,sqlx=warn)";
+
+/// How long requests in flight may take to finish after SIGTERM: far more than any page takes,
+/// less than an orchestrator's usual 30 s before it kills.
+const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(20);
 
 #[derive(Parser)]
 #[command(
@@ -79,6 +88,24 @@ enum Command {
         #[arg(long)]
         apply: bool,
     },
+    /// Make a consistent copy of the database while Hearth serves, and check it reads back.
+    #[command(
+        long_about = "Makes a consistent copy of the database while Hearth serves. SQLite: VACUUM INTO FILE, then the copy is opened, passes PRAGMA integrity_check and its audit trail verifies. PostgreSQL: pg_dump in its custom format (from HEARTH_PG_BIN or the PATH), then pg_restore --list reads it. A backup holds every family's record: keep it encrypted, and the audit key apart from it.",
+        after_help = VARIABLES
+    )]
+    Backup {
+        /// Where the copy goes; an existing file is never written over.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Put a backup back into an empty place (a SQLite file that does not exist, an empty
+    /// PostgreSQL database), then migrate it and verify its audit trail.
+    #[command(after_help = VARIABLES)]
+    Restore {
+        /// The backup made by `hearth backup`.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// Check the audit trail, or anchor its newest entry outside Hearth.
     Audit {
         #[command(subcommand)]
@@ -106,12 +133,10 @@ enum AuditCommand {
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,sqlx=warn".into()),
-        )
-        .init();
+    if let Err(message) = server::logging::init() {
+        eprintln!("hearth: {message}");
+        return ExitCode::FAILURE;
+    }
     let result = match cli.command {
         None | Some(Command::Serve) => serve(false).await,
         Some(Command::Demo) => serve(true).await,
@@ -128,6 +153,8 @@ async fn main() -> ExitCode {
             audit(|db| async move { server::import_cli::run(&db, &folder, &login, apply).await })
                 .await
         }
+        Some(Command::Backup { file }) => backup(&file).await,
+        Some(Command::Restore { file }) => restore(&file).await,
         Some(Command::Audit { command }) => match command {
             AuditCommand::Verify { anchor } => {
                 audit(|db| async move { server::audit_cli::verify(&db, anchor.as_deref()).await })
@@ -202,14 +229,43 @@ async fn serve(demo: bool) -> Result<ExitCode, String> {
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
     println!("Hearth is listening on http://{}", config.addr);
-    axum::serve(
-        listener,
-        server::router(state).into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown())
-    .await
-    .map_err(|e| format!("the server stopped: {e}"))?;
+    let (stop, stopping) = tokio::sync::watch::channel(false);
+    let mut serving = tokio::spawn(
+        axum::serve(
+            listener,
+            server::router(state).into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async move {
+            let mut stopping = stopping;
+            let _ = stopping.wait_for(|stop| *stop).await;
+        })
+        .into_future(),
+    );
+    tokio::select! {
+        ended = &mut serving => {
+            db.close().await;
+            return match ended {
+                Ok(Ok(())) => Ok(ExitCode::SUCCESS),
+                Ok(Err(e)) => Err(format!("the server stopped: {e}")),
+                Err(e) => Err(format!("the server stopped: {e}")),
+            };
+        }
+        () = shutdown() => {}
+    }
+    // No new connections from here; requests in flight get a bounded time to finish.
+    tracing::info!("stopping: finishing the requests in flight");
+    let _ = stop.send(true);
+    match tokio::time::timeout(SHUTDOWN_GRACE, serving).await {
+        Ok(Ok(Ok(()))) => {}
+        Ok(Ok(Err(e))) => tracing::warn!(error = %e, "the server stopped with an error"),
+        Ok(Err(e)) => tracing::warn!(error = %e, "the server task failed"),
+        Err(_) => tracing::warn!(
+            "requests still in flight after {} s were cut off",
+            SHUTDOWN_GRACE.as_secs()
+        ),
+    }
     db.close().await;
+    tracing::info!("stopped");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -260,6 +316,22 @@ async fn setup(council: &str, name: &str, email: &str) -> Result<ExitCode, Strin
     println!();
     println!("Give the code only to them. Start Hearth with `hearth serve` (same variables).");
     Ok(ExitCode::SUCCESS)
+}
+
+async fn backup(file: &std::path::Path) -> Result<ExitCode, String> {
+    let config = Config::from_env()?;
+    let db = open(&config, false).await?;
+    let key = config.audit_key.load(false)?.key;
+    let done = server::backup::backup(&db, &config.database_url, key, file).await;
+    db.close().await;
+    done
+}
+
+async fn restore(file: &std::path::Path) -> Result<ExitCode, String> {
+    let config = Config::from_env()?;
+    // The key that sealed the backup's trail: the council keeps it apart from the backups.
+    let key = config.audit_key.load(false)?.key;
+    server::backup::restore(&config.database_url, key, file).await
 }
 
 /// Writes failed sign-ins and wrong invitation codes into the audit trail every minute.

@@ -2,7 +2,8 @@
 
 use crate::limits::{self, InFlight};
 use crate::{
-    api_status, cross_site, exports, import_upload, refusals, security_headers, static_files,
+    api_status, cross_site, exports, import_upload, probes, refusals, security_headers,
+    static_files, telemetry,
 };
 use app::app::{shell, App};
 use app::state::AppState;
@@ -32,7 +33,7 @@ pub fn router(state: AppState) -> Router {
         })
         .fallback(not_found)
         .with_state(state.clone());
-    Router::new()
+    let app = Router::new()
         .merge(static_files::routes(
             &options.site_root,
             &options.site_pkg_dir,
@@ -47,6 +48,7 @@ pub fn router(state: AppState) -> Router {
             post(import_upload::upload).with_state(state.clone()),
         )
         .merge(pages)
+        .route_layer(middleware::from_fn(telemetry::mark_route))
         .layer(middleware::from_fn(api_status::correct_error_status))
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -66,14 +68,26 @@ pub fn router(state: AppState) -> Router {
             cross_site::refuse_cross_site,
         ))
         .layer(middleware::from_fn_with_state(
-            state,
+            state.clone(),
             security_headers::add_security_headers,
         ))
-        // Outermost: a request waits for a slot before any work is done for it.
+        // A request waits for a slot before any work is done for it.
         .layer(middleware::from_fn_with_state(
             InFlight::new(settings.max_in_flight, settings.wait_for_slot),
             limits::bound_in_flight,
-        ))
+        ));
+    // The probes and metrics answer even when every request slot is taken.
+    Router::new()
+        .route("/healthz", get(probes::healthz))
+        .route("/readyz", get(probes::readyz).with_state(state.clone()))
+        .route(
+            "/metrics",
+            get(telemetry::metrics_endpoint).with_state(state.clone()),
+        )
+        .route_layer(middleware::from_fn(telemetry::mark_route))
+        .merge(app)
+        // Outermost: every request, answered or refused, gets its id, span and count.
+        .layer(middleware::from_fn(telemetry::observe))
 }
 
 /// Any other address: the app renders its "Page not found" with status 404.

@@ -80,10 +80,14 @@ impl Db {
     /// head row, which makes SQLite take its write lock at once (a deferred transaction that
     /// reads first can fail when another writer commits) and queues PostgreSQL writers on the row.
     pub async fn write(&self) -> Result<WriteTx, StoreError> {
+        let waited = std::time::Instant::now();
         let mut tx = self.pool.begin().await?;
         sqlx::query("UPDATE audit_head SET seq = seq WHERE id = 1")
             .execute(&mut *tx)
             .await?;
+        // How long saves queue behind one another: what operators watch as load grows.
+        metrics::histogram!("hearth_write_lock_wait_seconds")
+            .record(waited.elapsed().as_secs_f64());
         Ok(WriteTx {
             tx,
             audit_key: self.audit_key.clone(),

@@ -15,6 +15,11 @@ static POSTGRES: Migrator = sqlx::migrate!("./migrations/postgres");
 /// The first version written as shared DDL; every version before it is per backend only.
 pub const FIRST_SHARED: i64 = 5;
 
+/// The newest migration this build embeds: a database that has applied it is current.
+pub fn latest_version() -> i64 {
+    SHARED.iter().map(|m| m.version).max().unwrap_or(0)
+}
+
 /// The migrations `backend` runs, in order.
 pub async fn migrator(backend: Backend) -> Result<Migrator, MigrateError> {
     let dialect = match backend {

@@ -19,6 +19,7 @@ pub mod family_voice;
 pub mod findings;
 pub mod form_refusals;
 pub mod goals;
+pub mod health;
 pub mod held_answers;
 pub mod household;
 pub mod invitations;

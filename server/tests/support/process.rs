@@ -14,6 +14,15 @@ pub struct Process {
 impl Process {
     /// Starts `hearth ARGS` on the database and waits until it listens.
     pub async fn start(database_url: &str, args: &[&str]) -> Process {
+        Process::start_logging(database_url, args, None).await
+    }
+
+    /// [`Process::start`], with its log (at `RUST_LOG=debug`) gathered into `log`.
+    pub async fn start_logging(
+        database_url: &str,
+        args: &[&str],
+        log: Option<std::sync::Arc<std::sync::Mutex<String>>>,
+    ) -> Process {
         let port = {
             let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
             listener.local_addr().expect("address").port()
@@ -30,12 +39,27 @@ impl Process {
             .env("HEARTH_AUDIT_KEY_FILE", super::audit_key_file())
             .env("HEARTH_ADDR", &addr)
             .env("HEARTH_DATA_DIR", &data_dir)
-            .env("RUST_LOG", "warn")
+            .env("RUST_LOG", if log.is_some() { "debug" } else { "warn" })
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
+            .stderr(if log.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::inherit()
+            })
             .kill_on_drop(true)
             .spawn()
             .expect("hearth starts");
+        if let (Some(log), Some(stderr)) = (log.clone(), child.stderr.take()) {
+            let mut lines = BufReader::new(stderr).lines();
+            tokio::spawn(async move {
+                while let Ok(Some(line)) = lines.next_line().await {
+                    if let Ok(mut log) = log.lock() {
+                        log.push_str(&line);
+                        log.push('\n');
+                    }
+                }
+            });
+        }
         let stdout = child.stdout.take().expect("stdout");
         let mut lines = BufReader::new(stdout).lines();
         let ready = tokio::time::timeout(Duration::from_secs(60), async {
@@ -48,7 +72,15 @@ impl Process {
         })
         .await;
         assert_eq!(ready, Ok(true), "hearth did not start listening");
-        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+        // The log goes to standard output (and panics to standard error): both are kept when asked.
+        tokio::spawn(async move {
+            while let Ok(Some(line)) = lines.next_line().await {
+                if let Some(Ok(mut log)) = log.as_ref().map(|l| l.lock()) {
+                    log.push_str(&line);
+                    log.push('\n');
+                }
+            }
+        });
         Process { addr, child }
     }
 
@@ -74,6 +106,22 @@ impl Process {
 
     pub async fn stop(mut self) {
         let _ = self.child.kill().await;
+    }
+
+    /// Sends SIGTERM, as an orchestrator stops a server, and waits for the exit code.
+    pub async fn terminate(mut self) -> Option<i32> {
+        let pid = self.child.id().expect("still running");
+        let sent = Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .await
+            .expect("kill runs");
+        assert!(sent.success());
+        tokio::time::timeout(Duration::from_secs(30), self.child.wait())
+            .await
+            .expect("hearth stops within 30 s of SIGTERM")
+            .expect("an exit status")
+            .code()
     }
 }
 
