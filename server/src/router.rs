@@ -23,7 +23,10 @@ pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let context = {
         let state = state.clone();
-        move || provide_context(state.clone())
+        move || {
+            provide_context(state.clone());
+            provide_context(app::auth::caller::Resolved::default());
+        }
     };
     // Registers every page and, at its own path under /api/, every server function.
     let pages = Router::new()

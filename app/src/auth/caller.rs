@@ -31,6 +31,41 @@ pub struct Caller {
     pub pending: Option<String>,
 }
 
+/// Who a request's session belongs to, looked up once per request: a page's several server
+/// functions each ask for their caller, and within one request the answer cannot change.
+/// `server::router` provides a fresh one for every request.
+#[derive(Clone, Default)]
+pub struct Resolved(std::sync::Arc<tokio::sync::OnceCell<Identity>>);
+
+#[derive(Clone)]
+pub struct Identity {
+    viewer: Option<Viewer>,
+    session: Option<String>,
+    live: Option<store::sessions::Live>,
+}
+
+/// The live session under `token_hash` and its account, if both are current.
+async fn identify(state: &AppState, token_hash: Option<String>) -> Result<Identity, AppError> {
+    let now = now_ms();
+    if let Some(hash) = token_hash {
+        if let Some(found) = store::sessions::resolve(&state.db, &hash, now).await? {
+            let viewer = store::accounts::viewer(&state.db, found.account_id, now).await?;
+            if viewer.is_some() {
+                return Ok(Identity {
+                    viewer,
+                    session: Some(hash),
+                    live: Some(found),
+                });
+            }
+        }
+    }
+    Ok(Identity {
+        viewer: None,
+        session: None,
+        live: None,
+    })
+}
+
 impl Caller {
     pub async fn current() -> Result<Caller, AppError> {
         let state = app_state()?;
@@ -62,19 +97,18 @@ impl Caller {
         };
         let token_hash = cookie(cookie::name(&state.settings));
         let pending = cookie(cookie::pending_name(&state.settings));
-        let now = now_ms();
-        let mut viewer = None;
-        let mut session = None;
-        let mut live = None;
-        if let Some(hash) = token_hash {
-            if let Some(found) = store::sessions::resolve(&state.db, &hash, now).await? {
-                viewer = store::accounts::viewer(&state.db, found.account_id, now).await?;
-                if viewer.is_some() {
-                    session = Some(hash);
-                    live = Some(found);
-                }
-            }
-        }
+        let Identity {
+            viewer,
+            session,
+            live,
+        } = match leptos::prelude::use_context::<Resolved>() {
+            Some(resolved) => resolved
+                .0
+                .get_or_try_init(|| identify(&state, token_hash))
+                .await?
+                .clone(),
+            None => identify(&state, token_hash).await?,
+        };
         Ok(Caller {
             state,
             viewer,

@@ -1,5 +1,6 @@
 //! The connection pool and write transactions.
 
+use super::audit::Group;
 use super::audit_key::AuditKey;
 use super::backend::Backend;
 use super::row::StoreError;
@@ -16,6 +17,9 @@ pub struct Db {
     pool: AnyPool,
     backend: Backend,
     audit_key: AuditKey,
+    /// The sealing task that commits page views' audit entries together; `None` in the task's
+    /// own handle, which appends directly.
+    group: Option<Group>,
 }
 
 pub fn now_ms() -> i64 {
@@ -57,10 +61,15 @@ impl Db {
             // Persistent in the file: readers never block the writer.
             pool.execute("PRAGMA journal_mode = WAL;").await?;
         }
-        Ok(Db {
+        let direct = Db {
             pool,
             backend,
             audit_key,
+            group: None,
+        };
+        Ok(Db {
+            group: Some(Group::start(direct.clone())),
+            ..direct
         })
     }
 
@@ -70,6 +79,10 @@ impl Db {
 
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    pub(super) fn group(&self) -> Option<&Group> {
+        self.group.as_ref()
     }
 
     pub fn audit_key(&self) -> &AuditKey {

@@ -159,6 +159,11 @@ pub async fn for_family_since(
     rows.into_iter().map(StoredChange::try_from).collect()
 }
 
+/// How stale the recorded time of a person's last look may grow before a look writes it again.
+/// It only sets where their next session's "what changed" begins, so a minute early is harmless,
+/// and a page view then writes nothing of its own (decision 19).
+const LOOK_EVERY_MS: i64 = 60 * 1000;
+
 /// The moment "what changed since you last looked" compares against, for this session: fixed
 /// at the session's first look, so reloading the page does not empty the list. Records the look.
 pub async fn look(
@@ -167,6 +172,20 @@ pub async fn look(
     session: &str,
     now: i64,
 ) -> Result<Option<i64>, StoreError> {
+    // Most views come after the session's first: read without taking the write lock.
+    let seen: Option<(Option<i64>, Option<i64>)> = sqlx::query_as(
+        "SELECT s.changes_since, (SELECT p.looked_at FROM plan_looks p WHERE p.account_id = $1)
+         FROM sessions s WHERE s.token_hash = $2",
+    )
+    .bind(account)
+    .bind(session)
+    .fetch_optional(db.pool())
+    .await?;
+    if let Some((Some(pinned), Some(looked_at))) = seen {
+        if now - looked_at < LOOK_EVERY_MS {
+            return Ok(Some(pinned));
+        }
+    }
     let mut write = db.write().await?;
     let pinned: Option<i64> = sqlx::query_scalar::<_, Option<i64>>(
         "SELECT changes_since FROM sessions WHERE token_hash = $1",

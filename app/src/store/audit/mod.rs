@@ -4,10 +4,12 @@
 
 pub mod anchor;
 pub mod checks;
+mod group;
 mod seal;
 mod verify;
 
 pub use super::audit_key::{AuditKey, MIN_KEY_BYTES};
+pub(crate) use group::Group;
 pub use verify::{hash_of, head, verify, walk, Checkpoint, Verdict, Walk};
 
 use super::db::{now_ms, Db, WriteTx};
@@ -93,8 +95,14 @@ pub async fn append(write: &mut WriteTx, entry: &NewEntry) -> Result<(), StoreEr
     Ok(())
 }
 
-/// Records a read, or anything else that changes no other data, in a transaction of its own.
+/// Records a read, or anything else that changes no other data, and returns once it is
+/// committed: sealed together with whatever else arrived meanwhile (`group`).
 pub async fn record(db: &Db, entry: &NewEntry) -> Result<(), StoreError> {
+    if let Some(group) = db.group() {
+        if let Ok(committed) = group.commit(entry.clone()).await {
+            return committed;
+        }
+    }
     let mut write = db.write().await?;
     append(&mut write, entry).await?;
     write.commit().await
