@@ -313,3 +313,44 @@ async fn supervision_actions_reach_their_owner(app: TestApp) {
 }
 
 on_both_backends!(supervision, super::supervision_actions_reach_their_owner);
+
+/// The dashboard reads every family's facts at once (`store::due_facts`); each family's workbook
+/// reads its own whole. Both must come to the same: the last visit and supervision, and how
+/// much is overdue.
+async fn dashboard_agrees_with_each_workbook(app: TestApp) {
+    let maya = app.sign_in("maya.okafor@brookford.example").await;
+    let dashboard: app::page_data::workbook::Dashboard =
+        app.call("team_dashboard", &[], Some(&maya)).await.json();
+    assert!(!dashboard.rows.is_empty());
+    let mut overdue = 0;
+    for row in &dashboard.rows {
+        let family = row.family_id.to_string();
+        let workbook: Workbook = app
+            .call("workbook", &[("family", &family)], Some(&maya))
+            .await
+            .json();
+        let due_before_today = workbook
+            .due
+            .iter()
+            .filter(|d| d.due_on < workbook.today)
+            .count();
+        assert_eq!(row.overdue, due_before_today, "{}", row.family_name);
+        overdue += row.overdue;
+        let last_visit = workbook
+            .chapters
+            .iter()
+            .flat_map(|c| &c.entries)
+            .filter(|e| e.kind == app::domain::workbook::EntryKind::Visit)
+            .map(|e| e.occurred_on)
+            .max();
+        assert_eq!(row.last_visit, last_visit, "{}", row.family_name);
+        assert_eq!(
+            row.last_supervision, workbook.period_started,
+            "{}",
+            row.family_name
+        );
+    }
+    assert!(overdue > 0, "the demo has late visits to compare");
+}
+
+on_both_backends!(dashboard, super::dashboard_agrees_with_each_workbook);

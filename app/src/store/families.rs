@@ -140,37 +140,44 @@ pub async fn place_of(db: &Db, member: MemberId) -> Result<Option<MemberPlace>, 
 /// Every open family of a team with everything a caseload shows, in five queries however many
 /// families.
 pub async fn for_team(db: &Db, team: TeamId) -> Result<Vec<StoredFamily>, StoreError> {
-    load(db, Which::Team(team)).await
+    load(db, FamilySet::Team(team)).await
 }
 
 pub async fn one(db: &Db, family: FamilyId) -> Result<Option<StoredFamily>, StoreError> {
-    Ok(load(db, Which::Family(family)).await?.pop())
+    Ok(load(db, FamilySet::Family(family)).await?.pop())
 }
 
-/// Which families `load` reads.
+/// A set of families, named by one parameter: what `load` and `due_facts` read.
 #[derive(Clone, Copy)]
-enum Which {
+pub enum FamilySet {
+    /// A team's open cases.
     Team(TeamId),
     Family(FamilyId),
+    /// The open cases a worker is allocated to.
+    AllocatedTo(AccountId),
 }
 
-impl Which {
+impl FamilySet {
     /// The condition on `families f`, fixed text with one parameter, never input. A team's
     /// list holds its open cases only: a closed case leaves every caseload.
-    fn condition(self) -> &'static str {
+    pub(super) fn condition(self) -> &'static str {
         match self {
-            Which::Team(_) => "f.team_id = $1 AND f.closed_on IS NULL",
-            Which::Family(_) => "f.id = $1",
+            FamilySet::Team(_) => "f.team_id = $1 AND f.closed_on IS NULL",
+            FamilySet::Family(_) => "f.id = $1",
+            FamilySet::AllocatedTo(_) => {
+                "f.closed_on IS NULL AND f.id IN (SELECT w.family_id FROM allocations w WHERE w.worker_id = $1)"
+            }
         }
     }
 
-    fn bind_to<'q, O>(
+    pub(super) fn bind_to<'q, O>(
         self,
         query: sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>>,
     ) -> sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>> {
         match self {
-            Which::Team(team) => query.bind(team),
-            Which::Family(family) => query.bind(family),
+            FamilySet::Team(team) => query.bind(team),
+            FamilySet::Family(family) => query.bind(family),
+            FamilySet::AllocatedTo(worker) => query.bind(worker),
         }
     }
 }
@@ -241,7 +248,7 @@ impl From<AllocationRow> for Allocation {
 }
 
 /// The families `which` names, with their members, trio and allocations.
-async fn load(db: &Db, which: Which) -> Result<Vec<StoredFamily>, StoreError> {
+async fn load(db: &Db, which: FamilySet) -> Result<Vec<StoredFamily>, StoreError> {
     let condition = which.condition();
     let families: Vec<FamilyRow> = which
         .bind_to(sqlx::query_as(&format!(
@@ -352,19 +359,7 @@ fn assemble(
 
 /// The families a worker is allocated to, in name order.
 pub async fn allocated_to(db: &Db, worker: AccountId) -> Result<Vec<StoredFamily>, StoreError> {
-    let ids: Vec<FamilyId> = sqlx::query_scalar(
-        "SELECT DISTINCT f.id, f.name FROM allocations al JOIN families f ON f.id = al.family_id WHERE al.worker_id = $1 AND f.closed_on IS NULL ORDER BY f.name",
-    )
-    .bind(worker)
-    .fetch_all(db.pool())
-    .await?;
-    let mut families = Vec::with_capacity(ids.len());
-    for id in ids {
-        if let Some(family) = one(db, id).await? {
-            families.push(family);
-        }
-    }
-    Ok(families)
+    load(db, FamilySet::AllocatedTo(worker)).await
 }
 
 pub async fn insert_family(

@@ -12,6 +12,7 @@ pub mod change_plans;
 mod connect;
 mod db;
 pub mod directory;
+pub mod due_facts;
 pub mod extract;
 pub mod extract_reports;
 pub mod families;

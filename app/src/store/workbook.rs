@@ -171,7 +171,7 @@ pub async fn update_entry(
 }
 
 #[derive(sqlx::FromRow)]
-struct ActionRow {
+pub(super) struct ActionRow {
     id: ActionId,
     what: String,
     owner_id: AccountId,
@@ -193,7 +193,7 @@ impl From<ActionRow> for SupervisionAction {
     }
 }
 
-/// An action with what it hangs on: its supervision, or (for an owner's list) its family.
+/// An action with the supervision it came from.
 #[derive(sqlx::FromRow)]
 struct HeldActionRow<Held> {
     #[sqlx(flatten)]
@@ -359,24 +359,34 @@ pub async fn set_action_done(
 }
 
 /// Open actions given to `owner`, with their family, soonest first.
+/// An owner's actions not yet done, in families whose case is open, with each family's name.
 pub async fn open_actions_of(
     db: &Db,
     owner: AccountId,
-) -> Result<Vec<(FamilyId, SupervisionAction)>, StoreError> {
-    let rows: Vec<HeldActionRow<FamilyId>> = sqlx::query_as(
-        "SELECT x.id, x.family_id AS held_by, x.what, x.owner_id, a.display_name, x.due_on, x.done
-         FROM supervision_actions x JOIN accounts a ON a.id = x.owner_id
-         WHERE x.owner_id = $1 AND x.done = 0 ORDER BY x.due_on",
+) -> Result<Vec<(FamilyId, String, SupervisionAction)>, StoreError> {
+    let rows: Vec<OwnedActionRow> = sqlx::query_as(
+        "SELECT x.id, x.family_id, f.name AS family_name, x.what, x.owner_id, a.display_name, x.due_on, x.done
+         FROM supervision_actions x JOIN accounts a ON a.id = x.owner_id JOIN families f ON f.id = x.family_id
+         WHERE x.owner_id = $1 AND x.done = 0 AND f.closed_on IS NULL ORDER BY x.due_on",
     )
     .bind(owner)
     .fetch_all(db.pool())
     .await?;
     Ok(rows
         .into_iter()
-        .map(|row| (row.held_by, row.action.into()))
+        .map(|row| (row.family_id, row.family_name, row.action.into()))
         .collect())
 }
 
+#[derive(sqlx::FromRow)]
+struct OwnedActionRow {
+    #[sqlx(flatten)]
+    action: ActionRow,
+    family_id: FamilyId,
+    family_name: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
 pub struct StoredSchedule {
     pub plan_started_on: NaiveDate,
     pub initial_conference_on: Option<NaiveDate>,
@@ -384,7 +394,7 @@ pub struct StoredSchedule {
 }
 
 #[derive(sqlx::FromRow)]
-struct ScheduleRow {
+pub(super) struct ScheduleRow {
     plan_started_on: Day,
     initial_conference_on: Option<Day>,
     visit_every_working_days: i64,
@@ -443,14 +453,21 @@ pub async fn last_meetings(
     .await?;
     let mut out = (None, None);
     for (kind, last) in rows {
-        let last = last.map(NaiveDate::from);
-        match kind.as_str() {
-            "core_group" => out.0 = last,
-            "review_conference" => out.1 = last,
-            _ => {}
+        if let Some(last) = last {
+            let (core_group, review) = meeting_slot(&kind, last.into());
+            out = (out.0.or(core_group), out.1.or(review));
         }
     }
     Ok(out)
+}
+
+/// A meeting's date as (last core group, last review conference), by its stored kind.
+pub(super) fn meeting_slot(kind: &str, on: NaiveDate) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    match kind {
+        "core_group" => (Some(on), None),
+        "review_conference" => (None, Some(on)),
+        _ => (None, None),
+    }
 }
 
 pub async fn insert_meeting(

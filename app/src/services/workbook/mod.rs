@@ -27,6 +27,7 @@ use crate::error::AppError;
 use crate::page_data::workbook::{
     Assessment, Chapter, Chronology, DueItem, EntryPage, Supervisions, Workbook,
 };
+use crate::store::due_facts::DueFacts;
 use crate::store::workbook::StoredSchedule;
 use crate::store::{self, audit, now_ms};
 use chrono::NaiveDate;
@@ -61,8 +62,22 @@ pub async fn facts(caller: &Caller, scope: &PlanScope) -> Result<Facts, AppError
     }
     let stored = store::workbook::schedule(db, family).await?;
     let (last_core_group_on, last_review_on) = store::workbook::last_meetings(db, family).await?;
-    // Core groups and reviews are due while a child is on a protection plan, counted from the
-    // initial conference, or from the plan's start when no conference date is recorded.
+    let schedule = schedule_of(scope, stored, last_core_group_on, last_review_on);
+    Ok(Facts {
+        entries,
+        supervisions,
+        schedule,
+    })
+}
+
+/// Core groups and reviews are due while a child is on a protection plan, counted from the
+/// initial conference, or from the plan's start when no conference date is recorded.
+pub(crate) fn schedule_of(
+    scope: &PlanScope,
+    stored: Option<StoredSchedule>,
+    last_core_group_on: Option<NaiveDate>,
+    last_review_on: Option<NaiveDate>,
+) -> Schedule {
     let plan_started = scope
         .family
         .members
@@ -70,7 +85,7 @@ pub async fn facts(caller: &Caller, scope: &PlanScope) -> Result<Facts, AppError
         .filter(|m| m.in_household_on(scope.today))
         .filter_map(|m| open_plan_started(&m.statuses, scope.today))
         .min();
-    let schedule = match stored {
+    match stored {
         Some(s) => Schedule {
             plan_started_on: s.plan_started_on,
             initial_conference_on: plan_started
@@ -86,19 +101,49 @@ pub async fn facts(caller: &Caller, scope: &PlanScope) -> Result<Facts, AppError
             last_core_group_on,
             last_review_on,
         },
-    };
-    Ok(Facts {
-        entries,
-        supervisions,
-        schedule,
-    })
+    }
+}
+
+/// What is due for one family, from its whole workbook: see [`due_from`].
+pub fn due_for(
+    scope: &PlanScope,
+    facts: &Facts,
+    today: NaiveDate,
+) -> Vec<(Option<StaffRole>, DueItem)> {
+    due_from(scope, &latest_of(facts), &facts.schedule, today)
+}
+
+/// The latest dates and open actions that what is due follows from, read off a whole workbook
+/// (the same as `store::due_facts` reads for many families at once).
+pub fn latest_of(facts: &Facts) -> DueFacts {
+    let mut latest = DueFacts::default();
+    for entry in &facts.entries {
+        let by_chapter = match entry.kind {
+            EntryKind::Visit => &mut latest.last_visit,
+            EntryKind::MonthlySummary => &mut latest.last_summary,
+            _ => continue,
+        };
+        let last = by_chapter.entry(entry.chapter).or_insert(entry.occurred_on);
+        *last = (*last).max(entry.occurred_on);
+    }
+    latest.last_supervision = facts.supervisions.iter().map(|s| s.held_on).max();
+    latest.open_actions = facts
+        .supervisions
+        .iter()
+        .flat_map(|s| s.actions.iter().filter(|a| !a.done).cloned())
+        .collect();
+    latest.open_actions.sort_by_key(|a| a.due_on);
+    latest.last_core_group_on = facts.schedule.last_core_group_on;
+    latest.last_review_on = facts.schedule.last_review_on;
+    latest
 }
 
 /// What is due for one family; each item with the role it falls to (the social worker holds the
 /// statutory visits and meetings; a chapter's worker its monthly summary) or the action's owner.
-pub fn due_for(
+pub fn due_from(
     scope: &PlanScope,
-    facts: &Facts,
+    latest: &DueFacts,
+    schedule: &Schedule,
     today: NaiveDate,
 ) -> Vec<(Option<StaffRole>, DueItem)> {
     let mut out = Vec::new();
@@ -110,13 +155,7 @@ pub fn due_for(
         due,
         action,
     };
-    let last_visit = facts
-        .entries
-        .iter()
-        .filter(|e| e.kind == EntryKind::Visit && e.chapter == StaffRole::SocialWorker)
-        .map(|e| e.occurred_on)
-        .max();
-    let schedule = &facts.schedule;
+    let last_visit = latest.last_visit.get(&StaffRole::SocialWorker).copied();
     out.push((
         Some(StaffRole::SocialWorker),
         item(
@@ -157,12 +196,7 @@ pub fn due_for(
         ));
     }
     for allocation in &scope.family.allocations {
-        let last = facts
-            .entries
-            .iter()
-            .filter(|e| e.kind == EntryKind::MonthlySummary && e.chapter == allocation.role)
-            .map(|e| e.occurred_on)
-            .max();
+        let last = latest.last_summary.get(&allocation.role).copied();
         if let Some(due_on) = monthly_summary_due(last, today) {
             out.push((
                 Some(allocation.role),
@@ -180,19 +214,18 @@ pub fn due_for(
             ));
         }
     }
-    for supervision in &facts.supervisions {
-        for action in supervision.actions.iter().filter(|a| !a.done) {
-            let mut due = item(
+    for action in &latest.open_actions {
+        out.push((
+            None,
+            item(
                 Due {
                     kind: DueKind::SupervisionAction,
                     due_on: action.due_on,
                     what: format!("{} ({})", action.what, action.owner_name),
                 },
                 Some(action.id),
-            );
-            due.action = Some(action.id);
-            out.push((None, due));
-        }
+            ),
+        ));
     }
     out.sort_by_key(|(_, d)| d.due.due_on);
     out

@@ -1,7 +1,7 @@
 //! The whole picture: the integrated assessment of one family, a worker's week, a manager's team.
 
 use super::*;
-use crate::store::families::FamilyTeam;
+use crate::store::families::{FamilySet, FamilyTeam};
 
 pub async fn assessment(caller: &Caller, family: FamilyId) -> Result<Assessment, AppError> {
     let (scope, entry) = PlanScope::open(
@@ -46,7 +46,8 @@ pub async fn assessment(caller: &Caller, family: FamilyId) -> Result<Assessment,
     })
 }
 
-/// What is due and overdue for the viewer across their families, soonest first.
+/// What is due and overdue for the viewer across their families, soonest first. The families'
+/// facts come in a few statements for all of them (`store::due_facts`), not one family at a time.
 pub async fn my_week(caller: &Caller) -> Result<crate::page_data::workbook::Week, AppError> {
     let viewer = caller.viewer()?;
     let entry = caller.entry(AuditAction::ViewWeek, RecordKind::Week);
@@ -54,47 +55,41 @@ pub async fn my_week(caller: &Caller) -> Result<crate::page_data::workbook::Week
     let ViewerKind::Staff { role, .. } = viewer.kind else {
         return Err(AppError::Forbidden);
     };
+    let authority = viewer.authority_id().ok_or(AppError::Forbidden)?;
     let db = &caller.state.db;
     let families = store::families::allocated_to(db, viewer.account_id).await?;
+    let mut latest =
+        store::due_facts::due_facts(db, FamilySet::AllocatedTo(viewer.account_id)).await?;
     let today = today();
     let mut items = Vec::new();
     for family in families {
         // Allocated families are in the worker's own council, as every allocation is.
         let place = FamilyTeam {
             team: family.team_id,
-            authority: viewer.authority_id().ok_or(AppError::Forbidden)?,
+            authority,
         };
         let scope = PlanScope::from_family(family, place, crate::domain::access::Decision::Allow);
-        let facts = facts(caller, &scope).await?;
-        for (owner_role, item) in due_for(&scope, &facts, today) {
-            let mine = match owner_role {
-                Some(r) => r == role,
-                None => false,
-            };
-            if mine {
+        let facts = latest.remove(&scope.family.id).unwrap_or_default();
+        let schedule = schedule_of(
+            &scope,
+            facts.schedule.clone(),
+            facts.last_core_group_on,
+            facts.last_review_on,
+        );
+        for (owner_role, item) in due_from(&scope, &facts, &schedule, today) {
+            // Supervision actions are listed below, from the owner's side.
+            if owner_role == Some(role) {
                 items.push(item);
             }
         }
     }
     // Supervision actions are the owner's wherever the family is, while its case is open.
-    let mut names: std::collections::HashMap<_, Option<String>> = std::collections::HashMap::new();
-    for (family, action) in store::workbook::open_actions_of(db, viewer.account_id).await? {
-        let name = match names.get(&family) {
-            Some(name) => name,
-            None => {
-                let name = store::families::one(db, family)
-                    .await?
-                    .filter(|f| f.closed.is_none())
-                    .map(|f| f.name);
-                names.entry(family).or_insert(name)
-            }
-        };
-        let Some(name) = name else {
-            continue;
-        };
+    for (family, family_name, action) in
+        store::workbook::open_actions_of(db, viewer.account_id).await?
+    {
         items.push(DueItem {
             family_id: family,
-            family_name: name.clone(),
+            family_name,
             urgency: urgency(action.due_on, today),
             when: describe(action.due_on, today),
             due: Due {
@@ -111,7 +106,8 @@ pub async fn my_week(caller: &Caller) -> Result<crate::page_data::workbook::Week
 }
 
 /// A manager's view of the team: each family's last visit and supervision, what is overdue,
-/// the cohort check; and each worker's load.
+/// the cohort check; and each worker's load. Read in a fixed number of statements for the whole
+/// team (`store::due_facts`).
 pub async fn team_dashboard(
     caller: &Caller,
 ) -> Result<crate::page_data::workbook::Dashboard, AppError> {
@@ -120,9 +116,11 @@ pub async fn team_dashboard(
     let target = viewer.team_id().map_or(Target::Own, Target::Team);
     authorize(caller, Action::ViewTeamDashboard, target, entry.clone()).await?;
     let team = viewer.team_id().ok_or(AppError::Forbidden)?;
+    let authority = viewer.authority_id().ok_or(AppError::Forbidden)?;
     let db = &caller.state.db;
     let today = today();
     let families = store::families::for_team(db, team).await?;
+    let mut latest = store::due_facts::due_facts(db, FamilySet::Team(team)).await?;
     let team_name = families
         .first()
         .map(|f| f.team_name.clone())
@@ -131,13 +129,16 @@ pub async fn team_dashboard(
     let mut load: Vec<crate::page_data::workbook::WorkerLoad> = Vec::new();
     for family in families {
         let cohort = crate::services::family::cohort(&family, today).meets;
-        let place = FamilyTeam {
-            team,
-            authority: viewer.authority_id().ok_or(AppError::Forbidden)?,
-        };
+        let place = FamilyTeam { team, authority };
         let scope = PlanScope::from_family(family, place, crate::domain::access::Decision::Allow);
-        let facts = facts(caller, &scope).await?;
-        let due = due_for(&scope, &facts, today);
+        let facts = latest.remove(&scope.family.id).unwrap_or_default();
+        let schedule = schedule_of(
+            &scope,
+            facts.schedule.clone(),
+            facts.last_core_group_on,
+            facts.last_review_on,
+        );
+        let due = due_from(&scope, &facts, &schedule, today);
         let overdue: Vec<_> = due
             .iter()
             .filter(|(_, d)| d.urgency == crate::domain::due::Urgency::Overdue)
@@ -169,13 +170,8 @@ pub async fn team_dashboard(
                 .iter()
                 .find(|a| a.role == StaffRole::SocialWorker)
                 .map(|a| a.worker_name.clone()),
-            last_visit: facts
-                .entries
-                .iter()
-                .filter(|e| e.kind == EntryKind::Visit)
-                .map(|e| e.occurred_on)
-                .max(),
-            last_supervision: facts.supervisions.first().map(|s| s.held_on),
+            last_visit: facts.last_visit.values().max().copied(),
+            last_supervision: facts.last_supervision,
             overdue: overdue.len(),
             cohort_met: cohort,
         });

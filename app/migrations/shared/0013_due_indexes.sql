@@ -1,0 +1,4 @@
+-- The team dashboard and My week read, for many families at once, the latest visit and monthly
+-- summary of each chapter and the supervision actions not yet done (store/due_facts.rs).
+CREATE INDEX workbook_entries_due ON workbook_entries (family_id, kind, chapter, occurred_on);
+CREATE INDEX supervision_actions_family ON supervision_actions (family_id, done, due_on);
