@@ -31,6 +31,23 @@ pub fn load(var: &str, default: &Path) -> Result<[u8; KEY_BYTES], String> {
     })
 }
 
+/// Reads the key at `$var` when that variable is set; `None` when it is not. Never makes one.
+pub fn load_named(var: &str) -> Result<Option<[u8; KEY_BYTES]>, String> {
+    let Some(path) = std::env::var_os(var).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    let path = PathBuf::from(path);
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read the key file {} ({var}): {e}", path.display()))?;
+    parse(text.trim()).map(Some).ok_or_else(|| {
+        format!(
+            "the key file {} ({var}) must hold {} hex digits",
+            path.display(),
+            KEY_BYTES * 2
+        )
+    })
+}
+
 fn parse(text: &str) -> Option<[u8; KEY_BYTES]> {
     hex::decode(text).ok()?.try_into().ok()
 }

@@ -4,6 +4,7 @@ mod api_status;
 pub mod audit_cli;
 pub mod audit_key;
 pub mod backup;
+pub mod backup_seal;
 pub mod config;
 mod cross_site;
 mod exports;

@@ -26,6 +26,8 @@ const VARIABLES: &str = "Variables (every command reads the same ones):
   HEARTH_SECOND_FACTOR     \"managers\" (default: managers and administrators need one) or
                            \"all-staff\"
   LEPTOS_SITE_ROOT         the built site's folder (default: target/site)
+  HEARTH_BACKUP_KEY_FILE   a key (64 hex digits, e.g. from `openssl rand -hex 32`): `hearth
+                           backup` then encrypts the backup, and `hearth restore` opens it
   HEARTH_METRICS_TOKEN     a bearer token (32 characters or more) for /metrics (Prometheus
                            text); without it /metrics is not served
   HEARTH_LOG_FORMAT        \"text\" (default) or \"json\" (one JSON object per line, with the
@@ -90,7 +92,7 @@ enum Command {
     },
     /// Make a consistent copy of the database while Hearth serves, and check it reads back.
     #[command(
-        long_about = "Makes a consistent copy of the database while Hearth serves. SQLite: VACUUM INTO FILE, then the copy is opened, passes PRAGMA integrity_check and its audit trail verifies. PostgreSQL: pg_dump in its custom format (from HEARTH_PG_BIN or the PATH), then pg_restore --list reads it. A backup holds every family's record: keep it encrypted, and the audit key apart from it.",
+        long_about = "Makes a consistent copy of the database while Hearth serves. SQLite: VACUUM INTO FILE, then the copy is opened, passes PRAGMA integrity_check and its audit trail verifies. PostgreSQL: pg_dump in its custom format (from HEARTH_PG_BIN or the PATH), then pg_restore --list reads it. With HEARTH_BACKUP_KEY_FILE set, the checked copy is then encrypted (XChaCha20-Poly1305) into FILE and the plain copy removed; `hearth restore` needs the same key. A backup holds every family's record: encrypt it, and keep the audit key and the backup key apart from it.",
         after_help = VARIABLES
     )]
     Backup {
@@ -322,7 +324,8 @@ async fn backup(file: &std::path::Path) -> Result<ExitCode, String> {
     let config = Config::from_env()?;
     let db = open(&config, false).await?;
     let key = config.audit_key.load(false)?.key;
-    let done = server::backup::backup(&db, &config.database_url, key, file).await;
+    let seal = server::backup_seal::BackupKey::from_env()?;
+    let done = server::backup::backup(&db, &config.database_url, key, file, seal.as_ref()).await;
     db.close().await;
     done
 }
@@ -331,7 +334,8 @@ async fn restore(file: &std::path::Path) -> Result<ExitCode, String> {
     let config = Config::from_env()?;
     // The key that sealed the backup's trail: the council keeps it apart from the backups.
     let key = config.audit_key.load(false)?.key;
-    server::backup::restore(&config.database_url, key, file).await
+    let seal = server::backup_seal::BackupKey::from_env()?;
+    server::backup::restore(&config.database_url, key, file, seal.as_ref()).await
 }
 
 /// Writes failed sign-ins and wrong invitation codes into the audit trail every minute.
