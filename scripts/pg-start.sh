@@ -9,7 +9,8 @@
 # printed on stderr). The cluster lives in DIR/data, its log in DIR/postgres.log,
 # its unix socket in DIR. It listens on 127.0.0.1 only, on a free port, with
 # trust authentication for 127.0.0.1 only, and with durability switched off
-# (fsync, synchronous_commit, full_page_writes): it is for tests only.
+# (fsync, synchronous_commit, full_page_writes) unless HEARTH_PG_DURABLE=1: it is
+# for tests only.
 #
 # initdb refuses to run as root, so as root the server runs as the system user
 # `hearthpg` (created here if missing). Only the URL goes to stdout.
@@ -61,11 +62,16 @@ local   all       all                  trust
 host    all       all   127.0.0.1/32   trust
 EOF
 
+# Tests throw their databases away, so they skip waiting for the disk. HEARTH_PG_DURABLE=1 keeps
+# PostgreSQL's defaults: what a commit's answer promises then survives the server's crash.
+speed="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+[[ "${HEARTH_PG_DURABLE:-}" == 1 ]] && speed=""
+
 for attempt in 1 2 3 4 5; do
   port="$(hearth_free_port)"
   if as_owner "$pgbin/pg_ctl" --pgdata="$dir/data" --log="$dir/postgres.log" \
     --wait --timeout=60 --silent \
-    -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$dir -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$dir -c max_connections=200 $speed" \
     start >&2; then
     echo "postgres://postgres@127.0.0.1:$port/postgres"
     exit 0

@@ -23,22 +23,33 @@ impl Process {
         args: &[&str],
         log: Option<std::sync::Arc<std::sync::Mutex<String>>>,
     ) -> Process {
-        let port = {
-            let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
-            listener.local_addr().expect("address").port()
-        };
-        let addr = format!("127.0.0.1:{port}");
-        // Its own data directory, so the keys it makes never land in the source tree.
-        let data_dir = std::env::temp_dir().join(format!(
-            "hearth-test-data-{}",
-            uuid::Uuid::new_v4().simple()
-        ));
+        Process::launch(database_url, args, log, &free_addr(), &new_data_dir()).await
+    }
+
+    /// [`Process::start`] on a given address and data directory: a restart after a crash.
+    pub async fn start_at(
+        database_url: &str,
+        args: &[&str],
+        addr: &str,
+        data_dir: &std::path::Path,
+    ) -> Process {
+        Process::launch(database_url, args, None, addr, data_dir).await
+    }
+
+    async fn launch(
+        database_url: &str,
+        args: &[&str],
+        log: Option<std::sync::Arc<std::sync::Mutex<String>>>,
+        addr: &str,
+        data_dir: &std::path::Path,
+    ) -> Process {
+        let addr = addr.to_string();
         let mut child = Command::new(env!("CARGO_BIN_EXE_hearth"))
             .args(args)
             .env("DATABASE_URL", database_url)
             .env("HEARTH_AUDIT_KEY_FILE", super::audit_key_file())
             .env("HEARTH_ADDR", &addr)
-            .env("HEARTH_DATA_DIR", &data_dir)
+            .env("HEARTH_DATA_DIR", data_dir)
             .env("RUST_LOG", if log.is_some() { "debug" } else { "warn" })
             .stdout(Stdio::piped())
             .stderr(if log.is_some() {
@@ -85,27 +96,19 @@ impl Process {
     }
 
     pub async fn post(&self, path: &str, form: &[(&str, &str)], cookie: Option<&str>) -> Response {
-        let body = super::http::encode(form);
-        let mut request = format!(
-            "POST {path} HTTP/1.1\r\nHost: {}\r\nOrigin: http://{}\r\nAccept: application/json\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n",
-            self.addr,
-            self.addr,
-            body.len()
-        );
-        if let Some(cookie) = cookie {
-            request.push_str(&format!("Cookie: {cookie}\r\n"));
-        }
-        request.push_str("\r\n");
-        request.push_str(&body);
-        let mut stream = TcpStream::connect(&self.addr).await.expect("connect");
-        stream.write_all(request.as_bytes()).await.expect("send");
-        let mut raw = Vec::new();
-        stream.read_to_end(&mut raw).await.expect("read");
-        Response::parse(&raw)
+        post_to(&self.addr, path, form, cookie)
+            .await
+            .expect("a complete response")
     }
 
     pub async fn stop(mut self) {
         let _ = self.child.kill().await;
+    }
+
+    /// SIGKILL, as a crash or the kernel's out-of-memory killer would: no chance to finish.
+    pub async fn kill(mut self) {
+        self.child.start_kill().expect("SIGKILL is sent");
+        let _ = self.child.wait().await;
     }
 
     /// Sends SIGTERM, as an orchestrator stops a server, and waits for the exit code.
@@ -125,6 +128,47 @@ impl Process {
     }
 }
 
+/// A free port on the loopback address.
+pub fn free_addr() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+    format!(
+        "127.0.0.1:{}",
+        listener.local_addr().expect("address").port()
+    )
+}
+
+/// A data directory of its own, so the keys a server makes never land in the source tree.
+pub fn new_data_dir() -> std::path::PathBuf {
+    std::env::temp_dir().join(format!(
+        "hearth-test-data-{}",
+        uuid::Uuid::new_v4().simple()
+    ))
+}
+
+/// A form POST to a server that may be down or dying: `None` when no whole answer came back.
+pub async fn post_to(
+    addr: &str,
+    path: &str,
+    form: &[(&str, &str)],
+    cookie: Option<&str>,
+) -> Option<Response> {
+    let body = super::http::encode(form);
+    let mut request = format!(
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nOrigin: http://{addr}\r\nAccept: application/json\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n",
+        body.len()
+    );
+    if let Some(cookie) = cookie {
+        request.push_str(&format!("Cookie: {cookie}\r\n"));
+    }
+    request.push_str("\r\n");
+    request.push_str(&body);
+    let mut stream = TcpStream::connect(addr).await.ok()?;
+    stream.write_all(request.as_bytes()).await.ok()?;
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).await.ok()?;
+    Response::parse(&raw)
+}
+
 pub struct Response {
     pub status: u16,
     pub headers: Vec<(String, String)>,
@@ -132,15 +176,14 @@ pub struct Response {
 }
 
 impl Response {
-    fn parse(raw: &[u8]) -> Response {
+    fn parse(raw: &[u8]) -> Option<Response> {
         let text = String::from_utf8_lossy(raw);
-        let (head, body) = text.split_once("\r\n\r\n").expect("a complete response");
+        let (head, body) = text.split_once("\r\n\r\n")?;
         let mut lines = head.lines();
         let status = lines
             .next()
             .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|s| s.parse().ok())
-            .expect("status line");
+            .and_then(|s| s.parse().ok())?;
         let headers: Vec<(String, String)> = lines
             .filter_map(|l| l.split_once(':'))
             .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
@@ -153,11 +196,11 @@ impl Response {
         } else {
             body.to_string()
         };
-        Response {
+        Some(Response {
             status,
             headers,
             body,
-        }
+        })
     }
 
     pub fn session_cookie(&self) -> Option<String> {
