@@ -123,6 +123,15 @@ impl TestApp {
             .with_env_filter("warn,app=debug")
             .try_init();
         let (database_url, dir) = backend.fresh_database().await;
+        TestApp::on(database_url, dir, settings).await
+    }
+
+    /// A Hearth on a database that is already there (migrated to this version as it opens).
+    pub async fn on(
+        database_url: String,
+        dir: Option<tempdir::TempDir>,
+        settings: Settings,
+    ) -> TestApp {
         let db = Db::connect(&database_url, audit_key())
             .await
             .expect("database opens and migrates");
