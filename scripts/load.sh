@@ -95,19 +95,25 @@ request = function()
 end
 done = function(summary, latency, requests)
   local e = summary.errors
-  io.write(string.format("RESULT %.1f %.2f %.2f %.2f %d\n",
+  io.write(string.format("RESULT %.1f %.2f %.2f %.2f %d %d %d %d %d %d\n",
     summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
-    e.connect + e.read + e.write + e.status + e.timeout))
+    e.connect + e.read + e.write + e.status + e.timeout,
+    e.connect, e.read, e.write, e.status, e.timeout))
 end
 LUA
 }
 
-# run LABEL CONNECTIONS SECONDS SCRIPT URL [SEED]: one wrk run, printed as a row.
+# run NAME LABEL CONNECTIONS SECONDS SCRIPT URL [SEED]: one wrk run, printed as a row; wrk's
+# own figures are kept in $work/NAME.raw (req/s, p50, p95, p99, errors and their kinds).
 run() {
-  local label="$1" conns="$2" secs="$3" script="$4" url="$5" seed="${6:-0}"
+  local name="$1" label="$2" conns="$3" secs="$4" script="$5" url="$6" seed="${7:-0}"
   wrk -t2 -c"$conns" -d"${secs}s" --timeout 10s -s "$script" "$url" -- "$seed" 2>/dev/null |
-    awk -v label="$label" '/^RESULT/ { printf "  %-40s %9.0f %8.2f %8.2f %8.2f %7d\n", label, $2, $3, $4, $5, $6 }'
+    sed -n 's/^RESULT //p' >"$work/$name.raw"
+  awk -v label="$label" '{
+      printf "  %-40s %9.0f %8.2f %8.2f %8.2f %7d", label, $1, $2, $3, $4, $5
+      if ($5 > 0) printf "  (connect %d, read %d, write %d, status %d, timeout %d)", $6, $7, $8, $9, $10
+      printf "\n" }' "$work/$name.raw"
 }
 header() { printf '  %-40s %9s %8s %8s %8s %7s\n' "" "req/s" "p50 ms" "p95 ms" "p99 ms" "errors"; }
 
@@ -127,12 +133,10 @@ for backend in sqlite postgres; do
   echo
   echo "-- 1. a parent's page against the process alone ($backend, one server, 64 connections, 10 s)"
   header
-  health="$(run "GET /healthz (no database)" 64 10 "$work/plain.lua" "$base/healthz")"
-  page="$(run "GET /me (a parent's page, audited)" 64 10 "$work/reads.lua" "$base/me")"
-  echo "$health"
-  echo "$page"
-  awk -v h="$(awk '{print $(NF-4)}' <<<"$health")" -v p="$(awk '{print $(NF-4)}' <<<"$page")" \
-    'BEGIN { if (h > 0) printf "  /me as a share of /healthz: %.0f%%\n", 100 * p / h }'
+  run health "GET /healthz (no database)" 64 10 "$work/plain.lua" "$base/healthz"
+  run page "GET /me (a parent's page, audited)" 64 10 "$work/reads.lua" "$base/me"
+  awk 'NR == FNR { h = $1; next } { if (h > 0) printf "  /me as a share of /healthz: %.1f%%\n", 100 * $1 / h }' \
+    "$work/health.raw" "$work/page.raw"
   kill "${pids[-1]}" 2>/dev/null || true
   wait "${pids[-1]}" 2>/dev/null || true
   unset 'pids[-1]'
@@ -147,14 +151,14 @@ start b serve "$url"
 base_b="$base"
 lua 10 >"$work/mixed.lua"
 header
-run "server A" "$half" "$seconds" "$work/mixed.lua" "$base_a/me" 1 >"$work/a.txt" &
+run a "server A" "$half" "$seconds" "$work/mixed.lua" "$base_a/me" 1 >"$work/a.txt" &
 load_a=$!
-run "server B" "$half" "$seconds" "$work/mixed.lua" "$base_b/me" 2 >"$work/b.txt" &
+run b "server B" "$half" "$seconds" "$work/mixed.lua" "$base_b/me" 2 >"$work/b.txt" &
 load_b=$!
 wait "$load_a" "$load_b"
 cat "$work/a.txt" "$work/b.txt"
-awk '{ total += $(NF-4); errors += $NF } END { printf "  together: %.0f req/s, %d errors\n", total, errors }' \
-  "$work/a.txt" "$work/b.txt"
+awk '{ total += $1; errors += $5 } END { printf "  together: %.0f req/s, %d errors\n", total, errors }' \
+  "$work/a.raw" "$work/b.raw"
 verdict="$(DATABASE_URL="$url" HEARTH_DATA_DIR="$work/a" HEARTH_AUDIT_KEY_FILE="$work/audit.key" \
   HEARTH_SECRETS_KEY_FILE="$work/secrets.key" "$bin" audit verify 2>&1 | tail -n1)"
 echo "  after the load: $verdict"

@@ -16,6 +16,7 @@ pub mod logging;
 mod probes;
 mod refusals;
 pub mod router;
+pub mod scale;
 mod security_headers;
 mod static_files;
 pub mod telemetry;

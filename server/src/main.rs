@@ -56,7 +56,12 @@ enum Command {
     /// Serve Hearth (the default when no command is given).
     Serve,
     /// Add the made-up demo council if the database is empty, print its logins, and serve.
-    Demo,
+    Demo {
+        /// Grow the demo to this many families first (a made-up national data set for
+        /// measuring: about 200 families a team, up to 150 councils, audit entries for each).
+        #[arg(long, value_name = "FAMILIES")]
+        scale: Option<usize>,
+    },
     /// Create the council and its first administrator on an empty database, and print the
     /// one-time code with which the administrator chooses their own password.
     #[command(
@@ -140,8 +145,8 @@ async fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let result = match cli.command {
-        None | Some(Command::Serve) => serve(false).await,
-        Some(Command::Demo) => serve(true).await,
+        None | Some(Command::Serve) => serve(false, None).await,
+        Some(Command::Demo { scale }) => serve(true, scale).await,
         Some(Command::Setup {
             council,
             name,
@@ -202,7 +207,7 @@ async fn open(config: &Config, serving: bool) -> Result<Db, String> {
     Ok(db)
 }
 
-async fn serve(demo: bool) -> Result<ExitCode, String> {
+async fn serve(demo: bool, scale: Option<usize>) -> Result<ExitCode, String> {
     let mut config = Config::from_env()?;
     let db = open(&config, true).await?;
     if demo {
@@ -211,6 +216,14 @@ async fn serve(demo: bool) -> Result<ExitCode, String> {
         let seeded = app::demo::seed_if_empty(&db)
             .await
             .map_err(|e| format!("cannot add the demo data: {e}"))?;
+        if let Some(families) = scale {
+            if let Some(grown) = server::scale::grow(&db, families).await? {
+                println!(
+                    "Grew the demo to {} families in {} teams and {} councils: {} rows copied, {} audit entries sealed, in {:.0} s.",
+                    grown.families, grown.teams, grown.councils, grown.rows, grown.audit_entries, grown.seconds
+                );
+            }
+        }
         print_demo_logins(seeded, config.addr);
     }
     let state = AppState {

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Hearth at national scale, measured: prints figures and asserts nothing (record them in notes).
+#
+#   bash scripts/bench-scale.sh [sizes] [backends]    (after scripts/build.sh)
+#   e.g. bash scripts/bench-scale.sh "1000 10000 100000" "sqlite postgres"   (the default)
+#
+# For each backend and size: `hearth demo --scale N` grows the demo council to N families
+# (timed), then one user at a time asks each page 200 times: the caseload, a family page, a goal
+# page, a parent's /me, My week and the team dashboard (server time by curl: median and 95th
+# percentile). Then the database's size, and the query plans of the dashboard's statements.
+# Only 127.0.0.1 is contacted. PostgreSQL runs with its durable defaults.
+set -euo pipefail
+cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.."
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+
+sizes="${1:-1000 10000 100000}"
+backends="${2:-sqlite postgres}"
+bin="$(hearth_bin)"
+[[ -x "$bin" ]] || hearth_die "build first: bash scripts/build.sh"
+hearth_runtime_env
+pgbin="$(hearth_pg_bin)" || true
+work="$(mktemp -d /tmp/hearth-scale.XXXXXX)"
+pg_dir=""
+server=""
+cleanup() {
+  [[ -z "$server" ]] || kill "$server" 2>/dev/null || true
+  wait 2>/dev/null || true
+  [[ -z "$pg_dir" ]] || bash scripts/pg-stop.sh "$pg_dir" >/dev/null 2>&1 || true
+  rm -rf -- "$work"
+}
+trap cleanup EXIT
+
+sign_in() {
+  curl -s -D - -o /dev/null -H "Origin: $base" -H 'Accept: application/json' \
+    --data "login=$1&password=hearth-demo" "$base/api/sign_in" |
+    sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p' | head -n1
+}
+
+latency() {
+  local label="$1"; shift
+  for _ in $(seq 1 200); do curl -s -o /dev/null -w '%{time_total} %{http_code}\n' "$@"; done |
+    sort -n | awk -v label="$label" -v n="$size" -v be="$backend" '
+      $2 != 200 { bad++ }
+      { t[NR] = $1 * 1000 }
+      END { printf "  %-8s %7s  %-34s %8.2f %8.2f %s\n", be, n, label, t[int(NR*0.5)], t[int(NR*0.95)], (bad ? bad " not 200" : "") }'
+}
+
+echo "== Hearth at scale ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)): one user at a time, 200 requests a page"
+printf '  %-8s %7s  %-34s %8s %8s\n' backend families page "p50 ms" "p95 ms"
+for backend in $backends; do
+  url=""
+  if [[ "$backend" == postgres ]]; then
+    [[ -n "$pgbin" ]] || hearth_die "no PostgreSQL found"
+    pg_dir="$(mktemp -d /tmp/hearth-scale-pg.XXXXXX)"
+    pg_admin="$(HEARTH_PG_DURABLE=1 bash scripts/pg-start.sh "$pg_dir")"
+  fi
+  for size in $sizes; do
+    data="$work/$backend-$size"
+    mkdir -p "$data"
+    if [[ "$backend" == postgres ]]; then
+      "$pgbin/psql" -q -d "$pg_admin" -c "CREATE DATABASE hearth_$size" >/dev/null
+      url="${pg_admin%/*}/hearth_$size"
+    else
+      url="sqlite://$data/hearth.db"
+    fi
+    port="$(hearth_free_port)"
+    base="http://127.0.0.1:$port"
+    started=$(date +%s)
+    DATABASE_URL="$url" HEARTH_DATA_DIR="$data" HEARTH_ADDR="127.0.0.1:$port" RUST_LOG="warn,sqlx=error" \
+      "$bin" demo --scale "$size" >"$data/server.log" 2>&1 &
+    server=$!
+    until curl -fs -o /dev/null "$base/readyz"; do
+      kill -0 "$server" 2>/dev/null || { cat "$data/server.log" >&2; hearth_die "hearth demo --scale $size stopped"; }
+      sleep 1
+    done
+    grown="$(grep -m1 '^Grew' "$data/server.log" || echo "(no growth line)")"
+    echo "  -- $backend, $size families: ready after $(($(date +%s) - started)) s; $grown"
+    sam="$(sign_in sam.whitfield%40brookford.example)"
+    maya="$(sign_in maya.okafor%40brookford.example)"
+    kelly="$(sign_in kelly.ashworth)"
+    family="$(curl -s -H "Origin: $base" -H "Cookie: $sam" -X POST "$base/api/caseload" |
+      grep -o '"id":"[0-9a-f-]*","name":"Ashworth' | head -n1 | cut -d'"' -f4)"
+    goal="$(curl -s -H "Origin: $base" -H "Cookie: $kelly" -X POST "$base/api/own_page" |
+      sed -n 's/.*"goals":\[{"id":"\([0-9a-f-]*\)".*/\1/p')"
+    latency "GET /families (caseload)" -H "Cookie: $sam" "$base/families"
+    latency "GET /families/{id} (family)" -H "Cookie: $sam" "$base/families/$family"
+    latency "GET /families/{id}/goals/{goal}" -H "Cookie: $sam" "$base/families/$family/goals/$goal"
+    latency "GET /me (parent)" -H "Cookie: $kelly" "$base/me"
+    latency "GET /week (My week)" -H "Cookie: $sam" "$base/week"
+    latency "GET /team (dashboard)" -H "Cookie: $maya" "$base/team"
+    kill "$server"
+    wait "$server" 2>/dev/null || true
+    server=""
+    if [[ "$backend" == sqlite ]]; then
+      echo "     database: $(du -h "$data/hearth.db" | cut -f1)"
+      team="$(sqlite3 "$data/hearth.db" "SELECT team_id FROM accounts WHERE login = 'maya.okafor@brookford.example'")"
+      echo "     plan of the dashboard's latest entries (SQLite):"
+      sqlite3 "$data/hearth.db" "EXPLAIN QUERY PLAN SELECT e.family_id, e.chapter, e.kind, MAX(e.occurred_on) FROM workbook_entries e JOIN families f ON f.id = e.family_id WHERE f.team_id = '$team' AND f.closed_on IS NULL AND e.kind IN ('visit', 'monthly_summary') GROUP BY e.family_id, e.chapter, e.kind" | sed 's/^/       /'
+      rm -f "$data/hearth.db"*
+    else
+      echo "     database: $("$pgbin/psql" -Atq -d "$url" -c "SELECT pg_size_pretty(pg_database_size(current_database()))")"
+      team="$("$pgbin/psql" -Atq -d "$url" -c "SELECT team_id FROM accounts WHERE login = 'maya.okafor@brookford.example'")"
+      echo "     plan of the dashboard's latest entries (PostgreSQL):"
+      "$pgbin/psql" -Atq -d "$url" -c "EXPLAIN ANALYZE SELECT e.family_id, e.chapter, e.kind, MAX(e.occurred_on) FROM workbook_entries e JOIN families f ON f.id = e.family_id WHERE f.team_id = '$team' AND f.closed_on IS NULL AND e.kind IN ('visit', 'monthly_summary') GROUP BY e.family_id, e.chapter, e.kind" | sed 's/^/       /'
+      "$pgbin/psql" -q -d "$pg_admin" -c "DROP DATABASE hearth_$size" >/dev/null
+    fi
+  done
+  [[ -z "$pg_dir" ]] || { bash scripts/pg-stop.sh "$pg_dir" >/dev/null 2>&1 || true; pg_dir=""; }
+done
