@@ -8,7 +8,8 @@
 # (timed), then one user at a time asks each page 200 times: the caseload, a family page, a goal
 # page, a parent's /me, My week and the team dashboard (server time by curl: median and 95th
 # percentile). Then the database's size, and the query plans of the dashboard's statements.
-# Only 127.0.0.1 is contacted. PostgreSQL runs with its durable defaults.
+# Only 127.0.0.1 is contacted. PostgreSQL runs with its durable defaults. Installs sqlite3 (the
+# command-line shell, for the plans) if missing.
 set -euo pipefail
 cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.."
 # shellcheck source=scripts/lib.sh
@@ -20,6 +21,7 @@ bin="$(hearth_bin)"
 [[ -x "$bin" ]] || hearth_die "build first: bash scripts/build.sh"
 hearth_runtime_env
 pgbin="$(hearth_pg_bin)" || true
+command -v sqlite3 >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq sqlite3 >/dev/null; }
 work="$(mktemp -d /tmp/hearth-scale.XXXXXX)"
 pg_dir=""
 server=""
@@ -30,6 +32,15 @@ cleanup() {
   rm -rf -- "$work"
 }
 trap cleanup EXIT
+
+# ask SQL: one value from the database under test.
+ask() {
+  if [[ "$backend" == sqlite ]]; then
+    sqlite3 "$data/hearth.db" "$1"
+  else
+    "$pgbin/psql" -Atq -d "$url" -c "$1"
+  fi
+}
 
 sign_in() {
   curl -s -D - -o /dev/null -H "Origin: $base" -H 'Accept: application/json' \
@@ -79,10 +90,11 @@ for backend in $backends; do
     sam="$(sign_in sam.whitfield%40brookford.example)"
     maya="$(sign_in maya.okafor%40brookford.example)"
     kelly="$(sign_in kelly.ashworth)"
-    family="$(curl -s -H "Origin: $base" -H "Cookie: $sam" -X POST "$base/api/caseload" |
-      grep -o '"id":"[0-9a-f-]*","name":"Ashworth' | head -n1 | cut -d'"' -f4)"
-    goal="$(curl -s -H "Origin: $base" -H "Cookie: $kelly" -X POST "$base/api/own_page" |
-      sed -n 's/.*"goals":\[{"id":"\([0-9a-f-]*\)".*/\1/p')"
+    # Kelly's own family, the demo's original (its copies share its name).
+    family="$(ask "SELECT m.family_id FROM accounts a JOIN members m ON m.id = a.member_id WHERE a.login = 'kelly.ashworth'")"
+    own_page="$(curl -s -H "Origin: $base" -H "Cookie: $kelly" -X POST "$base/api/own_page")"
+    goal="$(sed -n 's/.*"goals":\[{"id":"\([0-9a-f-]*\)".*/\1/p' <<<"$own_page")"
+    [[ -n "$family" && -n "$goal" ]] || hearth_die "the demo's Ashworth family or Kelly's goal was not found"
     latency "GET /families (caseload)" -H "Cookie: $sam" "$base/families"
     latency "GET /families/{id} (family)" -H "Cookie: $sam" "$base/families/$family"
     latency "GET /families/{id}/goals/{goal}" -H "Cookie: $sam" "$base/families/$family/goals/$goal"
@@ -94,13 +106,13 @@ for backend in $backends; do
     server=""
     if [[ "$backend" == sqlite ]]; then
       echo "     database: $(du -h "$data/hearth.db" | cut -f1)"
-      team="$(sqlite3 "$data/hearth.db" "SELECT team_id FROM accounts WHERE login = 'maya.okafor@brookford.example'")"
+      team="$(ask "SELECT team_id FROM accounts WHERE login = 'maya.okafor@brookford.example'")"
       echo "     plan of the dashboard's latest entries (SQLite):"
       sqlite3 "$data/hearth.db" "EXPLAIN QUERY PLAN SELECT e.family_id, e.chapter, e.kind, MAX(e.occurred_on) FROM workbook_entries e JOIN families f ON f.id = e.family_id WHERE f.team_id = '$team' AND f.closed_on IS NULL AND e.kind IN ('visit', 'monthly_summary') GROUP BY e.family_id, e.chapter, e.kind" | sed 's/^/       /'
       rm -f "$data/hearth.db"*
     else
       echo "     database: $("$pgbin/psql" -Atq -d "$url" -c "SELECT pg_size_pretty(pg_database_size(current_database()))")"
-      team="$("$pgbin/psql" -Atq -d "$url" -c "SELECT team_id FROM accounts WHERE login = 'maya.okafor@brookford.example'")"
+      team="$(ask "SELECT team_id FROM accounts WHERE login = 'maya.okafor@brookford.example'")"
       echo "     plan of the dashboard's latest entries (PostgreSQL):"
       "$pgbin/psql" -Atq -d "$url" -c "EXPLAIN ANALYZE SELECT e.family_id, e.chapter, e.kind, MAX(e.occurred_on) FROM workbook_entries e JOIN families f ON f.id = e.family_id WHERE f.team_id = '$team' AND f.closed_on IS NULL AND e.kind IN ('visit', 'monthly_summary') GROUP BY e.family_id, e.chapter, e.kind" | sed 's/^/       /'
       "$pgbin/psql" -q -d "$pg_admin" -c "DROP DATABASE hearth_$size" >/dev/null

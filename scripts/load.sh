@@ -149,11 +149,13 @@ start a serve "$url"
 base_a="$base"
 start b serve "$url"
 base_b="$base"
-lua 10 >"$work/mixed.lua"
+# Each server's writes carry its own Origin, as a browser on that address sends them.
+base="$base_a" lua 10 >"$work/mixed-a.lua"
+base="$base_b" lua 10 >"$work/mixed-b.lua"
 header
-run a "server A" "$half" "$seconds" "$work/mixed.lua" "$base_a/me" 1 >"$work/a.txt" &
+run a "server A" "$half" "$seconds" "$work/mixed-a.lua" "$base_a/me" 1 >"$work/a.txt" &
 load_a=$!
-run b "server B" "$half" "$seconds" "$work/mixed.lua" "$base_b/me" 2 >"$work/b.txt" &
+run b "server B" "$half" "$seconds" "$work/mixed-b.lua" "$base_b/me" 2 >"$work/b.txt" &
 load_b=$!
 wait "$load_a" "$load_b"
 cat "$work/a.txt" "$work/b.txt"
