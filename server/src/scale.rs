@@ -126,6 +126,12 @@ pub async fn grow(db: &Db, target: usize) -> Result<Option<Grown>, String> {
         rows += copy_table(db, table, &levels, &shape).await?;
     }
     let audit_entries = seal_looks(db).await?;
+    // Fresh statistics, as a database that grew by use would have: without them PostgreSQL
+    // plans the grown tables as if they were still small (a parent's page took 40 ms, not 10).
+    sqlx::query("ANALYZE")
+        .execute(pool)
+        .await
+        .map_err(|e| format!("cannot analyze the grown tables: {e}"))?;
     Ok(Some(Grown {
         families: count(pool, "families").await?,
         teams: count(pool, "teams").await?,
