@@ -69,13 +69,7 @@ pub async fn my_week(caller: &Caller) -> Result<crate::page_data::workbook::Week
             authority,
         };
         let scope = PlanScope::from_family(family, place, crate::domain::access::Decision::Allow);
-        let facts = latest.remove(&scope.family.id).unwrap_or_default();
-        let schedule = schedule_of(
-            &scope,
-            facts.schedule.clone(),
-            facts.last_core_group_on,
-            facts.last_review_on,
-        );
+        let (facts, schedule) = due_facts_of(&scope, &mut latest);
         for (owner_role, item) in due_from(&scope, &facts, &schedule, today) {
             // Supervision actions are listed below, from the owner's side.
             if owner_role == Some(role) {
@@ -131,13 +125,7 @@ pub async fn team_dashboard(
         let cohort = crate::services::family::cohort(&family, today).meets;
         let place = FamilyTeam { team, authority };
         let scope = PlanScope::from_family(family, place, crate::domain::access::Decision::Allow);
-        let facts = latest.remove(&scope.family.id).unwrap_or_default();
-        let schedule = schedule_of(
-            &scope,
-            facts.schedule.clone(),
-            facts.last_core_group_on,
-            facts.last_review_on,
-        );
+        let (facts, schedule) = due_facts_of(&scope, &mut latest);
         let due = due_from(&scope, &facts, &schedule, today);
         let overdue: Vec<_> = due
             .iter()
@@ -186,4 +174,19 @@ pub async fn team_dashboard(
         openings_overdue,
         today,
     })
+}
+
+/// One family's facts, taken from a set read for many at once, and the schedule they imply.
+fn due_facts_of(
+    scope: &PlanScope,
+    latest: &mut std::collections::HashMap<crate::domain::ids::FamilyId, DueFacts>,
+) -> (DueFacts, crate::domain::workbook::Schedule) {
+    let facts = latest.remove(&scope.family.id).unwrap_or_default();
+    let schedule = schedule_of(
+        scope,
+        facts.schedule.clone(),
+        facts.last_core_group_on,
+        facts.last_review_on,
+    );
+    (facts, schedule)
 }
