@@ -6,8 +6,9 @@
 #
 # For each backend and size: `hearth demo --scale N` grows the demo council to N families
 # (timed), then one user at a time asks each page 200 times: the caseload, a family page, a goal
-# page, a parent's /me, My week and the team dashboard (server time by curl: median and 95th
-# percentile). Then the database's size, and the query plans of the dashboard's statements.
+# page, a parent's /me, My week and the team dashboard (a page of 25 families), and the workers'
+# load, which reads the whole team (server time by curl: median and 95th percentile). Then the
+# database's size, and the query plans of the dashboard's statements.
 # Only 127.0.0.1 is contacted. PostgreSQL runs with its durable defaults. Installs sqlite3 (the
 # command-line shell, for the plans) if missing.
 set -euo pipefail
@@ -101,20 +102,29 @@ for backend in $backends; do
     latency "GET /me (parent)" -H "Cookie: $kelly" "$base/me"
     latency "GET /week (My week)" -H "Cookie: $sam" "$base/week"
     latency "GET /team (dashboard)" -H "Cookie: $maya" "$base/team"
+    latency "GET /team?page=5 (dashboard)" -H "Cookie: $maya" "$base/team?page=5"
+    latency "GET /team/workers (whole team)" -H "Cookie: $maya" "$base/team/workers"
+    team="$(ask "SELECT team_id FROM accounts WHERE login = 'maya.okafor@brookford.example'")"
+    echo "     Maya's team: $(ask "SELECT COUNT(*) FROM families WHERE team_id = '$team' AND closed_on IS NULL") open families; Sam holds $(ask "SELECT COUNT(*) FROM allocations w JOIN accounts a ON a.id = w.worker_id WHERE a.login = 'sam.whitfield@brookford.example'")"
     kill "$server"
     wait "$server" 2>/dev/null || true
     server=""
+    # The statements of a dashboard page (page 5), as store/families.rs and store/due_facts.rs
+    # write them.
+    in_page="f.id IN (SELECT p.id FROM families p WHERE p.team_id = '$team' AND p.closed_on IS NULL ORDER BY p.name, p.id LIMIT 25 OFFSET 100)"
+    page_sql="SELECT f.id, f.name FROM families f JOIN teams t ON t.id = f.team_id WHERE $in_page ORDER BY f.name, f.id"
+    latest_sql="SELECT e.family_id, e.chapter, e.kind, MAX(e.occurred_on) FROM workbook_entries e JOIN families f ON f.id = e.family_id WHERE $in_page AND e.kind IN ('visit', 'monthly_summary') GROUP BY e.family_id, e.chapter, e.kind"
     if [[ "$backend" == sqlite ]]; then
       echo "     database: $(du -h "$data/hearth.db" | cut -f1)"
-      team="$(ask "SELECT team_id FROM accounts WHERE login = 'maya.okafor@brookford.example'")"
-      echo "     plan of the dashboard's latest entries (SQLite):"
-      sqlite3 "$data/hearth.db" "EXPLAIN QUERY PLAN SELECT e.family_id, e.chapter, e.kind, MAX(e.occurred_on) FROM workbook_entries e JOIN families f ON f.id = e.family_id WHERE f.team_id = '$team' AND f.closed_on IS NULL AND e.kind IN ('visit', 'monthly_summary') GROUP BY e.family_id, e.chapter, e.kind" | sed 's/^/       /'
+      echo "     plans of a dashboard page's family list and its latest entries (SQLite):"
+      sqlite3 "$data/hearth.db" "EXPLAIN QUERY PLAN $page_sql" | sed 's/^/       /'
+      sqlite3 "$data/hearth.db" "EXPLAIN QUERY PLAN $latest_sql" | sed 's/^/       /'
       rm -f "$data/hearth.db"*
     else
       echo "     database: $("$pgbin/psql" -Atq -d "$url" -c "SELECT pg_size_pretty(pg_database_size(current_database()))")"
-      team="$(ask "SELECT team_id FROM accounts WHERE login = 'maya.okafor@brookford.example'")"
-      echo "     plan of the dashboard's latest entries (PostgreSQL):"
-      "$pgbin/psql" -Atq -d "$url" -c "EXPLAIN ANALYZE SELECT e.family_id, e.chapter, e.kind, MAX(e.occurred_on) FROM workbook_entries e JOIN families f ON f.id = e.family_id WHERE f.team_id = '$team' AND f.closed_on IS NULL AND e.kind IN ('visit', 'monthly_summary') GROUP BY e.family_id, e.chapter, e.kind" | sed 's/^/       /'
+      echo "     plans of a dashboard page's family list and its latest entries (PostgreSQL):"
+      "$pgbin/psql" -Atq -d "$url" -c "EXPLAIN ANALYZE $page_sql" | sed 's/^/       /'
+      "$pgbin/psql" -Atq -d "$url" -c "EXPLAIN ANALYZE $latest_sql" | sed 's/^/       /'
       "$pgbin/psql" -q -d "$pg_admin" -c "DROP DATABASE hearth_$size" >/dev/null
     fi
   done

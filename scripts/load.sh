@@ -39,6 +39,7 @@ for key in audit secrets; do
   od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$work/$key.key"
   chmod 600 "$work/$key.key"
 done
+metrics_token="$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')"
 
 # start NAME COMMAND [DATABASE_URL]: a server with its own data directory, sharing the first
 # server's keys; sets $base.
@@ -49,7 +50,7 @@ start() {
   base="http://127.0.0.1:$port"
   env ${url:+DATABASE_URL="$url"} HEARTH_DATA_DIR="$dir" HEARTH_ADDR="127.0.0.1:$port" \
     HEARTH_AUDIT_KEY_FILE="$work/audit.key" HEARTH_SECRETS_KEY_FILE="$work/secrets.key" \
-    RUST_LOG=error "$bin" "$command" >"$dir/server.log" 2>&1 &
+    HEARTH_METRICS_TOKEN="$metrics_token" RUST_LOG=error "$bin" "$command" >"$dir/server.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 150); do curl -fs -o /dev/null "$base/healthz" && return 0; sleep 0.2; done
   hearth_die "the server $name did not answer (see $dir/server.log)"
@@ -115,6 +116,12 @@ run() {
       if ($5 > 0) printf "  (connect %d, read %d, write %d, status %d, timeout %d)", $6, $7, $8, $9, $10
       printf "\n" }' "$work/$name.raw"
 }
+# How many page views' audit entries each commit sealed (decision 19), from the server's /metrics.
+group_size() {
+  curl -s -H "Authorization: Bearer $metrics_token" "$base/metrics" |
+    awk '/^hearth_audit_group_size_sum/ { s = $2 } /^hearth_audit_group_size_count/ { c = $2 }
+      END { if (c > 0) printf "  audit entries sealed per commit: %.1f on average (%d commits)\n", s / c, c }'
+}
 header() { printf '  %-40s %9s %8s %8s %8s %7s\n' "" "req/s" "p50 ms" "p95 ms" "p99 ms" "errors"; }
 
 echo "== Hearth under load ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ))"
@@ -137,6 +144,7 @@ for backend in sqlite postgres; do
   run page "GET /me (a parent's page, audited)" 64 10 "$work/reads.lua" "$base/me"
   awk 'NR == FNR { h = $1; next } { if (h > 0) printf "  /me as a share of /healthz: %.1f%%\n", 100 * $1 / h }' \
     "$work/health.raw" "$work/page.raw"
+  group_size
   kill "${pids[-1]}" 2>/dev/null || true
   wait "${pids[-1]}" 2>/dev/null || true
   unset 'pids[-1]'
@@ -159,6 +167,8 @@ run b "server B" "$half" "$seconds" "$work/mixed-b.lua" "$base_b/me" 2 >"$work/b
 load_b=$!
 wait "$load_a" "$load_b"
 cat "$work/a.txt" "$work/b.txt"
+base="$base_a" group_size
+base="$base_b" group_size
 awk '{ total += $1; errors += $5 } END { printf "  together: %.0f req/s, %d errors\n", total, errors }' \
   "$work/a.raw" "$work/b.raw"
 verdict="$(DATABASE_URL="$url" HEARTH_DATA_DIR="$work/a" HEARTH_AUDIT_KEY_FILE="$work/audit.key" \

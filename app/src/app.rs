@@ -62,6 +62,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/teams/:id") view=pages::team_admin::TeamAdminPage ssr=ssr.clone()/>
                     <Route path=path!("/families") view=pages::caseload::CaseloadPage ssr=ssr.clone()/>
                     <Route path=path!("/families/new") view=pages::new_family::NewFamilyPage ssr=ssr.clone()/>
+                    <Route path=path!("/families/closed") view=pages::caseload::ClosedCasesPage ssr=ssr.clone()/>
                     <Route path=path!("/families/:id") view=pages::family::FamilyPage ssr=ssr.clone()/>
                     <Route path=path!("/families/:id/members/new") view=pages::new_member::NewMemberPage ssr=ssr.clone()/>
                     <Route path=path!("/families/:id/members/:member") view=pages::member::MemberPage ssr=ssr.clone()/>
@@ -86,6 +87,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/week") view=pages::week::WeekPage ssr=ssr.clone()/>
                     <Route path=path!("/team") view=pages::team::TeamPage ssr=ssr.clone()/>
                     <Route path=path!("/team/openings") view=pages::openings::OpeningsPage ssr=ssr.clone()/>
+                    <Route path=path!("/team/workers") view=pages::team::TeamWorkersPage ssr=ssr.clone()/>
                     <Route path=path!("/invitations/:id") view=pages::invitation::InvitationPage ssr=ssr.clone()/>
                     <Route path=path!("/me") view=pages::own_page::OwnPagePage ssr=ssr.clone()/>
                     <Route path=path!("/me/goals/:goal") view=pages::own_change::OwnChangePage ssr=ssr.clone()/>

@@ -15,6 +15,15 @@ pub const NEW_FAMILY: &str = "/families/new";
 /// The caseload: the team's open families.
 pub const CASELOAD: &str = "/families";
 
+/// The team's closed cases, a page at a time.
+pub const CLOSED_FAMILIES: &str = "/families/closed";
+
+/// The team dashboard, a page of families at a time.
+pub const TEAM: &str = "/team";
+
+/// Each worker's load across the team.
+pub const TEAM_WORKERS: &str = "/team/workers";
+
 /// The household section of the family page.
 pub fn household(family: FamilyId) -> String {
     format!("/families/{family}#members")

@@ -95,6 +95,9 @@ test.describe('a family in Hearth from referral to closure', () => {
     await hearth.open('/families', 200);
     await expect(page.locator('ul.card-list').getByText(title)).toHaveCount(0);
     await expect(page.getByRole('heading', { level: 2, name: 'Closed cases' })).toBeVisible();
+    await page.getByRole('link', { name: /^\d+ closed cases?$/ }).click();
+    await expect(hearth.h1('Closed cases')).toBeVisible();
     await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible();
+    await hearth.checkA11y();
   });
 });

@@ -219,8 +219,8 @@ async fn serve(demo: bool, scale: Option<usize>) -> Result<ExitCode, String> {
         if let Some(families) = scale {
             if let Some(grown) = server::scale::grow(&db, families).await? {
                 println!(
-                    "Grew the demo to {} families in {} teams and {} councils: {} rows copied, {} audit entries sealed, in {:.0} s.",
-                    grown.families, grown.teams, grown.councils, grown.rows, grown.audit_entries, grown.seconds
+                    "Grew the demo to {} families in {} teams and {} councils, {} staff (the busiest holds {} families): {} rows copied, {} audit entries sealed, in {:.0} s.",
+                    grown.families, grown.teams, grown.councils, grown.staff, grown.busiest_caseload, grown.rows, grown.audit_entries, grown.seconds
                 );
             }
         }

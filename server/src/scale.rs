@@ -1,8 +1,9 @@
 //! `hearth demo --scale N`: a made-up national data set for measuring Hearth at size. The demo
 //! council, written by the demo seeder through Hearth's own services, is copied until there are
-//! `N` families: each copy of its families gets new ids and lands in a copy of its teams, with
-//! their own staff, in one of up to 150 councils (about 200 families a team, two teams a copy),
-//! then every family gets audit entries sealed into the chain as Hearth seals them.
+//! `N` families: each copy of its families gets new ids and lands in a copy of its teams, in one
+//! of up to 150 councils (about 200 families a team), worked by a copy of its staff (a "crew":
+//! as many crews to a team as keep each worker's caseload near a real one), then every family
+//! gets audit entries sealed into the chain as Hearth seals them.
 //!
 //! Copies are made row by row from the database's own tables, whatever their columns: an id is
 //! rewritten wherever a column holds it, so a copy is as whole as the demo it comes from, and
@@ -21,6 +22,9 @@ use std::time::Instant;
 
 /// About how many families a team holds in the national set.
 const FAMILIES_PER_TEAM: usize = 200;
+/// About how many families a worker holds: a social worker's caseload in a Family Safeguarding
+/// team. Without crews, the demo's handful of staff would each hold a hundred and more.
+pub const WORKER_CASELOAD: usize = 18;
 /// The most councils the set spreads over.
 const MOST_COUNCILS: usize = 150;
 /// Audit entries written for each family: looks at it by its workers.
@@ -68,8 +72,10 @@ const UNIQUE_TEXT: &[(&str, &str)] = &[
 enum Level {
     /// A council: copied once per council.
     Council,
-    /// A team and its staff: copied once per team copy.
+    /// A team: copied once per team copy.
     Unit,
+    /// The staff: copied once per crew, several crews to a team.
+    Crew,
     /// A family and all it holds: copied once per family copy.
     Family,
 }
@@ -91,6 +97,9 @@ pub struct Grown {
     pub families: i64,
     pub teams: i64,
     pub councils: i64,
+    pub staff: i64,
+    /// The most families any one worker is allocated.
+    pub busiest_caseload: i64,
     pub rows: u64,
     pub audit_entries: u64,
     pub seconds: f64,
@@ -113,9 +122,13 @@ pub async fn grow(db: &Db, target: usize) -> Result<Option<Grown>, String> {
     let copies = target.div_ceil(per_copy) - 1;
     let units = (target / (FAMILIES_PER_TEAM * teams)).clamp(1, copies + 1);
     let councils = (units * 3 / 5).clamp(1, MOST_COUNCILS);
+    let busiest = busiest_caseload(pool).await?;
+    let copies_per_crew = (WORKER_CASELOAD / busiest.unwrap_or(1).max(1) as usize).max(1);
+    let crews = (copies + 1).div_ceil(copies_per_crew).max(units);
     let shape = Shape {
         copies,
         units,
+        crews,
         councils,
     };
 
@@ -136,6 +149,11 @@ pub async fn grow(db: &Db, target: usize) -> Result<Option<Grown>, String> {
         families: count(pool, "families").await?,
         teams: count(pool, "teams").await?,
         councils: count(pool, "local_authorities").await?,
+        staff: sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE staff_role IS NOT NULL")
+            .fetch_one(pool)
+            .await
+            .map_err(|e| format!("cannot count the staff: {e}"))?,
+        busiest_caseload: busiest_caseload(pool).await?.unwrap_or(0),
         rows,
         audit_entries,
         seconds: started.elapsed().as_secs_f64(),
@@ -145,17 +163,32 @@ pub async fn grow(db: &Db, target: usize) -> Result<Option<Grown>, String> {
 struct Shape {
     copies: usize,
     units: usize,
+    crews: usize,
     councils: usize,
 }
 
 impl Shape {
-    fn unit_of(&self, copy: usize) -> usize {
-        copy % self.units
+    /// The crew that works family copy `copy`; copy 0, the demo itself, keeps the demo's staff.
+    fn crew_of(&self, copy: usize) -> usize {
+        copy % self.crews
+    }
+
+    fn unit_of(&self, crew: usize) -> usize {
+        crew % self.units
     }
 
     fn council_of(&self, unit: usize) -> usize {
         unit % self.councils
     }
+}
+
+async fn busiest_caseload(pool: &AnyPool) -> Result<Option<i64>, String> {
+    sqlx::query_scalar(
+        "SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM allocations GROUP BY worker_id) busiest",
+    )
+    .fetch_one(pool)
+    .await
+    .map_err(|e| format!("cannot count the allocations: {e}"))
 }
 
 async fn count(pool: &AnyPool, table: &str) -> Result<i64, String> {
@@ -314,7 +347,7 @@ fn level_of_table(name: &str, first_row_staff: bool) -> Level {
     match name {
         "local_authorities" => Level::Council,
         "teams" => Level::Unit,
-        "accounts" if first_row_staff => Level::Unit,
+        "accounts" if first_row_staff => Level::Crew,
         _ => Level::Family,
     }
 }
@@ -355,6 +388,7 @@ fn copied_id(original: &str, level: Level, number: usize) -> String {
     let mark: u64 = match level {
         Level::Family => 0,
         Level::Unit => 0x8000_0000_0000,
+        Level::Crew => 0x2000_0000_0000,
         Level::Council => 0x4000_0000_0000,
     };
     format!("{}{:012x}", &original[..24], mark | number as u64)
@@ -364,6 +398,7 @@ fn copied_id(original: &str, level: Level, number: usize) -> String {
 #[derive(Clone, Copy)]
 struct Numbers {
     family: usize,
+    crew: usize,
     unit: usize,
     council: usize,
 }
@@ -373,6 +408,7 @@ impl Numbers {
         match level {
             Level::Family => self.family,
             Level::Unit => self.unit,
+            Level::Crew => self.crew,
             Level::Council => self.council,
         }
     }
@@ -405,6 +441,7 @@ async fn copy_table(
         Level::Council => (1..shape.councils)
             .map(|c| Numbers {
                 family: 0,
+                crew: 0,
                 unit: 0,
                 council: c,
             })
@@ -412,15 +449,29 @@ async fn copy_table(
         Level::Unit => (1..shape.units)
             .map(|u| Numbers {
                 family: 0,
+                crew: 0,
                 unit: u,
                 council: shape.council_of(u),
             })
             .collect(),
+        Level::Crew => (1..shape.crews)
+            .map(|c| {
+                let unit = shape.unit_of(c);
+                Numbers {
+                    family: 0,
+                    crew: c,
+                    unit,
+                    council: shape.council_of(unit),
+                }
+            })
+            .collect(),
         Level::Family => (1..=shape.copies)
             .map(|k| {
-                let unit = shape.unit_of(k);
+                let crew = shape.crew_of(k);
+                let unit = shape.unit_of(crew);
                 Numbers {
                     family: k,
+                    crew,
                     unit,
                     council: shape.council_of(unit),
                 }

@@ -6,7 +6,7 @@
 mod support;
 
 use app::page_data::case_record::{FindingsView, MemberDetail};
-use app::page_data::caseload::Caseload;
+use app::page_data::caseload::{Caseload, ClosedCases};
 use app::page_data::family::FamilyDetail;
 use support::logins::{MAYA, PRIYA, SAM};
 use support::{day, new_id, TestApp};

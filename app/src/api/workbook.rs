@@ -8,7 +8,7 @@ use crate::domain::ids::FamilyId;
 use crate::domain::workbook_input::{EntryForm, SupervisionForm};
 use crate::error::AppError;
 use crate::page_data::workbook::{
-    Assessment, Chronology, Dashboard, EntryPage, Supervisions, Week, Workbook,
+    Assessment, Chronology, Dashboard, EntryPage, Supervisions, TeamWorkers, Week, Workbook,
 };
 use leptos::prelude::*;
 
@@ -155,7 +155,13 @@ pub async fn load_week() -> Result<Week, AppError> {
     run(async |caller| crate::services::workbook::my_week(caller).await).await
 }
 
+/// `page`: which page of the team's families, from 1.
 #[server(prefix = "/api", endpoint = "team_dashboard")]
-pub async fn load_team_dashboard() -> Result<Dashboard, AppError> {
-    run(async |caller| crate::services::workbook::team_dashboard(caller).await).await
+pub async fn load_team_dashboard(page: Option<u32>) -> Result<Dashboard, AppError> {
+    run(async |caller| crate::services::workbook::team_dashboard(caller, page).await).await
+}
+
+#[server(prefix = "/api", endpoint = "team_workers")]
+pub async fn load_team_workers() -> Result<TeamWorkers, AppError> {
+    run(async |caller| crate::services::workbook::team_workers(caller).await).await
 }

@@ -14,6 +14,7 @@ pub mod layout;
 pub mod mark_action;
 pub mod member_choices;
 pub mod move_buttons;
+pub mod pagination;
 pub mod plain_advice;
 pub mod problem;
 pub mod progress_chart;

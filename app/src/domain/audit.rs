@@ -96,6 +96,7 @@ coded_enum!(
         RecordMeeting => "record_meeting", "Recorded a meeting";
         ViewWeek => "view_week", "Viewed their week";
         ViewTeamDashboard => "view_team_dashboard", "Viewed the team dashboard";
+        ViewTeamWorkers => "view_team_workers", "Viewed the workers' load";
         UsePromptLibrary => "use_prompt_library", "Opened the prompt library";
         AddPrompt => "add_prompt", "Added a prompt to the team's library";
         RetirePrompt => "retire_prompt", "Retired a team prompt";

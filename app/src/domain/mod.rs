@@ -28,6 +28,7 @@ pub mod kept_apart;
 pub mod legal_status;
 pub mod mi;
 pub mod new_password;
+pub mod paging;
 pub mod plain_check;
 pub mod plain_words;
 pub mod plan;

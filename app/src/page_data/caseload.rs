@@ -3,6 +3,7 @@
 use crate::domain::cohort::CohortCheck;
 use crate::domain::family::Vulnerability;
 use crate::domain::ids::FamilyId;
+use crate::domain::paging::Paging;
 use serde::{Deserialize, Serialize};
 
 /// One line of a caseload.
@@ -25,14 +26,26 @@ pub struct Caseload {
     /// Managers see the whole team as one list.
     pub whole_team: bool,
     pub team_name: String,
+    /// A worker's own families, all of them; for a manager, a page of the team's.
     pub mine: Vec<FamilySummary>,
+    /// A page of the team's other families (workers only).
     pub others: Vec<FamilySummary>,
+    /// Which page of the team's list is shown: `mine` for a manager, `others` for a worker.
+    pub paging: Paging,
     /// Whether the viewer opens families for new referrals (the team's social workers and
     /// manager).
     pub can_open: bool,
-    /// The team's closed cases, newest closure first: off the lists above, reopened from their
-    /// page.
-    pub closed: Vec<ClosedFamily>,
+    /// How many of the team's cases are closed: listed on their own page.
+    pub closed: u32,
+}
+
+/// A page of a team's closed cases, newest closure first: off the caseload, reopened from
+/// their page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClosedCases {
+    pub team_name: String,
+    pub families: Vec<ClosedFamily>,
+    pub paging: Paging,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -128,11 +128,21 @@ pub struct WorkerLoad {
     pub overdue: usize,
 }
 
+/// Each worker of a team with their families and what is overdue in them: the whole team at
+/// once, so it has its own page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamWorkers {
+    pub team_name: String,
+    /// Most overdue first.
+    pub workers: Vec<WorkerLoad>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dashboard {
     pub team_name: String,
+    /// A page of the team's families, in name order.
     pub rows: Vec<DashboardRow>,
-    pub workers: Vec<WorkerLoad>,
+    pub paging: crate::domain::paging::Paging,
     /// Families opened from outside the team, waiting for review more than 3 working days.
     pub openings_overdue: usize,
     pub today: NaiveDate,

@@ -1,5 +1,6 @@
-use crate::api::caseload::load_caseload;
+use crate::api::caseload::{load_caseload, load_closed_families};
 use crate::components::family_tags::{CohortStatus, TrioTags};
+use crate::components::pagination::{page_asked, Pagination};
 use crate::components::problem::Problem;
 use crate::domain::family::household_title;
 use crate::domain::legal_status::long_date;
@@ -10,7 +11,7 @@ use leptos_meta::Title;
 
 #[component]
 pub fn CaseloadPage() -> impl IntoView {
-    let caseload = Resource::new(|| (), |_| load_caseload());
+    let caseload = Resource::new(page_asked(), load_caseload);
     view! {
         <Suspense fallback=|| view! { <p>"Loading your families…"</p> }>
             {move || Suspend::new(async move {
@@ -31,11 +32,21 @@ pub fn CaseloadPage() -> impl IntoView {
                                 <p><a class="button" href=paths::NEW_FAMILY>"Open a family"</a></p>
                             })}
                             <FamilyCards families=caseload.mine empty nested=false/>
-                            {(!caseload.whole_team).then(|| view! {
-                                <h2>"Other families in your team"</h2>
-                                <FamilyCards families=caseload.others empty="There are no other families in your team." nested=true/>
+                            {caseload.whole_team.then(|| view! {
+                                <Pagination paging=caseload.paging base=paths::CASELOAD noun="families"/>
                             })}
-                            <ClosedCases closed=caseload.closed/>
+                            {(!caseload.whole_team).then(|| view! {
+                                <h2 id="others">"Other families in your team"</h2>
+                                <FamilyCards families=caseload.others empty="There are no other families in your team." nested=true/>
+                                <Pagination paging=caseload.paging base=paths::CASELOAD noun="other families"/>
+                            })}
+                            {(caseload.closed > 0).then(|| view! {
+                                <h2>"Closed cases"</h2>
+                                <p><a href=paths::CLOSED_FAMILIES>{match caseload.closed {
+                                    1 => "1 closed case".to_string(),
+                                    n => format!("{n} closed cases"),
+                                }}</a></p>
+                            })}
                         }
                         .into_any()
                     }
@@ -103,20 +114,45 @@ fn FamilyCards(
     view! { <ul class="card-list">{cards}</ul> }.into_any()
 }
 
-/// The team's closed cases: names and dates only, each linking to its read-only record.
+/// The team's closed cases, newest closure first: names and dates only, each linking to its
+/// read-only record.
 #[component]
-fn ClosedCases(closed: Vec<ClosedFamily>) -> impl IntoView {
-    (!closed.is_empty()).then(|| {
-        view! {
-            <h2>"Closed cases"</h2>
-            <ul class="list">
-                {closed.into_iter().map(|family| view! {
-                    <li>
-                        <a href=paths::family(family.id)>{household_title(&family.name)}</a>
-                        {format!(", closed {}", long_date(family.closed_on))}
-                    </li>
-                }).collect_view()}
-            </ul>
-        }
-    })
+pub fn ClosedCasesPage() -> impl IntoView {
+    let closed = Resource::new(page_asked(), load_closed_families);
+    view! {
+        <Title text="Closed cases"/>
+        <Suspense fallback=|| view! { <p>"Loading the closed cases…"</p> }>
+            {move || Suspend::new(async move {
+                match closed.await {
+                    Err(error) => view! { <Problem error/> }.into_any(),
+                    Ok(closed) => view! {
+                        <p class="caption">{closed.team_name}</p>
+                        <h1>"Closed cases"</h1>
+                        <ClosedList closed=closed.families/>
+                        <Pagination paging=closed.paging base=paths::CLOSED_FAMILIES noun="closed cases"/>
+                        <p><a href=paths::CASELOAD>"Back to the team's families"</a></p>
+                    }
+                    .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ClosedList(closed: Vec<ClosedFamily>) -> impl IntoView {
+    if closed.is_empty() {
+        return view! { <p>"Your team has no closed cases."</p> }.into_any();
+    }
+    view! {
+        <ul class="list">
+            {closed.into_iter().map(|family| view! {
+                <li>
+                    <a href=paths::family(family.id)>{household_title(&family.name)}</a>
+                    {format!(", closed {}", long_date(family.closed_on))}
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
 }

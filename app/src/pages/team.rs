@@ -1,15 +1,17 @@
 //! The team dashboard for managers: each family's last visit and supervision, overdue items and
-//! cohort status, and each worker's load.
+//! cohort status, a page of families at a time; and each worker's load on a page of its own.
 
-use crate::api::workbook::load_team_dashboard;
+use crate::api::workbook::{load_team_dashboard, load_team_workers};
+use crate::components::pagination::{page_asked, Pagination};
 use crate::components::problem::Problem;
-use crate::page_data::workbook::Dashboard;
+use crate::page_data::workbook::{Dashboard, TeamWorkers};
+use crate::paths;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn TeamPage() -> impl IntoView {
-    let page = Resource::new(|| (), |_| load_team_dashboard());
+    let page = Resource::new(page_asked(), load_team_dashboard);
     view! {
         <Suspense fallback=|| view! { <p>"Loading the team…"</p> }>
             {move || Suspend::new(async move {
@@ -44,7 +46,10 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
                 </div>
             </div>
         })}
-        <p><a href="/team/openings">"Families opened outside the team"</a></p>
+        <ul class="list">
+            <li><a href=paths::TEAM_WORKERS>"Each worker's families and what is overdue"</a></li>
+            <li><a href="/team/openings">"Families opened outside the team"</a></li>
+        </ul>
         <h2>"Families"</h2>
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="families-caption">
             <table class="table">
@@ -76,7 +81,32 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
                 }).collect_view()}</tbody>
             </table>
         </div>
-        <h2>"Workers"</h2>
+        <Pagination paging=dashboard.paging base=paths::TEAM noun="families"/>
+    }
+}
+
+#[component]
+pub fn TeamWorkersPage() -> impl IntoView {
+    let page = Resource::new(|| (), |_| load_team_workers());
+    view! {
+        <Title text="Workers"/>
+        <Suspense fallback=|| view! { <p>"Loading the team's workers…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(workers) => view! { <WorkersView workers/> }.into_any(),
+                    Err(error) => view! { <Problem error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn WorkersView(workers: TeamWorkers) -> impl IntoView {
+    view! {
+        <p class="caption">{workers.team_name}</p>
+        <h1>"Workers"</h1>
+        <p>"Each worker's open families in the team and the items overdue in them, most overdue first."</p>
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="workers-caption">
             <table class="table">
                 <caption class="table__caption visually-hidden" id="workers-caption">"Families and overdue items per worker"</caption>
@@ -85,7 +115,7 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
                     <th scope="col" class="table__header table__header--numeric">"Families"</th>
                     <th scope="col" class="table__header table__header--numeric">"Overdue"</th>
                 </tr></thead>
-                <tbody>{dashboard.workers.into_iter().map(|w| view! {
+                <tbody>{workers.workers.into_iter().map(|w| view! {
                     <tr>
                         <th scope="row" class="table__header">{w.name}<br/><span class="hint">{w.role.label()}</span></th>
                         <td class="table__cell table__cell--numeric">{w.families}</td>
@@ -94,5 +124,6 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
                 }).collect_view()}</tbody>
             </table>
         </div>
+        <p><a href=paths::TEAM>"Back to the team dashboard"</a></p>
     }
 }

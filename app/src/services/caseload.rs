@@ -1,41 +1,83 @@
-//! "My families": the families of the viewer's team, their own first.
+//! "My families": the families of the viewer's team, their own first, the rest a page at a time;
+//! and the team's closed cases, a page at a time.
 
 use super::{authorize, family::summary, today};
 use crate::auth::caller::Caller;
 use crate::domain::access::{decide, Action, Target};
 use crate::domain::audit::AuditAction;
+use crate::domain::ids::TeamId;
+use crate::domain::paging::Paging;
 use crate::domain::record::RecordKind;
 use crate::domain::role::StaffRole;
-use crate::domain::viewer::ViewerKind;
+use crate::domain::viewer::{Viewer, ViewerKind};
 use crate::error::AppError;
-use crate::page_data::caseload::{Caseload, ClosedFamily};
+use crate::page_data::caseload::{Caseload, ClosedCases, ClosedFamily};
+use crate::store::families::FamilySet;
 use crate::store::{self, audit};
 
-pub async fn caseload(caller: &Caller) -> Result<Caseload, AppError> {
+pub async fn caseload(caller: &Caller, page: Option<u32>) -> Result<Caseload, AppError> {
     let viewer = caller.viewer()?;
     let entry = caller.entry(AuditAction::ViewCaseload, RecordKind::Caseload);
     authorize(caller, Action::ViewCaseload, Target::Own, entry.clone()).await?;
-    let ViewerKind::Staff {
-        team_id: Some(team),
-        role,
-        ..
-    } = &viewer.kind
-    else {
-        return Err(AppError::Forbidden);
-    };
+    let (team, role) = staff_team(viewer)?;
     let db = &caller.state.db;
-    let families = store::families::for_team(db, *team).await?;
+    let whole_team = role == StaffRole::TeamManager;
+    // A manager pages through the whole team; a worker sees all of their own families (a
+    // caseload's size) and pages through the rest of the team's.
+    let except = (!whole_team).then_some(viewer.account_id);
+    let paging = Paging::of(page, store::families::count_open(db, team, except).await?);
+    let listed = match except {
+        None => FamilySet::TeamPage(team, paging.into()),
+        Some(worker) => FamilySet::OthersPage(team, worker, paging.into()),
+    };
+    let today = today();
+    let summaries = |families: Vec<store::families::StoredFamily>| {
+        families
+            .iter()
+            .filter(|f| f.team_id == team)
+            .map(|f| summary(f, viewer.account_id, today))
+            .collect::<Vec<_>>()
+    };
+    let page_of_team = summaries(store::families::of_set(db, listed).await?);
+    let (mine, others) = if whole_team {
+        (page_of_team, Vec::new())
+    } else {
+        let own = store::families::of_set(db, FamilySet::AllocatedTo(viewer.account_id)).await?;
+        (summaries(own), page_of_team)
+    };
     audit::record(
         db,
-        &entry.detail(format!("{} families listed", families.len())),
+        &entry.detail(format!(
+            "{} families listed, page {} of {}",
+            mine.len() + others.len(),
+            paging.number,
+            paging.pages
+        )),
     )
     .await?;
-    let today = today();
-    let team_name = store::teams::find(db, *team)
-        .await?
-        .map(|(_, name)| name)
-        .unwrap_or_default();
-    let closed = store::case_closures::closed_in_team(db, *team)
+    Ok(Caseload {
+        whole_team,
+        team_name: team_name(caller, team).await?,
+        mine,
+        others,
+        paging,
+        can_open: decide(viewer, Action::OpenFamily, Target::Team(team)).is_allowed(),
+        closed: store::case_closures::count_closed_in_team(db, team).await?,
+    })
+}
+
+/// The team's closed cases, newest closure first, a page at a time.
+pub async fn closed_cases(caller: &Caller, page: Option<u32>) -> Result<ClosedCases, AppError> {
+    let viewer = caller.viewer()?;
+    let entry = caller.entry(AuditAction::ViewCaseload, RecordKind::Caseload);
+    authorize(caller, Action::ViewCaseload, Target::Own, entry.clone()).await?;
+    let (team, _) = staff_team(viewer)?;
+    let db = &caller.state.db;
+    let paging = Paging::of(
+        page,
+        store::case_closures::count_closed_in_team(db, team).await?,
+    );
+    let families: Vec<ClosedFamily> = store::case_closures::closed_in_team(db, team, paging.into())
         .await?
         .into_iter()
         .map(|(id, name, on)| ClosedFamily {
@@ -44,17 +86,37 @@ pub async fn caseload(caller: &Caller) -> Result<Caseload, AppError> {
             closed_on: on.into(),
         })
         .collect();
-    let whole_team = *role == StaffRole::TeamManager;
-    let (mine, others) = families
-        .iter()
-        .map(|f| summary(f, viewer.account_id, today))
-        .partition(|f| whole_team || f.allocated_to_viewer);
-    Ok(Caseload {
-        whole_team,
-        team_name,
-        mine,
-        others,
-        can_open: decide(viewer, Action::OpenFamily, Target::Team(*team)).is_allowed(),
-        closed,
+    audit::record(
+        db,
+        &entry.detail(format!(
+            "{} closed cases listed, page {} of {}",
+            families.len(),
+            paging.number,
+            paging.pages
+        )),
+    )
+    .await?;
+    Ok(ClosedCases {
+        team_name: team_name(caller, team).await?,
+        families,
+        paging,
     })
+}
+
+fn staff_team(viewer: &Viewer) -> Result<(TeamId, StaffRole), AppError> {
+    match &viewer.kind {
+        ViewerKind::Staff {
+            team_id: Some(team),
+            role,
+            ..
+        } => Ok((*team, *role)),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
+async fn team_name(caller: &Caller, team: TeamId) -> Result<String, AppError> {
+    Ok(store::teams::find(&caller.state.db, team)
+        .await?
+        .map(|(_, name)| name)
+        .unwrap_or_default())
 }

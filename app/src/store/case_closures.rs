@@ -106,11 +106,28 @@ pub async fn history(db: &Db, family: FamilyId) -> Result<Vec<ClosureRow>, Store
 pub async fn closed_in_team(
     db: &Db,
     team: crate::domain::ids::TeamId,
+    window: super::families::Window,
 ) -> Result<Vec<(FamilyId, String, Day)>, StoreError> {
     Ok(sqlx::query_as(
-        "SELECT id, name, closed_on FROM families WHERE team_id = $1 AND closed_on IS NOT NULL ORDER BY closed_on DESC, name",
+        "SELECT id, name, closed_on FROM families WHERE team_id = $1 AND closed_on IS NOT NULL
+         ORDER BY closed_on DESC, name, id LIMIT $2 OFFSET $3",
     )
     .bind(team)
+    .bind(window.limit)
+    .bind(window.offset)
     .fetch_all(db.pool())
     .await?)
+}
+
+pub async fn count_closed_in_team(
+    db: &Db,
+    team: crate::domain::ids::TeamId,
+) -> Result<u32, StoreError> {
+    let count: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM families WHERE team_id = $1 AND closed_on IS NOT NULL",
+    )
+    .bind(team)
+    .fetch_one(db.pool())
+    .await?;
+    Ok(u32::try_from(count).unwrap_or(u32::MAX))
 }

@@ -53,15 +53,16 @@ struct FamilySchedule {
 /// The facts of every family in `set` that has any; a family with none is absent.
 pub async fn due_facts(db: &Db, set: FamilySet) -> Result<HashMap<FamilyId, DueFacts>, StoreError> {
     let condition = set.condition();
+    // Constants are written in as their codes, so the set's own parameters are the only ones.
     let mut out: HashMap<FamilyId, DueFacts> = HashMap::new();
     let latest: Vec<Latest> = set
         .bind_to(sqlx::query_as(&format!(
             "SELECT e.family_id, e.chapter, e.kind, MAX(e.occurred_on) AS last
              FROM workbook_entries e JOIN families f ON f.id = e.family_id
-             WHERE {condition} AND e.kind IN ($2, $3) GROUP BY e.family_id, e.chapter, e.kind"
+             WHERE {condition} AND e.kind IN ('{visit}', '{summary}') GROUP BY e.family_id, e.chapter, e.kind",
+            visit = EntryKind::Visit.code(),
+            summary = EntryKind::MonthlySummary.code(),
         )))
-        .bind(EntryKind::Visit)
-        .bind(EntryKind::MonthlySummary)
         .fetch_all(db.pool())
         .await?;
     for row in latest {

@@ -147,22 +147,50 @@ pub async fn one(db: &Db, family: FamilyId) -> Result<Option<StoredFamily>, Stor
     Ok(load(db, FamilySet::Family(family)).await?.pop())
 }
 
-/// A set of families, named by one parameter: what `load` and `due_facts` read.
+/// A page of a long list: how many lines, after how many.
+#[derive(Clone, Copy, Debug)]
+pub struct Window {
+    pub limit: i64,
+    pub offset: i64,
+}
+
+impl From<crate::domain::paging::Paging> for Window {
+    fn from(page: crate::domain::paging::Paging) -> Self {
+        Window {
+            limit: i64::from(crate::domain::paging::PAGE_SIZE),
+            offset: i64::from(page.offset()),
+        }
+    }
+}
+
+/// A set of families, named by a few parameters: what `load` and `due_facts` read.
 #[derive(Clone, Copy)]
 pub enum FamilySet {
     /// A team's open cases.
     Team(TeamId),
+    /// A page of a team's open cases, in name order.
+    TeamPage(TeamId, Window),
+    /// A page of a team's open cases that a worker is not allocated to, in name order.
+    OthersPage(TeamId, AccountId, Window),
     Family(FamilyId),
     /// The open cases a worker is allocated to.
     AllocatedTo(AccountId),
 }
 
+/// A team's open cases in the order its lists show them; `$4`, when present, is a worker whose
+/// own families are left out.
+const TEAM_PAGE: &str = "f.id IN (SELECT p.id FROM families p WHERE p.team_id = $1 AND p.closed_on IS NULL ORDER BY p.name, p.id LIMIT $2 OFFSET $3)";
+const OTHERS_PAGE: &str = "f.id IN (SELECT p.id FROM families p WHERE p.team_id = $1 AND p.closed_on IS NULL
+    AND p.id NOT IN (SELECT w.family_id FROM allocations w WHERE w.worker_id = $4) ORDER BY p.name, p.id LIMIT $2 OFFSET $3)";
+
 impl FamilySet {
-    /// The condition on `families f`, fixed text with one parameter, never input. A team's
-    /// list holds its open cases only: a closed case leaves every caseload.
+    /// The condition on `families f`: fixed text whose parameters are the set's own, never
+    /// input. A team's list holds its open cases only: a closed case leaves every caseload.
     pub(super) fn condition(self) -> &'static str {
         match self {
             FamilySet::Team(_) => "f.team_id = $1 AND f.closed_on IS NULL",
+            FamilySet::TeamPage(..) => TEAM_PAGE,
+            FamilySet::OthersPage(..) => OTHERS_PAGE,
             FamilySet::Family(_) => "f.id = $1",
             FamilySet::AllocatedTo(_) => {
                 "f.closed_on IS NULL AND f.id IN (SELECT w.family_id FROM allocations w WHERE w.worker_id = $1)"
@@ -176,10 +204,52 @@ impl FamilySet {
     ) -> sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>> {
         match self {
             FamilySet::Team(team) => query.bind(team),
+            FamilySet::TeamPage(team, window) => {
+                query.bind(team).bind(window.limit).bind(window.offset)
+            }
+            FamilySet::OthersPage(team, worker, window) => query
+                .bind(team)
+                .bind(window.limit)
+                .bind(window.offset)
+                .bind(worker),
             FamilySet::Family(family) => query.bind(family),
             FamilySet::AllocatedTo(worker) => query.bind(worker),
         }
     }
+}
+
+/// How many open cases a team holds, leaving out those allocated to `except` when given.
+pub async fn count_open(
+    db: &Db,
+    team: TeamId,
+    except: Option<AccountId>,
+) -> Result<u32, StoreError> {
+    let count: i64 = match except {
+        None => {
+            sqlx::query_scalar(
+                "SELECT COUNT(*) FROM families WHERE team_id = $1 AND closed_on IS NULL",
+            )
+            .bind(team)
+            .fetch_one(db.pool())
+            .await?
+        }
+        Some(worker) => {
+            sqlx::query_scalar(
+                "SELECT COUNT(*) FROM families p WHERE p.team_id = $1 AND p.closed_on IS NULL
+                 AND p.id NOT IN (SELECT w.family_id FROM allocations w WHERE w.worker_id = $2)",
+            )
+            .bind(team)
+            .bind(worker)
+            .fetch_one(db.pool())
+            .await?
+        }
+    };
+    Ok(u32::try_from(count).unwrap_or(u32::MAX))
+}
+
+/// The families `which` names, with their members, trio and allocations, in name order.
+pub async fn of_set(db: &Db, which: FamilySet) -> Result<Vec<StoredFamily>, StoreError> {
+    load(db, which).await
 }
 
 #[derive(sqlx::FromRow)]
@@ -254,7 +324,7 @@ async fn load(db: &Db, which: FamilySet) -> Result<Vec<StoredFamily>, StoreError
         .bind_to(sqlx::query_as(&format!(
             "SELECT f.id, f.team_id, t.name AS team_name, f.name, f.created_at, f.closed_on,
                 (SELECT c.reason FROM case_closures c WHERE c.family_id = f.id AND c.reopened_at IS NULL ORDER BY c.closed_at DESC LIMIT 1) AS closure_reason
-             FROM families f JOIN teams t ON t.id = f.team_id WHERE {condition} ORDER BY f.name"
+             FROM families f JOIN teams t ON t.id = f.team_id WHERE {condition} ORDER BY f.name, f.id"
         )))
         .fetch_all(db.pool())
         .await?;

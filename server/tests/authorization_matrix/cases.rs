@@ -168,6 +168,12 @@ pub fn case(
 pub fn cases() -> Vec<Case> {
     vec![
         case("caseload", "AAAAAFFFFUAF", &[], |_, _| ("caseload", vec![])),
+        case("caseload, page 2", "AAAAAFFFFUAF", &[], |_, _| {
+            ("caseload", vec![("page", s("2"))])
+        }),
+        case("closed cases", "AAAAAFFFFUAF", &[], |_, _| {
+            ("closed_families", vec![("page", s("1"))])
+        }),
         case("family Ashworth", "AAARRFFFFUFF", &[], |i, _| {
             ("family", vec![("id", s(&i.ashworth))])
         }),
@@ -479,6 +485,12 @@ pub fn cases() -> Vec<Case> {
         case("my week", "AAAAAFFFFUAF", &[], |_, _| ("week", vec![])),
         case("team dashboard", "FFAFAFFFFUFF", &[], |_, _| {
             ("team_dashboard", vec![])
+        }),
+        case("team dashboard, page 3", "FFAFAFFFFUFF", &[], |_, _| {
+            ("team_dashboard", vec![("page", s("3"))])
+        }),
+        case("team workers", "FFAFAFFFFUFF", &[], |_, _| {
+            ("team_workers", vec![])
         }),
         case(
             "integrated assessment of Ashworth",

@@ -249,6 +249,15 @@ impl TestApp {
         row.try_get::<String, _>(0).expect("text column")
     }
 
+    /// Every value of the first column, `$1` bound to `arg`.
+    pub async fn texts(&self, sql: &str, arg: &str) -> Vec<String> {
+        sqlx::query_scalar(sql)
+            .bind(arg)
+            .fetch_all(self.db.pool())
+            .await
+            .unwrap_or_else(|e| panic!("{sql} with {arg}: {e}"))
+    }
+
     pub async fn count(&self, sql: &str) -> i64 {
         let row = sqlx::query(sql)
             .fetch_one(self.db.pool())

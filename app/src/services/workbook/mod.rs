@@ -254,6 +254,6 @@ mod supervision;
 pub use chronology::{chronology, chronology_export};
 pub(crate) use entries::EntryRecord;
 pub use entries::{entry_page, save_entry, workbook};
-pub use overview::{assessment, my_week, team_dashboard};
+pub use overview::{assessment, my_week, team_dashboard, team_workers};
 pub use schedule::{record_meeting, save_schedule};
 pub use supervision::{mark_action, record_supervision, supervisions};

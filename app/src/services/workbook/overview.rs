@@ -1,6 +1,7 @@
 //! The whole picture: the integrated assessment of one family, a worker's week, a manager's team.
 
 use super::*;
+use crate::domain::paging::Paging;
 use crate::store::families::{FamilySet, FamilyTeam};
 
 pub async fn assessment(caller: &Caller, family: FamilyId) -> Result<Assessment, AppError> {
@@ -99,56 +100,29 @@ pub async fn my_week(caller: &Caller) -> Result<crate::page_data::workbook::Week
     Ok(crate::page_data::workbook::Week { items, today })
 }
 
-/// A manager's view of the team: each family's last visit and supervision, what is overdue,
-/// the cohort check; and each worker's load. Read in a fixed number of statements for the whole
-/// team (`store::due_facts`).
+/// A manager's view of the team, a page of families at a time: each family's last visit and
+/// supervision, what is overdue, the cohort check. Read in a fixed number of statements for the
+/// page (`store::due_facts`), whatever the team's size.
 pub async fn team_dashboard(
     caller: &Caller,
+    page: Option<u32>,
 ) -> Result<crate::page_data::workbook::Dashboard, AppError> {
-    let viewer = caller.viewer()?;
-    let entry = caller.entry(AuditAction::ViewTeamDashboard, RecordKind::Team);
-    let target = viewer.team_id().map_or(Target::Own, Target::Team);
-    authorize(caller, Action::ViewTeamDashboard, target, entry.clone()).await?;
-    let team = viewer.team_id().ok_or(AppError::Forbidden)?;
-    let authority = viewer.authority_id().ok_or(AppError::Forbidden)?;
+    let (team, place, entry) = manager_team(caller, AuditAction::ViewTeamDashboard).await?;
     let db = &caller.state.db;
     let today = today();
-    let families = store::families::for_team(db, team).await?;
-    let mut latest = store::due_facts::due_facts(db, FamilySet::Team(team)).await?;
-    let team_name = families
-        .first()
-        .map(|f| f.team_name.clone())
-        .unwrap_or_default();
+    let paging = Paging::of(page, store::families::count_open(db, team, None).await?);
+    let set = FamilySet::TeamPage(team, paging.into());
+    let families = store::families::of_set(db, set).await?;
+    let mut latest = store::due_facts::due_facts(db, set).await?;
     let mut rows = Vec::new();
-    let mut load: Vec<crate::page_data::workbook::WorkerLoad> = Vec::new();
     for family in families {
         let cohort = crate::services::family::cohort(&family, today).meets;
-        let place = FamilyTeam { team, authority };
         let scope = PlanScope::from_family(family, place, crate::domain::access::Decision::Allow);
         let (facts, schedule) = due_facts_of(&scope, &mut latest);
-        let due = due_from(&scope, &facts, &schedule, today);
-        let overdue: Vec<_> = due
+        let overdue = due_from(&scope, &facts, &schedule, today)
             .iter()
             .filter(|(_, d)| d.urgency == crate::domain::due::Urgency::Overdue)
-            .collect();
-        for allocation in &scope.family.allocations {
-            let theirs = overdue
-                .iter()
-                .filter(|(role, _)| *role == Some(allocation.role))
-                .count();
-            match load.iter_mut().find(|w| w.name == allocation.worker_name) {
-                Some(w) => {
-                    w.families += 1;
-                    w.overdue += theirs;
-                }
-                None => load.push(crate::page_data::workbook::WorkerLoad {
-                    name: allocation.worker_name.clone(),
-                    role: allocation.role,
-                    families: 1,
-                    overdue: theirs,
-                }),
-            }
-        }
+            .count();
         rows.push(crate::page_data::workbook::DashboardRow {
             family_id: scope.family.id,
             family_name: scope.family.name.clone(),
@@ -160,20 +134,98 @@ pub async fn team_dashboard(
                 .map(|a| a.worker_name.clone()),
             last_visit: facts.last_visit.values().max().copied(),
             last_supervision: facts.last_supervision,
-            overdue: overdue.len(),
+            overdue,
             cohort_met: cohort,
         });
     }
-    load.sort_by(|a, b| b.overdue.cmp(&a.overdue).then(a.name.cmp(&b.name)));
     let openings_overdue = crate::services::openings::overdue(db, team, today).await?;
-    audit::record(db, &entry).await?;
+    audit::record(
+        db,
+        &entry.detail(format!("page {} of {}", paging.number, paging.pages)),
+    )
+    .await?;
     Ok(crate::page_data::workbook::Dashboard {
-        team_name,
+        team_name: store::teams::find(db, team)
+            .await?
+            .map(|(_, name)| name)
+            .unwrap_or_default(),
         rows,
-        workers: load,
+        paging,
         openings_overdue,
         today,
     })
+}
+
+/// Each worker's load across the whole team: their families and what is overdue in them, most
+/// overdue first. Every open family is read (in a fixed number of statements), so it is a page
+/// of its own rather than part of the dashboard.
+pub async fn team_workers(
+    caller: &Caller,
+) -> Result<crate::page_data::workbook::TeamWorkers, AppError> {
+    let (team, place, entry) = manager_team(caller, AuditAction::ViewTeamWorkers).await?;
+    let db = &caller.state.db;
+    let today = today();
+    let families = store::families::for_team(db, team).await?;
+    let mut latest = store::due_facts::due_facts(db, FamilySet::Team(team)).await?;
+    let team_name = families
+        .first()
+        .map(|f| f.team_name.clone())
+        .unwrap_or_default();
+    // Keyed by account: two workers may share a name.
+    let mut load: std::collections::HashMap<
+        crate::domain::ids::AccountId,
+        crate::page_data::workbook::WorkerLoad,
+    > = std::collections::HashMap::new();
+    for family in families {
+        let scope = PlanScope::from_family(family, place, crate::domain::access::Decision::Allow);
+        let (facts, schedule) = due_facts_of(&scope, &mut latest);
+        let due = due_from(&scope, &facts, &schedule, today);
+        for allocation in &scope.family.allocations {
+            let theirs = due
+                .iter()
+                .filter(|(role, d)| {
+                    *role == Some(allocation.role)
+                        && d.urgency == crate::domain::due::Urgency::Overdue
+                })
+                .count();
+            let worker = load.entry(allocation.worker_id).or_insert_with(|| {
+                crate::page_data::workbook::WorkerLoad {
+                    name: allocation.worker_name.clone(),
+                    role: allocation.role,
+                    families: 0,
+                    overdue: 0,
+                }
+            });
+            worker.families += 1;
+            worker.overdue += theirs;
+        }
+    }
+    let mut workers: Vec<_> = load.into_values().collect();
+    workers.sort_by(|a, b| b.overdue.cmp(&a.overdue).then(a.name.cmp(&b.name)));
+    audit::record(db, &entry.detail(format!("{} workers", workers.len()))).await?;
+    Ok(crate::page_data::workbook::TeamWorkers { team_name, workers })
+}
+
+/// The manager's team and its place for the access policy, once the policy allows `action`'s
+/// page; the entry to record.
+async fn manager_team(
+    caller: &Caller,
+    action: AuditAction,
+) -> Result<
+    (
+        crate::domain::ids::TeamId,
+        FamilyTeam,
+        crate::store::audit::NewEntry,
+    ),
+    AppError,
+> {
+    let viewer = caller.viewer()?;
+    let entry = caller.entry(action, RecordKind::Team);
+    let target = viewer.team_id().map_or(Target::Own, Target::Team);
+    authorize(caller, Action::ViewTeamDashboard, target, entry.clone()).await?;
+    let team = viewer.team_id().ok_or(AppError::Forbidden)?;
+    let authority = viewer.authority_id().ok_or(AppError::Forbidden)?;
+    Ok((team, FamilyTeam { team, authority }, entry))
 }
 
 /// One family's facts, taken from a set read for many at once, and the schedule they imply.
