@@ -23,28 +23,23 @@ pub async fn caseload(caller: &Caller, page: Option<u32>) -> Result<Caseload, Ap
     let db = &caller.state.db;
     let whole_team = role == StaffRole::TeamManager;
     // A manager pages through the whole team; a worker sees all of their own families (a
-    // caseload's size) and pages through the rest of the team's.
+    // caseload's size) and pages through the rest of the team's, read together.
     let except = (!whole_team).then_some(viewer.account_id);
     let paging = Paging::of(page, store::families::count_open(db, team, except).await?);
     let listed = match except {
         None => FamilySet::TeamPage(team, paging.into()),
-        Some(worker) => FamilySet::OthersPage(team, worker, paging.into()),
+        Some(worker) => FamilySet::MineAndOthersPage(team, worker, paging.into()),
+    };
+    let families = store::families::of_set(db, listed).await?;
+    let team_name = match families.first() {
+        Some(family) => family.team_name.clone(),
+        None => team_name(caller, team).await?,
     };
     let today = today();
-    let summaries = |families: Vec<store::families::StoredFamily>| {
-        families
-            .iter()
-            .filter(|f| f.team_id == team)
-            .map(|f| summary(f, viewer.account_id, today))
-            .collect::<Vec<_>>()
-    };
-    let page_of_team = summaries(store::families::of_set(db, listed).await?);
-    let (mine, others) = if whole_team {
-        (page_of_team, Vec::new())
-    } else {
-        let own = store::families::of_set(db, FamilySet::AllocatedTo(viewer.account_id)).await?;
-        (summaries(own), page_of_team)
-    };
+    let (mine, others): (Vec<_>, Vec<_>) = families
+        .iter()
+        .map(|f| summary(f, viewer.account_id, today))
+        .partition(|f| whole_team || f.allocated_to_viewer);
     audit::record(
         db,
         &entry.detail(format!(
@@ -57,7 +52,7 @@ pub async fn caseload(caller: &Caller, page: Option<u32>) -> Result<Caseload, Ap
     .await?;
     Ok(Caseload {
         whole_team,
-        team_name: team_name(caller, team).await?,
+        team_name,
         mine,
         others,
         paging,

@@ -170,8 +170,9 @@ pub enum FamilySet {
     Team(TeamId),
     /// A page of a team's open cases, in name order.
     TeamPage(TeamId, Window),
-    /// A page of a team's open cases that a worker is not allocated to, in name order.
-    OthersPage(TeamId, AccountId, Window),
+    /// A worker's own open cases in a team, and a page of the team's others (those the worker
+    /// is not allocated to, in name order): a worker's caseload in one read.
+    MineAndOthersPage(TeamId, AccountId, Window),
     Family(FamilyId),
     /// The open cases a worker is allocated to.
     AllocatedTo(AccountId),
@@ -180,8 +181,13 @@ pub enum FamilySet {
 /// A team's open cases in the order its lists show them; `$4`, when present, is a worker whose
 /// own families are left out.
 const TEAM_PAGE: &str = "f.id IN (SELECT p.id FROM families p WHERE p.team_id = $1 AND p.closed_on IS NULL ORDER BY p.name, p.id LIMIT $2 OFFSET $3)";
-const OTHERS_PAGE: &str = "f.id IN (SELECT p.id FROM families p WHERE p.team_id = $1 AND p.closed_on IS NULL
-    AND p.id NOT IN (SELECT w.family_id FROM allocations w WHERE w.worker_id = $4) ORDER BY p.name, p.id LIMIT $2 OFFSET $3)";
+const MINE_AND_OTHERS_PAGE: &str = "f.id IN (
+    SELECT w.family_id FROM allocations w JOIN families q ON q.id = w.family_id
+        WHERE w.worker_id = $4 AND q.team_id = $1 AND q.closed_on IS NULL
+    UNION ALL
+    SELECT page.id FROM (SELECT p.id FROM families p WHERE p.team_id = $1 AND p.closed_on IS NULL
+        AND p.id NOT IN (SELECT w.family_id FROM allocations w WHERE w.worker_id = $4)
+        ORDER BY p.name, p.id LIMIT $2 OFFSET $3) page)";
 
 impl FamilySet {
     /// The condition on `families f`: fixed text whose parameters are the set's own, never
@@ -190,7 +196,7 @@ impl FamilySet {
         match self {
             FamilySet::Team(_) => "f.team_id = $1 AND f.closed_on IS NULL",
             FamilySet::TeamPage(..) => TEAM_PAGE,
-            FamilySet::OthersPage(..) => OTHERS_PAGE,
+            FamilySet::MineAndOthersPage(..) => MINE_AND_OTHERS_PAGE,
             FamilySet::Family(_) => "f.id = $1",
             FamilySet::AllocatedTo(_) => {
                 "f.closed_on IS NULL AND f.id IN (SELECT w.family_id FROM allocations w WHERE w.worker_id = $1)"
@@ -207,7 +213,7 @@ impl FamilySet {
             FamilySet::TeamPage(team, window) => {
                 query.bind(team).bind(window.limit).bind(window.offset)
             }
-            FamilySet::OthersPage(team, worker, window) => query
+            FamilySet::MineAndOthersPage(team, worker, window) => query
                 .bind(team)
                 .bind(window.limit)
                 .bind(window.offset)
