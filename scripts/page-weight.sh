@@ -101,5 +101,8 @@ for route in "${routes[@]}"; do
     --only-categories=performance --output=json --output-path="$work/lh.json" --quiet \
     --chrome-flags="--headless=new --no-sandbox --disable-gpu" --extra-headers="$headers" >/dev/null 2>&1 ||
     { printf '  %-28s lighthouse failed\n' "$label"; continue; }
-  jq -r --arg label "$label" '"  \($label | .[0:28] | . + " " * (28 - length)) \(.categories.performance.score * 100 | round | tostring | " " * (6 - length) + .) \(.audits["largest-contentful-paint"].numericValue / 1000 | . * 100 | round / 100 | tostring | " " * (8 - length) + .) \(.audits["total-blocking-time"].numericValue | round | tostring | " " * (8 - length) + .) \(.audits["cumulative-layout-shift"].numericValue | . * 1000 | round / 1000 | tostring | " " * (6 - length) + .)"' "$work/lh.json"
+  read -r score lcp tbt cls < <(jq -r '[(.categories.performance.score * 100 | round),
+    (.audits["largest-contentful-paint"].numericValue / 1000), (.audits["total-blocking-time"].numericValue | round),
+    .audits["cumulative-layout-shift"].numericValue] | @tsv' "$work/lh.json")
+  printf '  %-28s %6s %8.2f %8s %6.3f\n' "$label" "$score" "$lcp" "$tbt" "$cls"
 done

@@ -178,9 +178,9 @@ pub enum FamilySet {
     AllocatedTo(AccountId),
 }
 
-/// A team's open cases in the order its lists show them; `$4`, when present, is a worker whose
-/// own families are left out.
+/// A page of a team's open cases ($1) in the order its lists show them: $2 of them after $3.
 const TEAM_PAGE: &str = "f.id IN (SELECT p.id FROM families p WHERE p.team_id = $1 AND p.closed_on IS NULL ORDER BY p.name, p.id LIMIT $2 OFFSET $3)";
+/// A worker's ($4) own open cases in the team, and a page of the team's others as above.
 const MINE_AND_OTHERS_PAGE: &str = "f.id IN (
     SELECT w.family_id FROM allocations w JOIN families q ON q.id = w.family_id
         WHERE w.worker_id = $4 AND q.team_id = $1 AND q.closed_on IS NULL
