@@ -217,8 +217,10 @@ async fn guesses_postgres() {
     parallel_guesses_are_counted_as_they_arrive(Backend::Postgres).await;
 }
 
-/// Sign-ins to many unknown logins at once: password work runs a few at a time and the rest
-/// are told to retry; a login that names no account is never written into the audit trail.
+/// Sign-ins to many unknown logins at once: password work runs a few at a time and any turned
+/// away are told to retry (how many depends on how fast this machine hashes, so the refusal
+/// itself is proved in `auth::passwords`, with the cores held); a login that names no account
+/// is never written into the audit trail.
 async fn password_work_is_bounded(backend: Backend) {
     let _one = ONE_AT_A_TIME.lock().await;
     let app = TestApp::start_with(backend, quick_sign_in()).await;
@@ -235,7 +237,6 @@ async fn password_work_is_bounded(backend: Backend) {
         .collect();
     assert_eq!(checked + busy.len(), 30, "only 422 and 429");
     assert!(checked >= 1, "some are checked");
-    assert!(!busy.is_empty(), "the rest are turned away, not queued");
     assert!(busy.iter().all(|r| r.header("retry-after") == Some("2")));
 
     let now = app::store::now_ms() + SETTLE_MS + 1;

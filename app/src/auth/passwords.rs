@@ -137,3 +137,30 @@ fn decoy_hash() -> Result<&'static str, AppError> {
     let hash = hash_now("a password nobody has")?;
     Ok(DECOY.get_or_init(|| hash))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// With every core taken, a check waits its moment and is turned away, not queued; once a
+    /// core is free again the same check runs. Holding the permits makes this independent of
+    /// how fast the machine hashes.
+    #[tokio::test]
+    async fn a_check_is_turned_away_while_every_core_is_busy() {
+        let cores = u32::try_from(std::thread::available_parallelism().map_or(2, usize::from))
+            .unwrap_or(u32::MAX);
+        let held = workers()
+            .permits
+            .clone()
+            .acquire_many_owned(cores)
+            .await
+            .expect("the permits are open");
+        let started = std::time::Instant::now();
+        let refused = verify("a guess".into(), None).await;
+        assert_eq!(refused, Err(AppError::Busy));
+        assert!(started.elapsed() >= WAIT_FOR_PERMIT, "it waited first");
+
+        drop(held);
+        assert_eq!(verify("a guess".into(), None).await, Ok(false));
+    }
+}
