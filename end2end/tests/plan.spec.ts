@@ -1,5 +1,5 @@
 import { expect, type Hearth, perProject, test, USERS } from './support';
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 
 /** Opens a family's page from /families, as the signed-in practitioner. */
 async function openFamily(hearth: Hearth, family: string): Promise<void> {
@@ -38,12 +38,24 @@ test.describe('plans, goals and progress', () => {
     await expect(hearth.h1('Add a goal')).toBeVisible();
     await hearth.checkA11y();
 
-    // Sent empty first: every problem is named, next to its field and in the summary.
+    // Sent empty first: every problem is named, next to its field and in the summary. With
+    // JavaScript the browser's own check finds them and nothing is sent.
+    const posts: string[] = [];
+    const onRequest = (r: Request) => {
+      if (r.method() === 'POST') posts.push(r.url());
+    };
+    page.on('request', onRequest);
     await page.getByRole('button', { name: 'Add goal', exact: true }).click();
     const summary = page.locator('.error-summary');
     await expect(summary).toBeVisible();
     await expect(summary.getByRole('link', { name: 'Enter the goal in the family\'s words' })).toBeVisible();
     await expect(page.locator('#family_words-error')).toContainText("Enter the goal in the family's words");
+    await expect(page.getByLabel("The goal in the family's own words", { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    page.off('request', onRequest);
+    if (hearth.js) {
+      expect(posts, 'the browser checks the form before sending it').toEqual([]);
+      await expect(summary).toBeFocused();
+    }
     await hearth.checkA11y();
 
     await page.getByLabel('Whose goal is it?', { exact: true }).selectOption({ label: who.name });

@@ -161,9 +161,12 @@ export class Hearth {
   }
 
   /** Waits until the browser bundle has hydrated the page (body[data-hydrated=true]).
-   * Does nothing where JavaScript is off. */
+   * Does nothing where JavaScript is off, or on a page that loads no bundle (nothing on it
+   * reacts in the browser). */
   async settle(): Promise<void> {
     if (!this.js) return;
+    await this.page.waitForLoadState('domcontentloaded');
+    if ((await this.page.locator('link[rel="modulepreload"]').count()) === 0) return;
     try {
       await this.page.locator('body[data-hydrated="true"]').waitFor({ state: 'attached', timeout: 20_000 });
     } catch {

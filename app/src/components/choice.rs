@@ -1,6 +1,6 @@
 //! Fields where a person picks: a list, radios, checkboxes, and the 0–10 scale.
 
-use super::form::{described_by, group_class, Feedback, FieldHeading};
+use super::form::{described_by, group_class, ErrorMessage, Feedback, FieldHeading};
 use leptos::prelude::*;
 
 /// One option: the value sent, and the words shown.
@@ -59,11 +59,7 @@ fn ChoiceGroup(
             <fieldset class="fieldset" aria-describedby=described_by(feedback, name, hint.is_some())>
                 <legend class="fieldset__legend">{legend}</legend>
                 {hint.map(|text| view! { <div class="hint" id=format!("{}-hint", feedback.id(name))>{text}</div> })}
-                {move || feedback.field(name).map(|message| view! {
-                    <p class="error-message" id=format!("{}-error", feedback.id(name))>
-                        <span class="visually-hidden">"Error:"</span>" "{message}
-                    </p>
-                })}
+                <ErrorMessage feedback name/>
                 {children()}
             </fieldset>
         </div>

@@ -1,12 +1,12 @@
 //! What a family member wrote to their worker, with the replies and a form to reply.
 
 use crate::api::plan::ReplyToFamily;
-use crate::components::form::{submit_checked, Feedback, SubmitButton, TextArea};
-use crate::components::refresh::refreshing_action;
+use crate::components::checked_form::CheckedForm;
+use crate::components::form::{Feedback, SubmitButton, TextArea};
+use crate::components::form_check::FormCheck;
 use crate::domain::ids::CommentId;
 use crate::domain::plain_words::staff_time;
 use crate::domain::plan::FamilyWords;
-use crate::domain::plan_input::{errors_of, parse_words};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
@@ -33,24 +33,20 @@ pub fn WordsCard(words: FamilyWords, can_reply: bool) -> impl IntoView {
 
 #[component]
 pub fn ReplyForm(reply_to: CommentId) -> impl IntoView {
-    let action = refreshing_action::<ReplyToFamily>();
-    let feedback = Feedback::scoped(
-        action,
+    let feedback = Feedback::scoped::<ReplyToFamily>(
         format!("reply-{reply_to}-"),
         Some(("reply_to", reply_to.to_string())),
     );
-    let on_submit = submit_checked(action, feedback, |input: &ReplyToFamily| {
-        errors_of(parse_words(&input.body, "your reply"))
-    });
+    let check = FormCheck::ReplyToFamily;
     view! {
         <details class="details" open=move || feedback.error.with(Option::is_some)>
             <summary class="details__summary">"Reply"</summary>
-            <form method="post" action=ReplyToFamily::url() novalidate on:submit=on_submit>
+            <CheckedForm action=ReplyToFamily::url() check prefix=feedback.prefix()>
                 <input type="hidden" name="reply" value=CommentId::new().to_string()/>
                 <input type="hidden" name="reply_to" value=reply_to.to_string()/>
                 <TextArea feedback name="body" label="Your reply" rows=3/>
-                <SubmitButton label="Send reply" busy_label="Sending…" pending=action.pending().into()/>
-            </form>
+                <SubmitButton label="Send reply" busy_label="Sending…"/>
+            </CheckedForm>
         </details>
     }
 }

@@ -2,7 +2,7 @@
 //! wording; with it, they name the score as soon as one is chosen ("Why 6 and not a lower
 //! number?"), by the same rule the server uses to show them later.
 
-use super::form::Feedback;
+use super::form::{ErrorMessage, Feedback};
 use crate::domain::rating::FollowUp;
 use leptos::prelude::*;
 
@@ -30,9 +30,7 @@ pub fn FollowUpFields(feedback: Feedback, score: RwSignal<Option<u8>>) -> impl I
             view! {
                 <div class=move || if feedback.field(name).is_some() { "form-group form-group--error" } else { "form-group" }>
                     <label class="label" for=id.clone()>{question}</label>
-                    {move || feedback.field(name).map(|m| view! {
-                        <p class="error-message" id=format!("{}-error", feedback.id(name))><span class="visually-hidden">"Error:"</span>" "{m}</p>
-                    })}
+                    <ErrorMessage feedback name/>
                     <textarea class="textarea" id=id name=name rows="2">{move || feedback.value(name).unwrap_or_default()}</textarea>
                 </div>
             }

@@ -1,69 +1,44 @@
-//! Forms that work without JavaScript and, with it, check input in the browser by the same
-//! rules the server applies, before anything is sent.
+//! Form fields and their errors in the GOV.UK pattern. A refused form comes back drawn by the
+//! server with its errors and what was typed ([`crate::refusal`]); with JavaScript, the
+//! browser's own check marks the same places ([`super::error_marks`]), so every field carries
+//! its error message, hidden while there is none.
 
-use crate::error::{AppError, FieldErrors};
-use leptos::form::FromFormData;
+use crate::error::AppError;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos::web_sys::SubmitEvent;
-use serde::de::DeserializeOwned;
 
-/// What a form has to say about its last submission.
+/// What the server said about a form's last submission.
 #[derive(Clone, Copy)]
 pub struct Feedback {
     pub error: Signal<Option<AppError>>,
-    client: RwSignal<Option<FieldErrors>>,
     /// Prefixes field ids, so a page can hold the same small form many times.
     prefix: StoredValue<String>,
 }
 
 impl Feedback {
-    /// Errors found in the browser, else the server's answer (which, without JavaScript, the
-    /// server keeps and sends with the page it redirects to: `crate::refusal`).
-    pub fn new<S>(action: ServerAction<S>) -> Self
-    where
-        S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
-        S::Output: Clone + Send + Sync + 'static,
-    {
-        Self::scoped(action, String::new(), None)
+    /// The refusal the server kept for the form posting to `S`.
+    pub fn of<S: ServerFn>() -> Self {
+        Self::scoped::<S>(String::new(), None)
     }
 
-    /// For one of several copies of a form on a page: ids start with `prefix`, and an answer
-    /// that came back without JavaScript is shown only where its kept `(field, value)` matches.
-    pub fn scoped<S>(
-        action: ServerAction<S>,
-        prefix: String,
-        only_if: Option<(&'static str, String)>,
-    ) -> Self
-    where
-        S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
-        S::Output: Clone + Send + Sync + 'static,
-    {
-        let client = RwSignal::new(None::<FieldErrors>);
-        let value = action.value();
-        // Without JavaScript, the server's answer comes back kept on the server, not in the address.
+    /// For one of several copies of a form on a page: ids start with `prefix`, and a refusal
+    /// is shown only where its kept `(field, value)` matches.
+    pub fn scoped<S: ServerFn>(prefix: String, only_if: Option<(&'static str, String)>) -> Self {
         let refused = crate::refusal::for_server_fn(S::PATH);
         let only_if = StoredValue::new(only_if);
         let error = Signal::derive(move || {
-            client.get().map(AppError::Invalid).or_else(|| {
-                value
-                    .get()
-                    .and_then(Result::err)
-                    .or_else(|| refused.get())
-                    .filter(|error| {
-                        only_if.with_value(|only| match (only, error.field_errors()) {
-                            (Some((field, wanted)), Some(errors)) => {
-                                errors.value(field) == Some(wanted.as_str())
-                            }
-                            _ => true,
-                        })
-                    })
+            refused.get().filter(|error| {
+                only_if.with_value(|only| match (only, error.field_errors()) {
+                    (Some((field, wanted)), Some(errors)) => {
+                        errors.value(field) == Some(wanted.as_str())
+                    }
+                    _ => true,
+                })
             })
         });
         Feedback {
             error,
-            client,
             prefix: StoredValue::new(prefix),
         }
     }
@@ -73,7 +48,6 @@ impl Feedback {
     pub fn kept(path: &'static str) -> Self {
         Feedback {
             error: crate::refusal::for_server_fn(path),
-            client: RwSignal::new(None),
             prefix: StoredValue::new(String::new()),
         }
     }
@@ -81,6 +55,11 @@ impl Feedback {
     /// The element id of a field.
     pub fn id(&self, name: &str) -> String {
         self.prefix.with_value(|p| format!("{p}{name}"))
+    }
+
+    /// The prefix of the form's field ids.
+    pub fn prefix(&self) -> String {
+        self.prefix.get_value()
     }
 
     pub fn field(&self, name: &str) -> Option<String> {
@@ -102,33 +81,6 @@ impl Feedback {
     }
 }
 
-/// A submit handler: validates with `validate`, then sends through the action. If the form
-/// cannot be read as the server function's arguments, the browser posts it as a plain form.
-pub fn submit_checked<S, V>(
-    action: ServerAction<S>,
-    feedback: Feedback,
-    validate: V,
-) -> impl Fn(SubmitEvent) + 'static
-where
-    V: Fn(&S) -> FieldErrors + 'static,
-    S: DeserializeOwned + ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
-    S::Output: Clone + Send + Sync + 'static,
-{
-    move |ev: SubmitEvent| {
-        let Ok(input) = S::from_event(&ev) else {
-            return;
-        };
-        ev.prevent_default();
-        let errors = validate(&input);
-        if errors.is_empty() {
-            feedback.client.set(None);
-            action.dispatch(input);
-        } else {
-            feedback.client.set(Some(errors));
-        }
-    }
-}
-
 #[component]
 pub fn ErrorSummary(feedback: Feedback) -> impl IntoView {
     let summary = NodeRef::<Div>::new();
@@ -140,7 +92,7 @@ pub fn ErrorSummary(feedback: Feedback) -> impl IntoView {
             }
         }
     });
-    move || {
+    let summary_now = move || {
         feedback.error.get().map(|error| {
             let items = match &error {
                 AppError::Invalid(errors) | AppError::EditConflict(errors) => errors
@@ -160,7 +112,9 @@ pub fn ErrorSummary(feedback: Feedback) -> impl IntoView {
                 </div>
             }
         })
-    }
+    };
+    // The slot the browser's own check fills, in the same place.
+    view! { <div id=feedback.id("error-summary-slot")>{summary_now}</div> }
 }
 
 /// `aria-describedby` for a field: its hint, and its error message when there is one.
@@ -206,11 +160,19 @@ pub(crate) fn FieldHeading(
     view! {
         <label class="label" for=id.clone()>{label}</label>
         {hint.map(|text| view! { <div class="hint" id=format!("{id}-hint")>{text}</div> })}
-        {move || feedback.field(name).map(|message| view! {
-            <p class="error-message" id=format!("{}-error", feedback.id(name))>
-                <span class="visually-hidden">"Error:"</span>" "{message}
-            </p>
-        })}
+        <ErrorMessage feedback name/>
+    }
+}
+
+/// A field's error message: hidden and empty while there is none, so the browser's check has a
+/// place to put one.
+#[component]
+pub(crate) fn ErrorMessage(feedback: Feedback, name: &'static str) -> impl IntoView {
+    let message = move || feedback.field(name);
+    view! {
+        <p class="error-message" id=format!("{}-error", feedback.id(name)) hidden=move || message().is_none()>
+            {move || message().map(|message| view! { <span class="visually-hidden">"Error:"</span>" "{message} })}
+        </p>
     }
 }
 
@@ -289,17 +251,16 @@ pub fn TextArea(
     }
 }
 
-/// A submit button that says what is happening while the request is under way.
+/// A submit button. Once the browser's check lets its form go, it says what is happening.
 #[component]
 pub fn SubmitButton(
     label: &'static str,
     busy_label: &'static str,
-    pending: Signal<bool>,
     #[prop(optional)] class: Option<&'static str>,
 ) -> impl IntoView {
     view! {
-        <button type="submit" class=class.unwrap_or("button") aria-disabled=move || pending.get().then_some("true")>
-            {move || if pending.get() { busy_label } else { label }}
+        <button type="submit" class=class.unwrap_or("button") data-busy-label=busy_label>
+            {label}
         </button>
     }
 }

@@ -2,14 +2,17 @@
 
 pub mod balance_boxes;
 pub mod change_timeline;
+pub mod checked_form;
 pub mod choice;
 pub mod conversation_panel;
+pub mod error_marks;
 pub mod extract_upload;
 pub mod family_nav;
 pub mod family_tags;
 pub mod family_words;
 pub mod follow_ups;
 pub mod form;
+pub mod form_check;
 pub mod layout;
 pub mod mark_action;
 pub mod member_choices;

@@ -86,11 +86,8 @@ fn RoleForm(
         .as_ref()
         .map_or_else(|| NO_ONE.to_string(), |c| c.id.to_string());
     // Every role has a form of its own: a refusal is shown beside the role it was about.
-    let feedback = Feedback::scoped(
-        allocate,
-        format!("{code}-"),
-        Some(("role", code.to_string())),
-    );
+    let feedback =
+        Feedback::scoped::<Allocate>(format!("{code}-"), Some(("role", code.to_string())));
     let label = role.role.label();
     let none_in_team = role.choices.is_empty().then(|| {
         view! { <p class="hint">"No one in the team has this role yet."</p> }
@@ -103,7 +100,7 @@ fn RoleForm(
             <input type="hidden" name="was" value=current.clone()/>
             <Select feedback name="worker" label=label options value=current/>
             {none_in_team}
-            <SubmitButton label="Save" busy_label="Saving…" pending=allocate.pending().into() class="button button--secondary"/>
+            <SubmitButton label="Save" busy_label="Saving…" class="button button--secondary"/>
         </ActionForm>
     }
 }
@@ -115,7 +112,7 @@ fn MoveForm(
     current: String,
     move_family: ServerAction<MoveFamily>,
 ) -> impl IntoView {
-    let feedback = Feedback::new(move_family);
+    let feedback = Feedback::of::<MoveFamily>();
     let options: Vec<Choice> = teams
         .into_iter()
         .map(|t| (t.id.to_string(), t.name))
@@ -127,7 +124,7 @@ fn MoveForm(
         <ActionForm action=move_family>
             <input type="hidden" name="family" value=family/>
             <Select feedback name="team" label="Team" options value=current/>
-            <SubmitButton label="Move the family" busy_label="Moving…" pending=move_family.pending().into() class="button button--secondary"/>
+            <SubmitButton label="Move the family" busy_label="Moving…" class="button button--secondary"/>
         </ActionForm>
     }
 }

@@ -2,12 +2,12 @@
 //! reason, and every closure before.
 
 use crate::api::case_record::{case_status, CloseCase, ReopenCase};
+use crate::components::checked_form::CheckedForm;
 use crate::components::choice::{Choice, Select};
-use crate::components::form::{
-    submit_checked, ErrorSummary, Feedback, SubmitButton, TextArea, TextField,
-};
+use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextArea, TextField};
+use crate::components::form_check::FormCheck;
 use crate::components::problem::Problem;
-use crate::domain::closure::{parse_close, parse_reopen, ClosureReason};
+use crate::domain::closure::ClosureReason;
 use crate::domain::family::household_title;
 use crate::domain::legal_status::long_date;
 use crate::domain::plain_words::staff_time;
@@ -21,16 +21,9 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn CaseStatusPage() -> impl IntoView {
     let params = use_params_map();
-    let close = ServerAction::<CloseCase>::new();
-    let reopen = ServerAction::<ReopenCase>::new();
     let state = Resource::new(
-        move || {
-            (
-                params.read().get("id").unwrap_or_default(),
-                close.version().get() + reopen.version().get(),
-            )
-        },
-        |(family, _)| case_status(family),
+        move || params.read().get("id").unwrap_or_default(),
+        case_status,
     );
     view! {
         <Title text="Close or reopen the case"/>
@@ -38,7 +31,7 @@ pub fn CaseStatusPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match state.await {
                     Err(error) => view! { <Problem error/> }.into_any(),
-                    Ok(state) => view! { <Case state close reopen/> }.into_any(),
+                    Ok(state) => view! { <Case state/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -46,11 +39,7 @@ pub fn CaseStatusPage() -> impl IntoView {
 }
 
 #[component]
-fn Case(
-    state: CaseState,
-    close: ServerAction<CloseCase>,
-    reopen: ServerAction<ReopenCase>,
-) -> impl IntoView {
+fn Case(state: CaseState) -> impl IntoView {
     let heading = state.heading;
     let title = household_title(&heading.family_name);
     let now = match &heading.closed {
@@ -59,8 +48,8 @@ fn Case(
     };
     let form = match (heading.can_manage, heading.closed.is_some()) {
         (false, _) => view! { <p>"Only the family's social workers and their manager close or reopen the case."</p> }.into_any(),
-        (true, false) => view! { <CloseForm heading=heading.clone() action=close/> }.into_any(),
-        (true, true) => view! { <ReopenForm heading=heading.clone() action=reopen/> }.into_any(),
+        (true, false) => view! { <CloseForm heading=heading.clone()/> }.into_any(),
+        (true, true) => view! { <ReopenForm heading=heading.clone()/> }.into_any(),
     };
     view! {
         <p><a href=paths::family(heading.family_id)>{format!("Back to {title}")}</a></p>
@@ -85,40 +74,36 @@ fn reasons() -> Vec<Choice> {
 }
 
 #[component]
-fn CloseForm(heading: CaseHeading, action: ServerAction<CloseCase>) -> impl IntoView {
-    let feedback = Feedback::new(action);
+fn CloseForm(heading: CaseHeading) -> impl IntoView {
+    let feedback = Feedback::of::<CloseCase>();
     let today = heading.today;
-    let on_submit = submit_checked(action, feedback, move |input: &CloseCase| {
-        parse_close(&input.form, today).err().unwrap_or_default()
-    });
+    let check = FormCheck::CloseCase { today };
     view! {
         <h2>"Close the case"</h2>
         <p>"When the case closes, it leaves every caseload and due list, its workers' allocations end, the family's own accounts stop showing their plan (their page says the work has finished), and the record becomes read-only until it is reopened. The retention schedule counts from the day it closed."</p>
         <ErrorSummary feedback/>
-        <form method="post" action=CloseCase::url() novalidate on:submit=on_submit>
+        <CheckedForm action=CloseCase::url() check prefix=feedback.prefix()>
             <input type="hidden" name="family" value=heading.family_id.to_string()/>
             <TextField feedback name="closed_on" label="Closed on" kind="date" width="width-10" value=today.format("%Y-%m-%d").to_string()/>
             <Select feedback name="reason" label="Reason for closure" hint="As the children in need census records it" options=reasons()/>
-            <SubmitButton label="Close the case" busy_label="Closing…" pending=action.pending().into() class="button button--warning"/>
-        </form>
+            <SubmitButton label="Close the case" busy_label="Closing…" class="button button--warning"/>
+        </CheckedForm>
     }
 }
 
 #[component]
-fn ReopenForm(heading: CaseHeading, action: ServerAction<ReopenCase>) -> impl IntoView {
-    let feedback = Feedback::new(action);
-    let on_submit = submit_checked(action, feedback, move |input: &ReopenCase| {
-        parse_reopen(&input.form).err().unwrap_or_default()
-    });
+fn ReopenForm(heading: CaseHeading) -> impl IntoView {
+    let feedback = Feedback::of::<ReopenCase>();
+    let check = FormCheck::ReopenCase;
     view! {
         <h2>"Reopen the case"</h2>
         <p>"The record can be changed again, and the family's accounts show their plan again. Its manager then chooses who works with the family."</p>
         <ErrorSummary feedback/>
-        <form method="post" action=ReopenCase::url() novalidate on:submit=on_submit>
+        <CheckedForm action=ReopenCase::url() check prefix=feedback.prefix()>
             <input type="hidden" name="family" value=heading.family_id.to_string()/>
             <TextArea feedback name="reason" label="Why is it being reopened?" rows=3/>
-            <SubmitButton label="Reopen the case" busy_label="Reopening…" pending=action.pending().into()/>
-        </form>
+            <SubmitButton label="Reopen the case" busy_label="Reopening…"/>
+        </CheckedForm>
     }
 }
 

@@ -6,23 +6,22 @@ use crate::api::change_work::{
     load_change_work, AddBalanceItem, NoteOnChangePlan, RecordChangeTalk, RecordStage,
 };
 use crate::components::balance_boxes::{BalanceBoxes, Remover};
+use crate::components::checked_form::CheckedForm;
 use crate::components::choice::{Radios, Select};
-use crate::components::form::{
-    submit_checked, ErrorSummary, Feedback, SubmitButton, TextArea, TextField,
-};
+use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextArea, TextField};
+use crate::components::form_check::FormCheck;
 use crate::components::problem::Problem;
 use crate::components::prompt_panel::PromptPanel;
-use crate::components::refresh::{refreshing_action, Refresh};
+use crate::components::refresh::Refresh;
 use crate::components::ruler_answer::RulerAnswer;
 use crate::components::talk_chart::TalkChart;
 use crate::domain::ids::{
     BalanceItemId, ChangePlanWordsId, FamilyId, GoalId, StageNoteId, TallyId,
 };
-use crate::domain::mi::balance::{parse_item, Quadrant};
-use crate::domain::mi::change_plan::{parse_note, PlanPart};
-use crate::domain::mi::change_talk::{field, parse_required_tally, Talk, MAX_COUNT};
-use crate::domain::mi::stage::{current, parse_stage, Stage};
-use crate::domain::plan_input::errors_of;
+use crate::domain::mi::balance::Quadrant;
+use crate::domain::mi::change_plan::PlanPart;
+use crate::domain::mi::change_talk::{field, Talk, MAX_COUNT};
+use crate::domain::mi::stage::{current, Stage};
 use crate::domain::rating::{CheckIn, Scale};
 use crate::page_data::change_work::{ChangeWork, MemberPlan};
 use leptos::prelude::*;
@@ -134,11 +133,8 @@ fn ChangeWorkView(work: ChangeWork) -> impl IntoView {
 
 #[component]
 fn StageFormView(family: FamilyId, goal: GoalId, today: chrono::NaiveDate) -> impl IntoView {
-    let action = refreshing_action::<RecordStage>();
-    let feedback = Feedback::scoped(action, "stage-".into(), None);
-    let on_submit = submit_checked(action, feedback, move |input: &RecordStage| {
-        errors_of(parse_stage(&input.form, today))
-    });
+    let feedback = Feedback::scoped::<RecordStage>("stage-".into(), None);
+    let check = FormCheck::RecordStage { today };
     let stages = Stage::ALL
         .iter()
         .map(|s| {
@@ -152,15 +148,15 @@ fn StageFormView(family: FamilyId, goal: GoalId, today: chrono::NaiveDate) -> im
         <details class="details no-print" open=move || feedback.error.with(Option::is_some)>
             <summary class="details__summary">"Record the stage of change"</summary>
             <ErrorSummary feedback/>
-            <form method="post" action=RecordStage::url() novalidate on:submit=on_submit class="panel">
+            <CheckedForm action=RecordStage::url() check prefix=feedback.prefix() class="panel">
                 <input type="hidden" name="family" value=family.to_string()/>
                 <input type="hidden" name="goal" value=goal.to_string()/>
                 <input type="hidden" name="stage_note" value=StageNoteId::new().to_string()/>
                 <Radios feedback name="stage" legend="Where are they with this change now?" options=stages/>
                 <TextField feedback name="noted_on" label="Date" kind="date" width="width-10" value=today.format("%Y-%m-%d").to_string()/>
                 <TextArea feedback name="note" label="What this is based on (optional)" rows=3/>
-                <SubmitButton label="Save stage" busy_label="Saving…" pending=action.pending().into()/>
-            </form>
+                <SubmitButton label="Save stage" busy_label="Saving…"/>
+            </CheckedForm>
         </details>
     }
 }
@@ -194,23 +190,20 @@ pub fn TalkFields(feedback: Feedback) -> impl IntoView {
 
 #[component]
 fn TallyFormView(family: FamilyId, goal: GoalId, today: chrono::NaiveDate) -> impl IntoView {
-    let action = refreshing_action::<RecordChangeTalk>();
-    let feedback = Feedback::scoped(action, "talk-".into(), None);
-    let on_submit = submit_checked(action, feedback, move |i: &RecordChangeTalk| {
-        errors_of(parse_required_tally(&i.form, today))
-    });
+    let feedback = Feedback::scoped::<RecordChangeTalk>("talk-".into(), None);
+    let check = FormCheck::RecordChangeTalk { today };
     view! {
         <details class="details no-print" open=move || feedback.error.with(Option::is_some)>
             <summary class="details__summary">"Note the change talk from a session"</summary>
             <ErrorSummary feedback/>
-            <form method="post" action=RecordChangeTalk::url() novalidate on:submit=on_submit class="panel">
+            <CheckedForm action=RecordChangeTalk::url() check prefix=feedback.prefix() class="panel">
                 <input type="hidden" name="family" value=family.to_string()/>
                 <input type="hidden" name="goal" value=goal.to_string()/>
                 <input type="hidden" name="tally" value=TallyId::new().to_string()/>
                 <TextField feedback name="heard_on" label="Date of the session" kind="date" width="width-10" value=today.format("%Y-%m-%d").to_string()/>
                 <TalkFields feedback/>
-                <SubmitButton label="Save" busy_label="Saving…" pending=action.pending().into()/>
-            </form>
+                <SubmitButton label="Save" busy_label="Saving…"/>
+            </CheckedForm>
         </details>
     }
 }
@@ -270,15 +263,11 @@ fn MemberSide(plan: MemberPlan, family: FamilyId, goal: GoalId, can_edit: bool) 
 
 #[component]
 fn PlanNoteForm(family: FamilyId, goal: GoalId, member: String) -> impl IntoView {
-    let action = refreshing_action::<NoteOnChangePlan>();
-    let feedback = Feedback::scoped(
-        action,
+    let feedback = Feedback::scoped::<NoteOnChangePlan>(
         format!("note-{member}-"),
         Some(("member", member.clone())),
     );
-    let on_submit = submit_checked(action, feedback, |i: &NoteOnChangePlan| {
-        errors_of(parse_note(&i.part, &i.body))
-    });
+    let check = FormCheck::NoteOnChangePlan;
     let parts = PlanPart::ALL
         .iter()
         .map(|p| (p.code().to_string(), p.label().to_string()))
@@ -287,30 +276,26 @@ fn PlanNoteForm(family: FamilyId, goal: GoalId, member: String) -> impl IntoView
         <details class="details no-print" open=move || feedback.error.with(Option::is_some)>
             <summary class="details__summary">"Add a note beside their plan"</summary>
             <ErrorSummary feedback/>
-            <form method="post" action=NoteOnChangePlan::url() novalidate on:submit=on_submit class="panel">
+            <CheckedForm action=NoteOnChangePlan::url() check prefix=feedback.prefix() class="panel">
                 <input type="hidden" name="family" value=family.to_string()/>
                 <input type="hidden" name="goal" value=goal.to_string()/>
                 <input type="hidden" name="member" value=member/>
                 <input type="hidden" name="note" value=ChangePlanWordsId::new().to_string()/>
                 <Select feedback name="part" label="Beside which part" options=parts/>
                 <TextArea feedback name="body" label="Your note" hint="It shows beside their words, never instead of them. They can read it." rows=3/>
-                <SubmitButton label="Add note" busy_label="Adding…" pending=action.pending().into()/>
-            </form>
+                <SubmitButton label="Add note" busy_label="Adding…"/>
+            </CheckedForm>
         </details>
     }
 }
 
 #[component]
 fn BalanceItemForm(family: FamilyId, goal: GoalId, member: String) -> impl IntoView {
-    let action = refreshing_action::<AddBalanceItem>();
-    let feedback = Feedback::scoped(
-        action,
+    let feedback = Feedback::scoped::<AddBalanceItem>(
         format!("item-{member}-"),
         Some(("member", member.clone())),
     );
-    let on_submit = submit_checked(action, feedback, |i: &AddBalanceItem| {
-        errors_of(parse_item(&i.form))
-    });
+    let check = FormCheck::AddBalanceItem;
     let quadrants = Quadrant::ALL
         .iter()
         .map(|q| (q.code().to_string(), q.label().to_string()))
@@ -319,15 +304,15 @@ fn BalanceItemForm(family: FamilyId, goal: GoalId, member: String) -> impl IntoV
         <details class="details no-print" open=move || feedback.error.with(Option::is_some)>
             <summary class="details__summary">"Add what they said, together"</summary>
             <ErrorSummary feedback/>
-            <form method="post" action=AddBalanceItem::url() novalidate on:submit=on_submit class="panel">
+            <CheckedForm action=AddBalanceItem::url() check prefix=feedback.prefix() class="panel">
                 <input type="hidden" name="family" value=family.to_string()/>
                 <input type="hidden" name="goal" value=goal.to_string()/>
                 <input type="hidden" name="member" value=member/>
                 <input type="hidden" name="item" value=BalanceItemId::new().to_string()/>
                 <Radios feedback name="quadrant" legend="Which box" options=quadrants/>
                 <TextArea feedback name="body" label="In their words" rows=2/>
-                <SubmitButton label="Add" busy_label="Adding…" pending=action.pending().into()/>
-            </form>
+                <SubmitButton label="Add" busy_label="Adding…"/>
+            </CheckedForm>
         </details>
     }
 }

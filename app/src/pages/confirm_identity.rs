@@ -1,8 +1,8 @@
 use crate::api::account::ConfirmIdentity;
 use crate::api::session::whoami;
-use crate::components::form::{submit_checked, ErrorSummary, Feedback, SubmitButton, TextField};
-use crate::domain::credentials::parse_password;
-use crate::error::{check, FieldErrors};
+use crate::components::checked_form::CheckedForm;
+use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextField};
+use crate::components::form_check::FormCheck;
 use crate::paths;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -13,8 +13,7 @@ use leptos_router::hooks::use_query_map;
 /// shown a code): the password again, and the second factor where there is one.
 #[component]
 pub fn ConfirmIdentityPage() -> impl IntoView {
-    let action = ServerAction::<ConfirmIdentity>::new();
-    let feedback = Feedback::new(action);
+    let feedback = Feedback::of::<ConfirmIdentity>();
     let query = use_query_map();
     let then = move || {
         query
@@ -24,17 +23,13 @@ pub fn ConfirmIdentityPage() -> impl IntoView {
             .unwrap_or_else(|| "/".to_string())
     };
     let person = Resource::new(|| (), |_| whoami());
-    let on_submit = submit_checked(action, feedback, |input: &ConfirmIdentity| {
-        let mut errors = FieldErrors::default();
-        check(&mut errors, "password", parse_password(&input.password));
-        errors
-    });
+    let check = FormCheck::ConfirmIdentity;
     view! {
         <Title text="Confirm it is you"/>
         <ErrorSummary feedback/>
         <h1>"Confirm it is you"</h1>
         <p>"What you are about to do needs your password again, because it is sensitive. You will not be asked again for 15 minutes."</p>
-        <form method="post" action=ConfirmIdentity::url() novalidate on:submit=on_submit>
+        <CheckedForm action=ConfirmIdentity::url() check prefix=feedback.prefix()>
             <input type="hidden" name="then" value=then/>
             <TextField feedback name="password" label="Password" kind="password" autocomplete="current-password"/>
             <Suspense fallback=|| ()>
@@ -45,7 +40,7 @@ pub fn ConfirmIdentityPage() -> impl IntoView {
                     })
                 })}
             </Suspense>
-            <SubmitButton label="Continue" busy_label="Checking…" pending=action.pending().into()/>
-        </form>
+            <SubmitButton label="Continue" busy_label="Checking…"/>
+        </CheckedForm>
     }
 }

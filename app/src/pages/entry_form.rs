@@ -2,15 +2,14 @@
 //! with one thumb: today's date is filled in, and only what happened must be written.
 
 use crate::api::workbook::{load_entry, load_workbook, SaveEntry};
+use crate::components::checked_form::CheckedForm;
 use crate::components::choice::{Checkboxes, Radios};
 use crate::components::conversation_panel::ConversationPanel;
-use crate::components::form::{
-    submit_checked, ErrorSummary, Feedback, SubmitButton, TextArea, TextField,
-};
+use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextArea, TextField};
+use crate::components::form_check::FormCheck;
 use crate::components::problem::Problem;
 use crate::domain::ids::{EntryId, FamilyId, MemberId};
 use crate::domain::workbook::{Entry, EntryKind, Person};
-use crate::domain::workbook_input::errors_of_entry;
 use crate::error::AppError;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -92,13 +91,10 @@ pub fn EntryFormPage() -> impl IntoView {
 
 #[component]
 fn EntryFormView(start: Start) -> impl IntoView {
-    let action = ServerAction::<SaveEntry>::new();
-    let feedback = Feedback::new(action);
+    let feedback = Feedback::of::<SaveEntry>();
     let people = start.people.clone();
     let today = start.today;
-    let on_submit = submit_checked(action, feedback, move |input: &SaveEntry| {
-        errors_of_entry(&input.form, &people, today)
-    });
+    let check = FormCheck::SaveEntry { people, today };
     let kind = start.kind;
     let editing = start.entry.is_some();
     let title = match (editing, kind) {
@@ -112,7 +108,10 @@ fn EntryFormView(start: Start) -> impl IntoView {
         .as_ref()
         .map(|e| e.version.to_string())
         .unwrap_or_default();
-    let value = |f: fn(&Entry) -> String| entry.as_ref().map(f);
+    let value = {
+        let entry = entry.clone();
+        move |f: fn(&Entry) -> String| entry.as_ref().map(f)
+    };
     let date = value(|e| e.occurred_on.format("%Y-%m-%d").to_string())
         .unwrap_or_else(|| today.format("%Y-%m-%d").to_string());
     let people_choices: Vec<(String, String)> = start
@@ -139,7 +138,7 @@ fn EntryFormView(start: Start) -> impl IntoView {
         "Who was there"
     };
     let form = view! {
-        <form method="post" action=SaveEntry::url() novalidate on:submit=on_submit class="thumb-form">
+        <CheckedForm action=SaveEntry::url() check prefix=feedback.prefix() class="thumb-form">
             <input type="hidden" name="family" value=start.family.to_string()/>
             <input type="hidden" name="entry" value=id.to_string()/>
             <input type="hidden" name="kind" id="kind" value=kind.code()/>
@@ -164,8 +163,8 @@ fn EntryFormView(start: Start) -> impl IntoView {
                     </div>
                 </div>
             </div>
-            <SubmitButton label=if editing { "Save changes" } else { "Save" } busy_label="Saving…" pending=action.pending().into()/>
-        </form>
+            <SubmitButton label=if editing { "Save changes" } else { "Save" } busy_label="Saving…"/>
+        </CheckedForm>
     }
     .into_any();
     let with_prompts = matches!(kind, EntryKind::Visit | EntryKind::Session);

@@ -1,17 +1,15 @@
 use crate::api::case_record::{EndKeepApart, KeepApart as KeepApartAction};
 use crate::api::family::{family, OpenFamily};
 use crate::api::invitations::CreateInvitation;
+use crate::components::checked_form::CheckedForm;
 use crate::components::choice::{Choice, Select};
 use crate::components::family_nav::FamilyNav;
 use crate::components::family_tags::CohortStatus;
-use crate::components::form::{
-    submit_checked, ErrorSummary, Feedback, SubmitButton, TextArea, TextField,
-};
+use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextArea, TextField};
+use crate::components::form_check::FormCheck;
 use crate::components::problem::Problem;
-use crate::domain::credentials::validate_reason;
 use crate::domain::family::{household_title, Member, MemberKind, TrioFinding, Vulnerability};
 use crate::domain::ids::{FamilyId, InvitationId};
-use crate::domain::kept_apart::parse_pair;
 use crate::domain::legal_status::long_date;
 use crate::domain::plain_words::staff_time;
 use crate::error::AppError;
@@ -28,26 +26,15 @@ use leptos_router::hooks::use_params_map;
 pub fn FamilyPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
-    let open = ServerAction::<OpenFamily>::new();
-    let keep = ServerAction::<KeepApartAction>::new();
     let end = ServerAction::<EndKeepApart>::new();
-    // Asked again after a reason is recorded, so the page opens in place; and after a change
-    // of who is kept apart.
-    let detail = Resource::new(
-        move || {
-            (
-                id(),
-                open.version().get() + keep.version().get() + end.version().get(),
-            )
-        },
-        |(id, _)| family(id),
-    );
+    // Asked again after a pair stops being kept apart, so the page changes in place.
+    let detail = Resource::new(move || (id(), end.version().get()), |(id, _)| family(id));
     view! {
         <Suspense fallback=|| view! { <p>"Loading the family…"</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Ok(detail) => view! { <FamilyDetailView detail keep end/> }.into_any(),
-                    Err(AppError::ReasonRequired) => view! { <OpenOutsideTeam id=id() action=open/> }.into_any(),
+                    Ok(detail) => view! { <FamilyDetailView detail end/> }.into_any(),
+                    Err(AppError::ReasonRequired) => view! { <OpenOutsideTeam id=id()/> }.into_any(),
                     Err(error) => view! { <Problem error/> }.into_any(),
                 }
             })}
@@ -57,13 +44,11 @@ pub fn FamilyPage() -> impl IntoView {
 
 /// "Break glass": the family is another team's; a worker may open it by saying why.
 #[component]
-fn OpenOutsideTeam(id: String, action: ServerAction<OpenFamily>) -> impl IntoView {
+fn OpenOutsideTeam(id: String) -> impl IntoView {
     crate::response::set_status(403);
-    let feedback = Feedback::new(action);
+    let feedback = Feedback::of::<OpenFamily>();
     let person = Resource::new(|| (), |_| crate::api::session::whoami());
-    let on_submit = submit_checked(action, feedback, |input: &OpenFamily| {
-        validate_reason(&input.reason)
-    });
+    let check = FormCheck::OpenFamily;
     view! {
         <Title text="This family is not in your team"/>
         <ErrorSummary feedback/>
@@ -72,7 +57,7 @@ fn OpenOutsideTeam(id: String, action: ServerAction<OpenFamily>) -> impl IntoVie
         <div class="inset">
             "Your reason is recorded with your name and the time, and your team manager and the family's team manager will review it. You will have access for 8 hours."
         </div>
-        <form method="post" action=OpenFamily::url() novalidate on:submit=on_submit>
+        <CheckedForm action=OpenFamily::url() check prefix=feedback.prefix()>
             <input type="hidden" name="id" value=id/>
             <TextArea feedback name="reason" label="Why do you need to open this family?" hint="For example: duty cover, police call-out overnight to the family's address"/>
             <Suspense fallback=|| ()>
@@ -84,18 +69,14 @@ fn OpenOutsideTeam(id: String, action: ServerAction<OpenFamily>) -> impl IntoVie
                     })
                 })}
             </Suspense>
-            <SubmitButton label="Open this family and record my reason" busy_label="Opening…" pending=action.pending().into() class="button button--warning"/>
-        </form>
+            <SubmitButton label="Open this family and record my reason" busy_label="Opening…" class="button button--warning"/>
+        </CheckedForm>
         <p><a href="/families">"Back to my families"</a></p>
     }
 }
 
 #[component]
-fn FamilyDetailView(
-    detail: FamilyDetail,
-    keep: ServerAction<KeepApartAction>,
-    end: ServerAction<EndKeepApart>,
-) -> impl IntoView {
+fn FamilyDetailView(detail: FamilyDetail, end: ServerAction<EndKeepApart>) -> impl IntoView {
     let title = household_title(&detail.name);
     let adults: Vec<Member> = detail
         .members
@@ -148,7 +129,7 @@ fn FamilyDetailView(
             <p><a class="button button--secondary" href=paths::new_member(family)>"Add someone to the household"</a></p>
         })}
 
-        <KeptApartSection family adults=adults.clone() pairs=detail.kept_apart.clone() can_change keep end/>
+        <KeptApartSection family adults=adults.clone() pairs=detail.kept_apart.clone() can_change end/>
 
         <h2>"Cohort check"</h2>
         <p class="hint">"Worcestershire's criteria: a child aged 10 or under on a child protection plan (or in pre-proceedings), and the trio found by the social work assessment. This is advice for the team."</p>
@@ -264,15 +245,12 @@ fn KeptApartSection(
     adults: Vec<Member>,
     pairs: Vec<KeptApart>,
     can_change: bool,
-    keep: ServerAction<KeepApartAction>,
     end: ServerAction<EndKeepApart>,
 ) -> impl IntoView {
-    let feedback = Feedback::new(keep);
-    let end_feedback = Feedback::new(end);
+    let feedback = Feedback::of::<KeepApartAction>();
+    let end_feedback = Feedback::of::<EndKeepApart>();
     let ids: Vec<_> = adults.iter().map(|m| m.id).collect();
-    let on_submit = submit_checked(keep, feedback, move |input: &KeepApartAction| {
-        parse_pair(&input.form, &ids).err().unwrap_or_default()
-    });
+    let check = FormCheck::KeepApart { adults: ids };
     let choices: Vec<Choice> = adults
         .iter()
         .map(|m| (m.id.to_string(), m.full_name()))
@@ -306,12 +284,12 @@ fn KeptApartSection(
     };
     let form = (can_change && choices.len() > 1).then(|| view! {
         <ErrorSummary feedback/>
-        <form method="post" action=KeepApartAction::url() novalidate on:submit=on_submit>
+        <CheckedForm action=KeepApartAction::url() check prefix=feedback.prefix()>
             <input type="hidden" name="family" value=family.to_string()/>
             <Select feedback name="first" label="Keep apart" options=choices.clone()/>
             <Select feedback name="second" label="From" options=choices/>
-            <SubmitButton label="Keep them apart" busy_label="Saving…" pending=keep.pending().into() class="button button--secondary"/>
-        </form>
+            <SubmitButton label="Keep them apart" busy_label="Saving…" class="button button--secondary"/>
+        </CheckedForm>
     });
     view! {
         <h2 id="kept-apart">"Kept apart"</h2>
@@ -326,7 +304,7 @@ fn KeptApartSection(
 #[component]
 fn FamilyAccounts(adults: Vec<Member>, can_invite: bool) -> impl IntoView {
     let invite = ServerAction::<CreateInvitation>::new();
-    let feedback = Feedback::new(invite);
+    let feedback = Feedback::of::<CreateInvitation>();
     let rows = adults
         .into_iter()
         .map(|adult| {

@@ -2,11 +2,13 @@
 //! whom, with the census's code; a finding can be ended.
 
 use crate::api::case_record::{findings, RecordFinding};
+use crate::components::checked_form::CheckedForm;
 use crate::components::choice::{Choice, Radios, Select};
-use crate::components::form::{submit_checked, ErrorSummary, Feedback, SubmitButton, TextField};
+use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextField};
+use crate::components::form_check::FormCheck;
 use crate::components::problem::Problem;
 use crate::domain::family::{household_title, IdentifiedBy};
-use crate::domain::findings::{parse_finding, Concern, Finding};
+use crate::domain::findings::{Concern, Finding};
 use crate::domain::ids::{FindingId, MemberId};
 use crate::domain::legal_status::long_date;
 use crate::page_data::case_record::{CaseHeading, FindingsView};
@@ -19,15 +21,9 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn FindingsPage() -> impl IntoView {
     let params = use_params_map();
-    let action = ServerAction::<RecordFinding>::new();
     let view_data = Resource::new(
-        move || {
-            (
-                params.read().get("id").unwrap_or_default(),
-                action.version().get(),
-            )
-        },
-        |(family, _)| findings(family),
+        move || params.read().get("id").unwrap_or_default(),
+        findings,
     );
     view! {
         <Title text="The trio"/>
@@ -35,7 +31,7 @@ pub fn FindingsPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match view_data.await {
                     Err(error) => view! { <Problem error/> }.into_any(),
-                    Ok(page) => view! { <Findings page action/> }.into_any(),
+                    Ok(page) => view! { <Findings page/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -62,7 +58,7 @@ fn identified_by_choices() -> Vec<Choice> {
 }
 
 #[component]
-fn Findings(page: FindingsView, action: ServerAction<RecordFinding>) -> impl IntoView {
+fn Findings(page: FindingsView) -> impl IntoView {
     let heading = page.heading.clone();
     let title = household_title(&heading.family_name);
     let can_change = heading.can_change();
@@ -75,7 +71,7 @@ fn Findings(page: FindingsView, action: ServerAction<RecordFinding>) -> impl Int
                 {page.findings.into_iter().map(|(finding, about)| {
                     let ended = finding.ended_on.map(|d| format!("Ended {}", long_date(d)));
                     let form = can_change.then(|| view! {
-                        <FindingForm heading=heading.clone() adults=adults.clone() finding=Some(finding.clone()) action/>
+                        <FindingForm heading=heading.clone() adults=adults.clone() finding=Some(finding.clone())/>
                     });
                     view! {
                         <li class="card">
@@ -100,7 +96,7 @@ fn Findings(page: FindingsView, action: ServerAction<RecordFinding>) -> impl Int
         Some(
             view! {
                 <h2>"Record a finding"</h2>
-                <FindingForm heading=heading.clone() adults=adults.clone() finding=None action/>
+                <FindingForm heading=heading.clone() adults=adults.clone() finding=None/>
             }
             .into_any(),
         )
@@ -120,45 +116,48 @@ fn FindingForm(
     heading: CaseHeading,
     adults: Vec<(MemberId, String)>,
     finding: Option<Finding>,
-    action: ServerAction<RecordFinding>,
 ) -> impl IntoView {
     let id = finding.as_ref().map_or_else(FindingId::new, |f| f.id);
     let only_if = match &finding {
         Some(_) => ("finding", id.to_string()),
         None => ("new", "1".to_string()),
     };
-    let feedback = Feedback::scoped(action, format!("f{}-", id.0.simple()), Some(only_if));
+    let feedback = Feedback::scoped::<RecordFinding>(format!("f{}-", id.0.simple()), Some(only_if));
     let today = heading.today;
     let allowed: Vec<MemberId> = adults
         .iter()
         .map(|(id, _)| *id)
         .chain(finding.as_ref().map(|f| f.member_id))
         .collect();
-    let on_submit = submit_checked(action, feedback, move |input: &RecordFinding| {
-        parse_finding(&input.form, &allowed, today)
-            .err()
-            .unwrap_or_default()
-    });
+    let check = FormCheck::RecordFinding {
+        adults: allowed,
+        today,
+    };
     let people: Vec<Choice> = adults
         .into_iter()
         .map(|(id, name)| (id.to_string(), name))
         .collect();
-    let value = |f: fn(&Finding) -> String| finding.as_ref().map(f);
+    let value = {
+        let finding = finding.clone();
+        move |f: fn(&Finding) -> String| finding.as_ref().map(f)
+    };
+    let editing = finding.is_some();
+    let version = finding.as_ref().map_or(0, |f| f.version).to_string();
     let form = view! {
         <ErrorSummary feedback/>
-        <form method="post" action=RecordFinding::url() novalidate on:submit=on_submit>
+        <CheckedForm action=RecordFinding::url() check prefix=feedback.prefix()>
             <input type="hidden" name="family" value=heading.family_id.to_string()/>
             <input type="hidden" name="finding" value=id.to_string()/>
-            <input type="hidden" name="version" value=finding.as_ref().map_or(0, |f| f.version).to_string()/>
+            <input type="hidden" name="version" value=version/>
             <Select feedback name="concern" label="What was found" options=concern_choices() value=value(|f| f.concern.code().to_string())/>
             <Select feedback name="member" label="About" options=people value=value(|f| f.member_id.to_string())/>
             <Radios feedback name="identified_by" legend="Who identified it" options=identified_by_choices() value=value(|f| f.identified_by.code().to_string())/>
             <TextField feedback name="identified_on" label="Identified on" kind="date" width="width-10" value=value(|f| f.identified_on.format("%Y-%m-%d").to_string())/>
             <TextField feedback name="ended_on" label="Ended on (optional)" hint="When it is no longer a concern" kind="date" width="width-10" value=value(|f| f.ended_on.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default())/>
-            <SubmitButton label=if finding.is_some() { "Save the change" } else { "Record it" } busy_label="Saving…" pending=action.pending().into() class="button button--secondary"/>
-        </form>
+            <SubmitButton label=if editing { "Save the change" } else { "Record it" } busy_label="Saving…" class="button button--secondary"/>
+        </CheckedForm>
     };
-    if finding.is_some() {
+    if editing {
         view! {
             <details class="details" open=move || feedback.error.with(Option::is_some)>
                 <summary class="details__summary">"End it or correct it"</summary>

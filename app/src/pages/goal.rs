@@ -2,12 +2,12 @@
 //! family said about it, and the forms that change it in place.
 
 use crate::api::plan::{load_goal, AddCheckIn, MarkStep, SaveStep, SetGoalStatus};
+use crate::components::checked_form::CheckedForm;
 use crate::components::choice::{Checkboxes, Radios, ScaleRadios, Select};
 use crate::components::family_words::WordsCard;
 use crate::components::follow_ups::{track_score, FollowUpFields};
-use crate::components::form::{
-    submit_checked, ErrorSummary, Feedback, SubmitButton, TextArea, TextField,
-};
+use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextArea, TextField};
+use crate::components::form_check::FormCheck;
 use crate::components::member_choices::{adult_choices, step_owner_choices};
 use crate::components::move_buttons::MoveButtons;
 use crate::components::problem::Problem;
@@ -19,7 +19,6 @@ use crate::components::status_tag::StatusTag;
 use crate::domain::family::MemberKind;
 use crate::domain::goal::{GoalStatus, Step};
 use crate::domain::ids::{CheckInId, FamilyId, GoalId, StepId};
-use crate::domain::plan_input::{errors_of, parse_check_in, parse_step, Context};
 use crate::domain::rating::Scale;
 use crate::page_data::plan::GoalPage;
 use leptos::prelude::*;
@@ -253,19 +252,10 @@ fn StepItem(
 
 #[component]
 fn AddStep(page: GoalPage) -> impl IntoView {
-    let action = refreshing_action::<SaveStep>();
-    let feedback = Feedback::scoped(action, "step-".into(), None);
+    let feedback = Feedback::scoped::<SaveStep>("step-".into(), None);
     let members = page.members.clone();
     let today = page.today;
-    let on_submit = submit_checked(action, feedback, move |input: &SaveStep| {
-        errors_of(parse_step(
-            &input.form,
-            &Context {
-                today,
-                members: &members,
-            },
-        ))
-    });
+    let check = FormCheck::SaveStep { today, members };
     let owner_is_adult = page
         .members
         .iter()
@@ -279,7 +269,7 @@ fn AddStep(page: GoalPage) -> impl IntoView {
         <section class="no-print" aria-labelledby="add-step">
         <h3 id="add-step">"Add a step"</h3>
         <ErrorSummary feedback/>
-        <form method="post" action=SaveStep::url() novalidate on:submit=on_submit class="panel">
+        <CheckedForm action=SaveStep::url() check prefix=feedback.prefix() class="panel">
             <input type="hidden" name="family" value=page.family_id.to_string()/>
             <input type="hidden" name="goal" value=page.goal.id.to_string()/>
             <input type="hidden" name="step" value=StepId::new().to_string()/>
@@ -288,21 +278,18 @@ fn AddStep(page: GoalPage) -> impl IntoView {
             <TextField feedback name="what" label="What they will do" hint="In words the family will understand"/>
             <TextField feedback name="due_on" label="By when" kind="date" width="width-10"/>
             <Checkboxes feedback name="visible_to" legend="Who in the family can see this step" hint="A family member sees a step only if they can also see the goal." options=adult_choices(&page.members) checked/>
-            <SubmitButton label="Add step" busy_label="Adding…" pending=action.pending().into()/>
-        </form>
+            <SubmitButton label="Add step" busy_label="Adding…"/>
+        </CheckedForm>
         </section>
     }
 }
 
 #[component]
 fn AddCheckIn(page: GoalPage) -> impl IntoView {
-    let action = refreshing_action::<AddCheckIn>();
-    let feedback = Feedback::scoped(action, "rating-".into(), None);
+    let feedback = Feedback::scoped::<AddCheckIn>("rating-".into(), None);
     let today = page.today;
     let score = RwSignal::new(None::<u8>);
-    let on_submit = submit_checked(action, feedback, move |input: &AddCheckIn| {
-        errors_of(parse_check_in(&input.form, today))
-    });
+    let check = FormCheck::AddCheckIn { today };
     let owner = page.goal.owner_name.clone();
     let scales = Scale::ALL
         .iter()
@@ -320,7 +307,7 @@ fn AddCheckIn(page: GoalPage) -> impl IntoView {
         <section class="no-print" aria-labelledby="add-rating">
         <h3 id="add-rating">"Record a rating"</h3>
         <ErrorSummary feedback/>
-        <form method="post" action=AddCheckIn::url() novalidate on:submit=on_submit on:change=track_score(score) class="panel">
+        <CheckedForm action=AddCheckIn::url() check prefix=feedback.prefix() class="panel"><div on:change=track_score(score)>
             <input type="hidden" name="family" value=page.family_id.to_string()/>
             <input type="hidden" name="goal" value=page.goal.id.to_string()/>
             <input type="hidden" name="check_in" value=CheckInId::new().to_string()/>
@@ -333,8 +320,8 @@ fn AddCheckIn(page: GoalPage) -> impl IntoView {
                 <div class="hint">"Ask them, and write the answers in their words. Never ask why the number is not higher."</div>
                 <FollowUpFields feedback score/>
             </fieldset>
-            <SubmitButton label="Save rating" busy_label="Saving…" pending=action.pending().into()/>
-        </form>
+            <SubmitButton label="Save rating" busy_label="Saving…"/>
+        </div></CheckedForm>
         </section>
     }
 }

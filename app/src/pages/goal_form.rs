@@ -2,17 +2,16 @@
 //! after someone else's is refused with what they changed, never silently overwritten.
 
 use crate::api::plan::{family_plan, SaveGoal};
+use crate::components::checked_form::CheckedForm;
 use crate::components::choice::{Checkboxes, Radios, Select};
-use crate::components::form::{
-    submit_checked, ErrorSummary, Feedback, SubmitButton, TextArea, TextField,
-};
+use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextArea, TextField};
+use crate::components::form_check::FormCheck;
 use crate::components::member_choices::adult_choices;
 use crate::components::plain_advice::PlainWordsArea;
 use crate::components::problem::Problem;
 use crate::domain::family::MemberKind;
 use crate::domain::goal::{Goal, GoalArea, GoalStatus};
 use crate::domain::ids::{GoalId, MemberId};
-use crate::domain::plan_input::{errors_of, parse_goal, Context};
 use crate::error::AppError;
 use crate::page_data::plan::Plan;
 use leptos::prelude::*;
@@ -49,19 +48,10 @@ pub fn GoalFormPage() -> impl IntoView {
 
 #[component]
 fn GoalFormView(plan: Plan, goal: Option<Goal>) -> impl IntoView {
-    let action = ServerAction::<SaveGoal>::new();
-    let feedback = Feedback::new(action);
+    let feedback = Feedback::of::<SaveGoal>();
     let members = plan.members.clone();
     let today = plan.today;
-    let on_submit = submit_checked(action, feedback, move |input: &SaveGoal| {
-        errors_of(parse_goal(
-            &input.form,
-            &Context {
-                today,
-                members: &members,
-            },
-        ))
-    });
+    let check = FormCheck::SaveGoal { today, members };
     let editing = goal.is_some();
     let title = if editing {
         "Change a goal"
@@ -93,7 +83,10 @@ fn GoalFormView(plan: Plan, goal: Option<Goal>) -> impl IntoView {
         .iter()
         .map(|s| (s.code().to_string(), s.label().to_string()))
         .collect();
-    let value = |f: fn(&Goal) -> String| goal.as_ref().map(f);
+    let value = {
+        let goal = goal.clone();
+        move |f: fn(&Goal) -> String| goal.as_ref().map(f)
+    };
     // A new goal is shared with no one until an owner is chosen: the form ticks nobody, and
     // the hint says the owner is the usual choice.
     let checked: Vec<String> = goal
@@ -109,7 +102,7 @@ fn GoalFormView(plan: Plan, goal: Option<Goal>) -> impl IntoView {
         <ErrorSummary feedback/>
         <p class="caption"><a href=back.clone()>"Back"</a></p>
         <h1>{title}</h1>
-        <form method="post" action=SaveGoal::url() novalidate on:submit=on_submit>
+        <CheckedForm action=SaveGoal::url() check prefix=feedback.prefix()>
             <input type="hidden" name="family" value=family.to_string()/>
             <input type="hidden" name="goal" value=id.to_string()/>
             <input type="hidden" name="version" id="version" value=move || feedback.value("version").unwrap_or_else(|| version.clone())/>
@@ -121,7 +114,7 @@ fn GoalFormView(plan: Plan, goal: Option<Goal>) -> impl IntoView {
             <Radios feedback name="status" legend="How is it going?" options=statuses value=value(|g| g.status.code().to_string()).unwrap_or_else(|| GoalStatus::NotStarted.code().to_string())/>
             <Checkboxes feedback name="visible_to" legend="Who in the family can see this goal?" hint="Usually the adult whose goal it is. Where there is domestic abuse, never share a victim's safety goals with the other parent." options=adult_choices(&plan.members) checked/>
             {editing.then(|| view! { <TextField feedback name="reason" label="Why are you changing it? (optional)" hint="Kept in the goal's history"/> })}
-            <SubmitButton label=if editing { "Save changes" } else { "Add goal" } busy_label="Saving…" pending=action.pending().into()/>
-        </form>
+            <SubmitButton label=if editing { "Save changes" } else { "Add goal" } busy_label="Saving…"/>
+        </CheckedForm>
     }
 }

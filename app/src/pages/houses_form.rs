@@ -1,13 +1,12 @@
 //! Recording a child's Three Houses: their worries, good things and dreams, in their words.
 
 use crate::api::plan::{family_plan, RecordHouses};
+use crate::components::checked_form::CheckedForm;
 use crate::components::choice::Select;
-use crate::components::form::{
-    submit_checked, ErrorSummary, Feedback, SubmitButton, TextArea, TextField,
-};
+use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextArea, TextField};
+use crate::components::form_check::FormCheck;
 use crate::components::problem::Problem;
 use crate::domain::ids::HousesId;
-use crate::domain::plan_input::{errors_of, parse_houses, Context};
 use crate::error::AppError;
 use crate::page_data::plan::Plan;
 use leptos::prelude::*;
@@ -39,19 +38,10 @@ pub fn HousesFormPage() -> impl IntoView {
 
 #[component]
 fn HousesFormView(plan: Plan, id: HousesId) -> impl IntoView {
-    let action = ServerAction::<RecordHouses>::new();
-    let feedback = Feedback::new(action);
+    let feedback = Feedback::of::<RecordHouses>();
     let members = plan.members.clone();
     let today = plan.today;
-    let on_submit = submit_checked(action, feedback, move |input: &RecordHouses| {
-        errors_of(parse_houses(
-            &input.form,
-            &Context {
-                today,
-                members: &members,
-            },
-        ))
-    });
+    let check = FormCheck::RecordHouses { today, members };
     let children: Vec<(String, String)> = plan
         .children()
         .map(|c| (c.id.to_string(), c.name.clone()))
@@ -63,7 +53,7 @@ fn HousesFormView(plan: Plan, id: HousesId) -> impl IntoView {
         <p class="caption"><a href=crate::paths::childs_voice(plan.family_id)>"Back to the family"</a></p>
         <h1>"Record a child's Three Houses"</h1>
         <p class="lead">"Write what the child said, in their words. One thing per line."</p>
-        <form method="post" action=RecordHouses::url() novalidate on:submit=on_submit>
+        <CheckedForm action=RecordHouses::url() check prefix=feedback.prefix()>
             <input type="hidden" name="family" value=plan.family_id.to_string()/>
             <input type="hidden" name="houses" value=id.to_string()/>
             <Select feedback name="child" label="Child" options=children value=only_child/>
@@ -71,7 +61,7 @@ fn HousesFormView(plan: Plan, id: HousesId) -> impl IntoView {
             <TextArea feedback name="worries" label="House of worries" hint="What worries them" rows=4/>
             <TextArea feedback name="good_things" label="House of good things" hint="What is good in their life" rows=4/>
             <TextArea feedback name="dreams" label="House of dreams" hint="What they wish for" rows=4/>
-            <SubmitButton label="Save Three Houses" busy_label="Saving…" pending=action.pending().into()/>
-        </form>
+            <SubmitButton label="Save Three Houses" busy_label="Saving…"/>
+        </CheckedForm>
     }
 }

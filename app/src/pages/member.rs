@@ -3,15 +3,15 @@
 
 use crate::api::case_record::{member_record, CorrectMember, MemberLeft, RecordLegalStatus};
 use crate::components::change_timeline::ChangeTimeline;
+use crate::components::checked_form::CheckedForm;
 use crate::components::choice::{Choice, Radios, Select};
-use crate::components::form::{
-    submit_checked, ErrorSummary, Feedback, SubmitButton, TextArea, TextField,
-};
+use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextArea, TextField};
+use crate::components::form_check::FormCheck;
 use crate::components::problem::Problem;
 use crate::domain::family::{household_title, LegalStatusKind, MemberKind, ProtectionCategory};
-use crate::domain::household::{parse_left, parse_member, PersonKind};
+use crate::domain::household::PersonKind;
 use crate::domain::ids::LegalStatusId;
-use crate::domain::legal_status::{long_date, parse_status, StatusPeriod};
+use crate::domain::legal_status::{long_date, StatusPeriod};
 use crate::page_data::case_record::{CaseHeading, MemberDetail};
 use crate::pages::new_member::person_kinds;
 use crate::paths;
@@ -24,26 +24,22 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn MemberPage() -> impl IntoView {
     let params = use_params_map();
-    let correct = ServerAction::<CorrectMember>::new();
-    let left = ServerAction::<MemberLeft>::new();
-    let status = ServerAction::<RecordLegalStatus>::new();
     let record = Resource::new(
         move || {
             let p = params.read();
             (
                 p.get("id").unwrap_or_default(),
                 p.get("member").unwrap_or_default(),
-                correct.version().get() + left.version().get() + status.version().get(),
             )
         },
-        |(family, member, _)| member_record(family, member),
+        |(family, member)| member_record(family, member),
     );
     view! {
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match record.await {
                     Err(error) => view! { <Problem error/> }.into_any(),
-                    Ok(record) => view! { <Member record correct left status/> }.into_any(),
+                    Ok(record) => view! { <Member record/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -64,12 +60,7 @@ fn row(key: &'static str, value: String) -> impl IntoView {
 }
 
 #[component]
-fn Member(
-    record: MemberDetail,
-    correct: ServerAction<CorrectMember>,
-    left: ServerAction<MemberLeft>,
-    status: ServerAction<RecordLegalStatus>,
-) -> impl IntoView {
+fn Member(record: MemberDetail) -> impl IntoView {
     let heading = record.heading.clone();
     let m = record.member.clone();
     let name = m.full_name();
@@ -99,9 +90,9 @@ fn Member(
             {m.left_on.map(|day| row("Left the household", long_date(day)))}
             {is_child.then(|| row("Legal status today", m.legal_status.map(|s| s.label()).unwrap_or_else(|| "None recorded".into())))}
         </dl>
-        {is_child.then(|| view! { <StatusHistory record=record.clone() action=status/> })}
-        {can_change.then(|| view! { <CorrectForm record=record.clone() action=correct/> })}
-        {(can_change && m.left_on.is_none()).then(|| view! { <LeftForm record=record.clone() action=left/> })}
+        {is_child.then(|| view! { <StatusHistory record=record.clone()/> })}
+        {can_change.then(|| view! { <CorrectForm record=record.clone()/> })}
+        {(can_change && m.left_on.is_none()).then(|| view! { <LeftForm record=record.clone()/> })}
         <h2 id="history">"What changed"</h2>
         {if record.history.is_empty() {
             view! { <p>"Nothing has changed since they were added."</p> }.into_any()
@@ -139,7 +130,7 @@ fn period_title(p: &StatusPeriod) -> String {
 }
 
 #[component]
-fn StatusHistory(record: MemberDetail, action: ServerAction<RecordLegalStatus>) -> impl IntoView {
+fn StatusHistory(record: MemberDetail) -> impl IntoView {
     let heading = record.heading.clone();
     let can_change = heading.can_change();
     let periods = record.statuses.clone();
@@ -152,7 +143,7 @@ fn StatusHistory(record: MemberDetail, action: ServerAction<RecordLegalStatus>) 
                     let title = period_title(&p);
                     let dates = p.dates_in_words();
                     let form = can_change.then(|| view! {
-                        <PeriodForm heading=heading.clone() member=record.member.id.to_string() period=Some(p.clone()) action/>
+                        <PeriodForm heading=heading.clone() member=record.member.id.to_string() period=Some(p.clone())/>
                     });
                     view! {
                         <li class="card">
@@ -172,7 +163,7 @@ fn StatusHistory(record: MemberDetail, action: ServerAction<RecordLegalStatus>) 
         {list}
         {can_change.then(|| view! {
             <h3>"Record a legal status"</h3>
-            <PeriodForm heading=heading.clone() member=record.member.id.to_string() period=None action/>
+            <PeriodForm heading=heading.clone() member=record.member.id.to_string() period=None/>
         })}
     }
 }
@@ -180,23 +171,17 @@ fn StatusHistory(record: MemberDetail, action: ServerAction<RecordLegalStatus>) 
 /// A new period (`period` is `None`) or a change to one: its end, its latest category, a
 /// corrected start. A period's kind stays what it was.
 #[component]
-fn PeriodForm(
-    heading: CaseHeading,
-    member: String,
-    period: Option<StatusPeriod>,
-    action: ServerAction<RecordLegalStatus>,
-) -> impl IntoView {
+fn PeriodForm(heading: CaseHeading, member: String, period: Option<StatusPeriod>) -> impl IntoView {
     let id = period.as_ref().map_or_else(LegalStatusId::new, |p| p.id);
     // The new period's form is known by `new` in a refusal (its id is made again with the page).
     let only_if = match &period {
         Some(_) => ("status", id.to_string()),
         None => ("new", "1".to_string()),
     };
-    let feedback = Feedback::scoped(action, format!("s{}-", id.0.simple()), Some(only_if));
+    let feedback =
+        Feedback::scoped::<RecordLegalStatus>(format!("s{}-", id.0.simple()), Some(only_if));
     let today = heading.today;
-    let on_submit = submit_checked(action, feedback, move |input: &RecordLegalStatus| {
-        parse_status(&input.form, today).err().unwrap_or_default()
-    });
+    let check = FormCheck::RecordLegalStatus { today };
     let version = period.as_ref().map_or(0, |p| p.version).to_string();
     let fields = match &period {
         None => view! {
@@ -227,14 +212,14 @@ fn PeriodForm(
     };
     let form = view! {
         <ErrorSummary feedback/>
-        <form method="post" action=RecordLegalStatus::url() novalidate on:submit=on_submit>
+        <CheckedForm action=RecordLegalStatus::url() check prefix=feedback.prefix()>
             <input type="hidden" name="family" value=heading.family_id.to_string()/>
             <input type="hidden" name="member" value=member/>
             <input type="hidden" name="status" value=id.to_string()/>
             <input type="hidden" name="version" value=version/>
             {fields}
-            <SubmitButton label=button busy_label="Saving…" pending=action.pending().into() class="button button--secondary"/>
-        </form>
+            <SubmitButton label=button busy_label="Saving…" class="button button--secondary"/>
+        </CheckedForm>
     };
     if period.is_some() {
         view! {
@@ -250,14 +235,10 @@ fn PeriodForm(
 }
 
 #[component]
-fn CorrectForm(record: MemberDetail, action: ServerAction<CorrectMember>) -> impl IntoView {
-    let feedback = Feedback::new(action);
+fn CorrectForm(record: MemberDetail) -> impl IntoView {
+    let feedback = Feedback::of::<CorrectMember>();
     let today = record.heading.today;
-    let on_submit = submit_checked(action, feedback, move |input: &CorrectMember| {
-        parse_member(&input.form, today, true)
-            .err()
-            .unwrap_or_default()
-    });
+    let check = FormCheck::CorrectMember { today };
     let m = record.member;
     let kind = match (m.kind, m.date_of_birth, m.expected_on) {
         (MemberKind::Adult, ..) => PersonKind::Adult,
@@ -269,7 +250,7 @@ fn CorrectForm(record: MemberDetail, action: ServerAction<CorrectMember>) -> imp
         <details class="details" open=move || feedback.error.with(Option::is_some)>
             <summary class="details__summary">"Correct a name, a date of birth or a person ID"</summary>
             <ErrorSummary feedback/>
-            <form method="post" action=CorrectMember::url() novalidate on:submit=on_submit>
+            <CheckedForm action=CorrectMember::url() check prefix=feedback.prefix()>
                 <input type="hidden" name="family" value=record.heading.family_id.to_string()/>
                 <input type="hidden" name="member" value=m.id.to_string()/>
                 <input type="hidden" name="version" value=record.version.to_string()/>
@@ -281,19 +262,17 @@ fn CorrectForm(record: MemberDetail, action: ServerAction<CorrectMember>) -> imp
                 <TextField feedback name="expected_on" label="When the baby is due" hint="Only for a baby not yet born" kind="date" width="width-10" value=date_input(m.expected_on)/>
                 <TextField feedback name="person_ref" label="Person ID in the case system" verbatim=true width="width-10" autocomplete="off" value=m.person_ref.clone().unwrap_or_default()/>
                 <TextArea feedback name="reason" label="Why are you correcting it?" hint="Kept with the change, for anyone who reads the record later" rows=3/>
-                <SubmitButton label="Save the correction" busy_label="Saving…" pending=action.pending().into() class="button button--secondary"/>
-            </form>
+                <SubmitButton label="Save the correction" busy_label="Saving…" class="button button--secondary"/>
+            </CheckedForm>
         </details>
     }
 }
 
 #[component]
-fn LeftForm(record: MemberDetail, action: ServerAction<MemberLeft>) -> impl IntoView {
-    let feedback = Feedback::new(action);
+fn LeftForm(record: MemberDetail) -> impl IntoView {
+    let feedback = Feedback::of::<MemberLeft>();
     let today = record.heading.today;
-    let on_submit = submit_checked(action, feedback, move |input: &MemberLeft| {
-        parse_left(&input.form, today).err().unwrap_or_default()
-    });
+    let check = FormCheck::MemberLeft { today };
     let account_note = record
         .member
         .has_account
@@ -304,13 +283,13 @@ fn LeftForm(record: MemberDetail, action: ServerAction<MemberLeft>) -> impl Into
             <summary class="details__summary">"Record the day they left"</summary>
             <p>"Their records stay in the family's record."{account_note}</p>
             <ErrorSummary feedback/>
-            <form method="post" action=MemberLeft::url() novalidate on:submit=on_submit>
+            <CheckedForm action=MemberLeft::url() check prefix=feedback.prefix()>
                 <input type="hidden" name="family" value=record.heading.family_id.to_string()/>
                 <input type="hidden" name="member" value=record.member.id.to_string()/>
                 <input type="hidden" name="version" value=record.version.to_string()/>
                 <TextField feedback name="left_on" label="The day they left" kind="date" width="width-10"/>
-                <SubmitButton label="Record that they left" busy_label="Saving…" pending=action.pending().into() class="button button--secondary"/>
-            </form>
+                <SubmitButton label="Record that they left" busy_label="Saving…" class="button button--secondary"/>
+            </CheckedForm>
         </details>
     }
 }

@@ -2,10 +2,11 @@
 //! are added next, one at a time.
 
 use crate::api::case_record::{new_family_choices, OpenReferral};
+use crate::components::checked_form::CheckedForm;
 use crate::components::choice::{Choice, Select};
-use crate::components::form::{submit_checked, ErrorSummary, Feedback, SubmitButton, TextField};
+use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextField};
+use crate::components::form_check::FormCheck;
 use crate::components::problem::Problem;
-use crate::domain::household::parse_new_family;
 use crate::domain::ids::FamilyId;
 use crate::page_data::case_record::NewFamilyOptions;
 use crate::paths;
@@ -31,14 +32,11 @@ pub fn NewFamilyPage() -> impl IntoView {
 
 #[component]
 fn NewFamilyForm(options: NewFamilyOptions) -> impl IntoView {
-    let action = ServerAction::<OpenReferral>::new();
-    let feedback = Feedback::new(action);
+    let feedback = Feedback::of::<OpenReferral>();
     let allowed: Vec<_> = options.social_workers.iter().map(|(id, _)| *id).collect();
-    let on_submit = submit_checked(action, feedback, move |input: &OpenReferral| {
-        parse_new_family(&input.form, &allowed)
-            .err()
-            .unwrap_or_default()
-    });
+    let check = FormCheck::OpenReferral {
+        social_workers: allowed,
+    };
     let none = options.social_workers.is_empty();
     let choices: Vec<Choice> = options
         .social_workers
@@ -54,11 +52,11 @@ fn NewFamilyForm(options: NewFamilyOptions) -> impl IntoView {
         {none.then(|| view! {
             <div class="inset">"The team has no social worker yet. Ask an administrator to add one: every family needs a social worker to hold the case."</div>
         })}
-        <form method="post" action=OpenReferral::url() novalidate on:submit=on_submit>
+        <CheckedForm action=OpenReferral::url() check prefix=feedback.prefix()>
             <input type="hidden" name="id" value=FamilyId::new().to_string()/>
             <TextField feedback name="name" label="Family name" hint="As the household is known, for example Ashworth. Pages call it “The Ashworth family”." autocomplete="off"/>
             <Select feedback name="social_worker" label="Social worker holding the case" options=choices value=options.chosen.map(|id| id.to_string())/>
-            <SubmitButton label="Open the family" busy_label="Opening…" pending=action.pending().into()/>
-        </form>
+            <SubmitButton label="Open the family" busy_label="Opening…"/>
+        </CheckedForm>
     }
 }

@@ -2,11 +2,13 @@
 //! partner. The page makes the person's id, so sending the form twice adds them once.
 
 use crate::api::case_record::{case_status, AddMember};
+use crate::components::checked_form::CheckedForm;
 use crate::components::choice::{Choice, Radios};
-use crate::components::form::{submit_checked, ErrorSummary, Feedback, SubmitButton, TextField};
+use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextField};
+use crate::components::form_check::FormCheck;
 use crate::components::problem::Problem;
 use crate::domain::family::household_title;
-use crate::domain::household::{parse_member, PersonKind};
+use crate::domain::household::PersonKind;
 use crate::domain::ids::MemberId;
 use crate::page_data::case_record::CaseState;
 use crate::paths;
@@ -59,21 +61,16 @@ fn NewMemberForm(state: CaseState) -> impl IntoView {
         }
         .into_any();
     }
-    let action = ServerAction::<AddMember>::new();
-    let feedback = Feedback::new(action);
+    let feedback = Feedback::of::<AddMember>();
     let today = heading.today;
-    let on_submit = submit_checked(action, feedback, move |input: &AddMember| {
-        parse_member(&input.form, today, false)
-            .err()
-            .unwrap_or_default()
-    });
+    let check = FormCheck::AddMember { today };
     view! {
         <ErrorSummary feedback/>
         <p><a href=paths::household(family)>{format!("Back to {title}")}</a></p>
         <p class="caption">{title.clone()}</p>
         <h1>"Add someone to the household"</h1>
         <p>"One person at a time. Add the adults and the children who live here, and a baby on the way."</p>
-        <form method="post" action=AddMember::url() novalidate on:submit=on_submit>
+        <CheckedForm action=AddMember::url() check prefix=feedback.prefix()>
             <input type="hidden" name="family" value=family.to_string()/>
             <input type="hidden" name="member" value=MemberId::new().to_string()/>
             <input type="hidden" name="version" value="0"/>
@@ -84,8 +81,8 @@ fn NewMemberForm(state: CaseState) -> impl IntoView {
             <TextField feedback name="date_of_birth" label="Date of birth" hint="Leave empty for a baby not yet born. For an adult, if it is not known yet." kind="date" width="width-10"/>
             <TextField feedback name="expected_on" label="When the baby is due" hint="Only for a baby not yet born" kind="date" width="width-10"/>
             <TextField feedback name="person_ref" label="Person ID in the case system (optional)" hint="As it appears in the council's case system, so the two records match" verbatim=true width="width-10" autocomplete="off"/>
-            <SubmitButton label="Add to the household" busy_label="Adding…" pending=action.pending().into()/>
-        </form>
+            <SubmitButton label="Add to the household" busy_label="Adding…"/>
+        </CheckedForm>
     }
     .into_any()
 }

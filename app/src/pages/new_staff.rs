@@ -1,10 +1,11 @@
 use crate::api::staff_accounts::{staff_team_choices, CreateStaffAccount};
+use crate::components::checked_form::CheckedForm;
 use crate::components::choice::{Choice, Select};
-use crate::components::form::{submit_checked, ErrorSummary, Feedback, SubmitButton, TextField};
+use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextField};
+use crate::components::form_check::FormCheck;
 use crate::components::problem::Problem;
 use crate::domain::ids::AccountId;
 use crate::domain::role::StaffRole;
-use crate::domain::staff::account_form::validate_staff;
 use crate::page_data::administration::TeamChoice;
 use crate::paths;
 use leptos::prelude::*;
@@ -37,11 +38,8 @@ fn role_choices() -> Vec<Choice> {
 
 #[component]
 fn NewStaffForm(teams: Vec<TeamChoice>) -> impl IntoView {
-    let action = ServerAction::<CreateStaffAccount>::new();
-    let feedback = Feedback::new(action);
-    let on_submit = submit_checked(action, feedback, |input: &CreateStaffAccount| {
-        validate_staff(&input.form)
-    });
+    let feedback = Feedback::of::<CreateStaffAccount>();
+    let check = FormCheck::CreateStaffAccount;
     let no_teams = teams.is_empty();
     let team_choices: Vec<Choice> = teams
         .into_iter()
@@ -55,14 +53,14 @@ fn NewStaffForm(teams: Vec<TeamChoice>) -> impl IntoView {
         {no_teams.then(|| view! {
             <div class="inset">"There are no teams yet. "<a href=paths::TEAMS>"Add a team"</a>" first, unless you are adding another administrator."</div>
         })}
-        <form method="post" action=CreateStaffAccount::url() novalidate on:submit=on_submit>
+        <CheckedForm action=CreateStaffAccount::url() check prefix=feedback.prefix()>
             <input type="hidden" name="account" value=AccountId::new().to_string()/>
             <TextField feedback name="name" label="Full name" autocomplete="off"/>
             <TextField feedback name="email" label="Work email" hint="They sign in with it. Hearth sends no email" kind="email" verbatim=true autocomplete="off"/>
             <Select feedback name="role" label="Role" options=role_choices()/>
             <Select feedback name="team" label="Team" hint="Administrators may belong to no team" options=team_choices/>
             <TextField feedback name="worker_ref" label="Case system worker ID (optional)" hint="Their id in the council's case system, as its extract names them: it allocates them to their families" verbatim=true autocomplete="off"/>
-            <SubmitButton label="Add and make a set-up code" busy_label="Adding…" pending=action.pending().into()/>
-        </form>
+            <SubmitButton label="Add and make a set-up code" busy_label="Adding…"/>
+        </CheckedForm>
     }
 }

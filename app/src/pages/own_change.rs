@@ -4,17 +4,17 @@
 
 use crate::api::own_change::{load_own_change_work, AddOwnBalanceItem, GiveRuler, SaveChangePlan};
 use crate::components::balance_boxes::{BalanceBoxes, Remover};
+use crate::components::checked_form::CheckedForm;
 use crate::components::choice::{Radios, ScaleRadios};
 use crate::components::follow_ups::{track_score, FollowUpFields};
-use crate::components::form::{submit_checked, ErrorSummary, Feedback, SubmitButton, TextArea};
+use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextArea};
+use crate::components::form_check::FormCheck;
 use crate::components::problem::Problem;
-use crate::components::refresh::{refreshing_action, Refresh};
+use crate::components::refresh::Refresh;
 use crate::domain::goal::Goal;
 use crate::domain::ids::{BalanceItemId, ChangePlanWordsId, CheckInId, GoalId};
-use crate::domain::mi::balance::{parse_item, Quadrant};
-use crate::domain::mi::change_plan::{parse_plan, ChangePlan, PlanPart};
-use crate::domain::mi::ruler::parse_own_ruler;
-use crate::domain::plan_input::errors_of;
+use crate::domain::mi::balance::Quadrant;
+use crate::domain::mi::change_plan::{latest_answers, ChangePlan, PlanPart};
 use crate::domain::rating::Scale;
 use crate::page_data::change_work::OwnChangeWork;
 use leptos::prelude::*;
@@ -81,15 +81,11 @@ fn OwnChangeView(work: OwnChangeWork) -> impl IntoView {
 /// One ruler: the number, then the two follow-ups in their own words.
 #[component]
 fn RulerForm(goal: Goal, scale: Scale) -> impl IntoView {
-    let action = refreshing_action::<GiveRuler>();
-    let feedback = Feedback::scoped(
-        action,
+    let feedback = Feedback::scoped::<GiveRuler>(
         format!("{}-", scale.code()),
         Some(("scale", scale.code().to_string())),
     );
-    let on_submit = submit_checked(action, feedback, |i: &GiveRuler| {
-        errors_of(parse_own_ruler(&i.form))
-    });
+    let check = FormCheck::GiveRuler;
     let score = RwSignal::new(None::<u8>);
     let (heading, legend) = match scale {
         Scale::Importance => (
@@ -112,26 +108,25 @@ fn RulerForm(goal: Goal, scale: Scale) -> impl IntoView {
         <h3>{heading}</h3>
         {last.map(|l| view! { <p class="caption">{l}</p> })}
         <ErrorSummary feedback/>
-        <form method="post" action=GiveRuler::url() novalidate on:submit=on_submit on:change=track_score(score) class="panel">
+        <CheckedForm action=GiveRuler::url() check prefix=feedback.prefix() class="panel"><div on:change=track_score(score)>
             <input type="hidden" name="goal" value=goal.id.to_string()/>
             <input type="hidden" name="check_in" value=CheckInId::new().to_string()/>
             <input type="hidden" name="scale" value=scale.code()/>
             <ScaleRadios feedback legend/>
             <FollowUpFields feedback score/>
-            <SubmitButton label="Save" busy_label="Saving…" pending=action.pending().into()/>
-        </form>
+            <SubmitButton label="Save" busy_label="Saving…"/>
+        </div></CheckedForm>
     }
 }
 
 #[component]
 fn PlanForm(goal: GoalId, plan: ChangePlan) -> impl IntoView {
-    let action = refreshing_action::<SaveChangePlan>();
-    let feedback = Feedback::scoped(action, "plan-".into(), None);
+    let feedback = Feedback::scoped::<SaveChangePlan>("plan-".into(), None);
     let version = plan.version().to_string();
     let saved = plan.clone();
-    let on_submit = submit_checked(action, feedback, move |i: &SaveChangePlan| {
-        errors_of(parse_plan(&saved, &i.form.answers()))
-    });
+    let check = FormCheck::SaveChangePlan {
+        latest: latest_answers(&saved),
+    };
     let fields = PlanPart::ALL
         .iter()
         .map(|part| {
@@ -148,23 +143,20 @@ fn PlanForm(goal: GoalId, plan: ChangePlan) -> impl IntoView {
         .collect_view();
     view! {
         <ErrorSummary feedback/>
-        <form method="post" action=SaveChangePlan::url() novalidate on:submit=on_submit class="panel">
+        <CheckedForm action=SaveChangePlan::url() check prefix=feedback.prefix() class="panel">
             <input type="hidden" name="goal" value=goal.to_string()/>
             <input type="hidden" name="save" value=ChangePlanWordsId::new().to_string()/>
             <input type="hidden" name="version" value=move || feedback.value("version").unwrap_or_else(|| version.clone())/>
             {fields}
-            <SubmitButton label="Save my plan" busy_label="Saving…" pending=action.pending().into()/>
-        </form>
+            <SubmitButton label="Save my plan" busy_label="Saving…"/>
+        </CheckedForm>
     }
 }
 
 #[component]
 fn OwnItemForm(goal: GoalId) -> impl IntoView {
-    let action = refreshing_action::<AddOwnBalanceItem>();
-    let feedback = Feedback::scoped(action, "item-".into(), None);
-    let on_submit = submit_checked(action, feedback, |i: &AddOwnBalanceItem| {
-        errors_of(parse_item(&i.form))
-    });
+    let feedback = Feedback::scoped::<AddOwnBalanceItem>("item-".into(), None);
+    let check = FormCheck::AddOwnBalanceItem;
     let quadrants = Quadrant::ALL
         .iter()
         .map(|q| (q.code().to_string(), q.label().to_string()))
@@ -172,12 +164,12 @@ fn OwnItemForm(goal: GoalId) -> impl IntoView {
     view! {
         <h3>"Add something"</h3>
         <ErrorSummary feedback/>
-        <form method="post" action=AddOwnBalanceItem::url() novalidate on:submit=on_submit class="panel">
+        <CheckedForm action=AddOwnBalanceItem::url() check prefix=feedback.prefix() class="panel">
             <input type="hidden" name="goal" value=goal.to_string()/>
             <input type="hidden" name="item" value=BalanceItemId::new().to_string()/>
             <Radios feedback name="quadrant" legend="Which box does it go in?" options=quadrants/>
             <TextArea feedback name="body" label="What you want to add" rows=2/>
-            <SubmitButton label="Add" busy_label="Adding…" pending=action.pending().into()/>
-        </form>
+            <SubmitButton label="Add" busy_label="Adding…"/>
+        </CheckedForm>
     }
 }

@@ -1,8 +1,10 @@
 use crate::api::own_page::load_own_page;
 use crate::api::own_plan::{RateGoal, TellWorker};
 use crate::api::plan::MarkStep;
+use crate::components::checked_form::CheckedForm;
 use crate::components::choice::ScaleRadios;
-use crate::components::form::{submit_checked, ErrorSummary, Feedback, SubmitButton, TextArea};
+use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextArea};
+use crate::components::form_check::FormCheck;
 use crate::components::problem::Problem;
 use crate::components::progress_chart::ProgressChart;
 use crate::components::refresh::{refreshing_action, Refresh};
@@ -10,7 +12,6 @@ use crate::domain::goal::{Goal, StepWho};
 use crate::domain::ids::{CheckInId, CommentId, GoalId, MemberId};
 use crate::domain::plain_words::{family_date, family_time};
 use crate::domain::plan::FamilyWords;
-use crate::domain::plan_input::{errors_of, parse_own_rating, parse_words};
 use crate::page_data::own_page::{ChildForFamily, OwnPage};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -199,53 +200,41 @@ fn MarkOwnStep(step: String, done: bool, what: String) -> impl IntoView {
 
 #[component]
 fn RateGoalForm(goal: GoalId) -> impl IntoView {
-    let action = refreshing_action::<RateGoal>();
-    let feedback = Feedback::scoped(
-        action,
-        format!("rate-{goal}-"),
-        Some(("goal", goal.to_string())),
-    );
-    let on_submit = submit_checked(action, feedback, |input: &RateGoal| {
-        errors_of(parse_own_rating(&input.score, &input.comment))
-    });
+    let feedback =
+        Feedback::scoped::<RateGoal>(format!("rate-{goal}-"), Some(("goal", goal.to_string())));
+    let check = FormCheck::RateGoal;
     view! {
         <details class="details no-print" open=move || feedback.error.with(Option::is_some)>
             <summary class="details__summary">"Give your own rating"</summary>
             <ErrorSummary feedback/>
-            <form method="post" action=RateGoal::url() novalidate on:submit=on_submit>
+            <CheckedForm action=RateGoal::url() check prefix=feedback.prefix()>
                 <input type="hidden" name="goal" value=goal.to_string()/>
                 <input type="hidden" name="check_in" value=CheckInId::new().to_string()/>
                 <ScaleRadios feedback legend="Where are things now, from 0 to 10?" hint="0 means nothing has changed yet. 10 means you have reached your goal."/>
                 <TextArea feedback name="comment" label="Anything you want to say about it? (you can leave this empty)" rows=3/>
-                <SubmitButton label="Save my rating" busy_label="Saving…" pending=action.pending().into()/>
-            </form>
+                <SubmitButton label="Save my rating" busy_label="Saving…"/>
+            </CheckedForm>
         </details>
     }
 }
 
 #[component]
 fn TellWorkerForm(goal: Option<GoalId>) -> impl IntoView {
-    let action = refreshing_action::<TellWorker>();
     let key = goal.map(|g| g.to_string()).unwrap_or_default();
     let prefix = match goal {
         Some(g) => format!("tell-{g}-"),
         None => "tell-".to_string(),
     };
-    let feedback = Feedback::scoped(action, prefix, Some(("goal", key.clone())));
-    let on_submit = submit_checked(action, feedback, |input: &TellWorker| {
-        errors_of(parse_words(
-            &input.body,
-            "what you want your worker to know",
-        ))
-    });
+    let feedback = Feedback::scoped::<TellWorker>(prefix, Some(("goal", key.clone())));
+    let check = FormCheck::TellWorker;
     let form = view! {
         <ErrorSummary feedback/>
-        <form method="post" action=TellWorker::url() novalidate on:submit=on_submit>
+        <CheckedForm action=TellWorker::url() check prefix=feedback.prefix()>
             <input type="hidden" name="words" value=CommentId::new().to_string()/>
             <input type="hidden" name="goal" value=key/>
             <TextArea feedback name="body" label=if goal.is_some() { "What do you want your worker to know about this goal?" } else { "What do you want your worker to know?" } hint="Your worker and their team will read it. They will not change your words." rows=3/>
-            <SubmitButton label="Send to my worker" busy_label="Sending…" pending=action.pending().into()/>
-        </form>
+            <SubmitButton label="Send to my worker" busy_label="Sending…"/>
+        </CheckedForm>
     };
     match goal {
         Some(_) => view! {

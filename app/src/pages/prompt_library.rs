@@ -2,17 +2,17 @@
 //! why it helps, and a team's own prompts added and retired in place.
 
 use crate::api::prompts::{load_prompt_library, AddPrompt, RetirePrompt};
+use crate::components::checked_form::CheckedForm;
 use crate::components::choice::{Checkboxes, Select};
-use crate::components::form::{submit_checked, ErrorSummary, Feedback, SubmitButton, TextArea};
+use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextArea};
+use crate::components::form_check::FormCheck;
 use crate::components::problem::Problem;
 use crate::components::refresh::{refreshing_action, Refresh};
 use crate::domain::goal::GoalArea;
 use crate::domain::ids::PromptId;
 use crate::domain::mi::prompt::Prompt;
-use crate::domain::mi::prompt_input::parse_prompt;
 use crate::domain::mi::stage::Stage;
 use crate::domain::mi::technique::Technique;
-use crate::domain::plan_input::errors_of;
 use crate::page_data::prompt_library::PromptLibrary;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -162,25 +162,22 @@ fn PromptItem(prompt: Prompt, can_retire: bool) -> impl IntoView {
 
 #[component]
 fn AddPromptForm() -> impl IntoView {
-    let action = refreshing_action::<AddPrompt>();
-    let feedback = Feedback::new(action);
-    let on_submit = submit_checked(action, feedback, |input: &AddPrompt| {
-        errors_of(parse_prompt(&input.form, &[]))
-    });
+    let feedback = Feedback::of::<AddPrompt>();
+    let check = FormCheck::AddPrompt;
     view! {
         <section class="no-print" aria-labelledby="add-prompt">
             <h2 id="add-prompt">"Add a prompt for your team"</h2>
             <p>"Write it in your own words, as you would say it. Your team sees it alongside the library."</p>
             <ErrorSummary feedback/>
-            <form method="post" action=AddPrompt::url() novalidate on:submit=on_submit class="panel">
+            <CheckedForm action=AddPrompt::url() check prefix=feedback.prefix() class="panel">
                 <input type="hidden" name="prompt" value=PromptId::new().to_string()/>
                 <Select feedback name="technique" label="Technique" options=options(Technique::ALL, Technique::code, Technique::label)/>
                 <TextArea feedback name="text" label="The prompt" hint="What you might say. Never ask why a score is not higher." rows=3/>
                 <TextArea feedback name="why" label="Why this helps" hint="One line." rows=2/>
                 <Checkboxes feedback name="areas" legend="Areas" hint="Leave all unticked for every area." options=options(GoalArea::ALL, GoalArea::code, GoalArea::label)/>
                 <Checkboxes feedback name="stages" legend="Stages of change" hint="Leave all unticked for every stage." options=options(Stage::ALL, Stage::code, Stage::label)/>
-                <SubmitButton label="Add prompt" busy_label="Adding…" pending=action.pending().into()/>
-            </form>
+                <SubmitButton label="Add prompt" busy_label="Adding…"/>
+            </CheckedForm>
         </section>
     }
 }

@@ -1,14 +1,15 @@
 //! A danger statement and its safety goal: added, or changed from the version it was opened at.
 
 use crate::api::plan::{family_plan, SaveSafety};
+use crate::components::checked_form::CheckedForm;
 use crate::components::choice::Checkboxes;
-use crate::components::form::{submit_checked, ErrorSummary, Feedback, SubmitButton};
+use crate::components::form::{ErrorSummary, Feedback, SubmitButton};
+use crate::components::form_check::FormCheck;
 use crate::components::member_choices::adult_choices;
 use crate::components::plain_advice::PlainWordsArea;
 use crate::components::problem::Problem;
 use crate::domain::ids::{MemberId, SafetyId};
 use crate::domain::plan::SafetyStatement;
-use crate::domain::plan_input::{errors_of, parse_safety, Context};
 use crate::error::AppError;
 use crate::page_data::plan::Plan;
 use leptos::prelude::*;
@@ -43,19 +44,10 @@ pub fn SafetyFormPage() -> impl IntoView {
 
 #[component]
 fn SafetyFormView(plan: Plan, id: SafetyId, existing: Option<SafetyStatement>) -> impl IntoView {
-    let action = ServerAction::<SaveSafety>::new();
-    let feedback = Feedback::new(action);
+    let feedback = Feedback::of::<SaveSafety>();
     let members = plan.members.clone();
     let today = plan.today;
-    let on_submit = submit_checked(action, feedback, move |input: &SaveSafety| {
-        errors_of(parse_safety(
-            &input.form,
-            &Context {
-                today,
-                members: &members,
-            },
-        ))
-    });
+    let check = FormCheck::SaveSafety { today, members };
     let title = if existing.is_some() {
         "Change a danger statement"
     } else {
@@ -75,14 +67,14 @@ fn SafetyFormView(plan: Plan, id: SafetyId, existing: Option<SafetyStatement>) -
         <p class="caption"><a href=crate::paths::family_plan(plan.family_id)>"Back to the family"</a></p>
         <h1>{title}</h1>
         <p class="lead">"Say plainly what the worry is and what safety will look like, so the family can understand both."</p>
-        <form method="post" action=SaveSafety::url() novalidate on:submit=on_submit>
+        <CheckedForm action=SaveSafety::url() check prefix=feedback.prefix()>
             <input type="hidden" name="family" value=plan.family_id.to_string()/>
             <input type="hidden" name="safety" value=id.to_string()/>
             <input type="hidden" name="version" id="version" value=move || feedback.value("version").unwrap_or_else(|| version.clone())/>
             <PlainWordsArea feedback name="danger" label="Danger statement: what we are worried about" hint="Who is worried, about what happening, to whom, and what could happen if nothing changes" value=existing.as_ref().map(|s| s.danger.clone()) rows=4/>
             <PlainWordsArea feedback name="safety_goal" label="Safety goal: what safe looks like" hint="What the family will be doing that shows the children are safe" value=existing.as_ref().map(|s| s.safety_goal.clone()) rows=4/>
             <Checkboxes feedback name="visible_to" legend="Who in the family can see it?" hint="Never share a victim's safety plan with the person they need to be safe from." options=adult_choices(&plan.members) checked/>
-            <SubmitButton label="Save" busy_label="Saving…" pending=action.pending().into()/>
-        </form>
+            <SubmitButton label="Save" busy_label="Saving…"/>
+        </CheckedForm>
     }
 }

@@ -1,7 +1,9 @@
 use crate::api::account::{new_recovery_codes, second_factor_setup, ConfirmSecondFactor};
-use crate::components::form::{submit_checked, ErrorSummary, Feedback, SubmitButton, TextField};
+use crate::components::checked_form::CheckedForm;
+use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextField};
+use crate::components::form_check::FormCheck;
 use crate::components::problem::Problem;
-use crate::domain::second_factor::{format_recovery_code, validate_app_code};
+use crate::domain::second_factor::format_recovery_code;
 use crate::page_data::account::NewSecondFactor;
 use crate::paths;
 use leptos::prelude::*;
@@ -12,8 +14,7 @@ use leptos_router::hooks::use_query_map;
 /// Setting up a second factor: add the key to an authenticator app, then prove it with a code.
 #[component]
 pub fn SecondFactorPage() -> impl IntoView {
-    let action = ServerAction::<ConfirmSecondFactor>::new();
-    let feedback = Feedback::new(action);
+    let feedback = Feedback::of::<ConfirmSecondFactor>();
     // After a refused code the same key is shown again: it is already in the person's app.
     let setup = Resource::new(
         move || feedback.value("sealed").unwrap_or_default(),
@@ -25,7 +26,7 @@ pub fn SecondFactorPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match setup.await {
                     Err(error) => view! { <Problem error/> }.into_any(),
-                    Ok(setup) => view! { <Steps setup action feedback/> }.into_any(),
+                    Ok(setup) => view! { <Steps setup feedback/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -33,14 +34,8 @@ pub fn SecondFactorPage() -> impl IntoView {
 }
 
 #[component]
-fn Steps(
-    setup: NewSecondFactor,
-    action: ServerAction<ConfirmSecondFactor>,
-    feedback: Feedback,
-) -> impl IntoView {
-    let on_submit = submit_checked(action, feedback, |input: &ConfirmSecondFactor| {
-        validate_app_code(&input.code)
-    });
+fn Steps(setup: NewSecondFactor, feedback: Feedback) -> impl IntoView {
+    let check = FormCheck::ConfirmSecondFactor;
     view! {
         <ErrorSummary feedback/>
         <h1>"Set up a second factor"</h1>
@@ -56,11 +51,11 @@ fn Steps(
         <p>"If you cannot scan it, type this key into the app instead:"</p>
         <p class="secret-key" translate="no"><code>{setup.secret_text}</code></p>
         <h2>"3. Enter the code the app shows"</h2>
-        <form method="post" action=ConfirmSecondFactor::url() novalidate on:submit=on_submit>
+        <CheckedForm action=ConfirmSecondFactor::url() check prefix=feedback.prefix()>
             <input type="hidden" name="sealed" value=setup.sealed/>
             <TextField feedback name="code" label="Code from the app" hint="6 digits, for example 123456" verbatim=true width="width-5" autocomplete="one-time-code"/>
-            <SubmitButton label="Turn on the second factor" busy_label="Checking the code…" pending=action.pending().into()/>
-        </form>
+            <SubmitButton label="Turn on the second factor" busy_label="Checking the code…"/>
+        </CheckedForm>
     }
 }
 

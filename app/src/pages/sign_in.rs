@@ -1,7 +1,8 @@
 use crate::api::session::SignIn;
 use crate::api::set_up::is_set_up;
-use crate::components::form::{submit_checked, ErrorSummary, Feedback, SubmitButton, TextField};
-use crate::domain::credentials::validate_sign_in;
+use crate::components::checked_form::CheckedForm;
+use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextField};
+use crate::components::form_check::FormCheck;
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -18,11 +19,8 @@ fn throttled(feedback: Feedback) -> bool {
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
-    let action = ServerAction::<SignIn>::new();
-    let feedback = Feedback::new(action);
-    let on_submit = submit_checked(action, feedback, |input: &SignIn| {
-        validate_sign_in(&input.login, &input.password)
-    });
+    let feedback = Feedback::of::<SignIn>();
+    let check = FormCheck::SignIn;
     let set_up = Resource::new(|| (), |_| is_set_up());
     view! {
         <Title text="Sign in"/>
@@ -33,15 +31,15 @@ pub fn SignInPage() -> impl IntoView {
                 (set_up.await == Ok(false)).then(|| view! { <NotSetUp/> })
             })}
         </Suspense>
-        <form method="post" action=SignIn::url() novalidate on:submit=on_submit>
+        <CheckedForm action=SignIn::url() check prefix=feedback.prefix()>
             <TextField feedback name="login" label="Email or username" autocomplete="username" verbatim=true/>
             <TextField feedback name="password" label="Password" kind="password" autocomplete="current-password"/>
             // Shown when the login is being throttled: its owner can still sign in with their code.
             {move || throttled(feedback).then(|| view! {
                 <TextField feedback name="code" label="Code from your authenticator app" hint="If you use one, you can sign in now with your password and its code. Otherwise, wait 15 minutes." verbatim=true width="width-10" autocomplete="one-time-code"/>
             })}
-            <SubmitButton label="Sign in" busy_label="Signing in…" pending=action.pending().into()/>
-        </form>
+            <SubmitButton label="Sign in" busy_label="Signing in…"/>
+        </CheckedForm>
         <h2>"New to Hearth?"</h2>
         <p>"If your worker gave you a code, you can set up your account with it."</p>
         <p><a href="/join">"I have an invitation code"</a></p>

@@ -1,6 +1,7 @@
 use crate::api::session::SignInCode;
-use crate::components::form::{submit_checked, ErrorSummary, Feedback, SubmitButton, TextField};
-use crate::domain::second_factor::validate_code;
+use crate::components::checked_form::CheckedForm;
+use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextField};
+use crate::components::form_check::FormCheck;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -8,20 +9,17 @@ use leptos_meta::Title;
 /// The second step of signing in, for staff with a second factor.
 #[component]
 pub fn SignInCodePage() -> impl IntoView {
-    let action = ServerAction::<SignInCode>::new();
-    let feedback = Feedback::new(action);
-    let on_submit = submit_checked(action, feedback, |input: &SignInCode| {
-        validate_code(&input.code)
-    });
+    let feedback = Feedback::of::<SignInCode>();
+    let check = FormCheck::SignInCode;
     view! {
         <Title text="Enter your code"/>
         <ErrorSummary feedback/>
         <h1>"Enter the code from your authenticator app"</h1>
         <p>"Open the app on your phone and enter the 6-digit code it shows for Hearth."</p>
-        <form method="post" action=SignInCode::url() novalidate on:submit=on_submit>
+        <CheckedForm action=SignInCode::url() check prefix=feedback.prefix()>
             <TextField feedback name="code" label="Code" hint="6 digits, for example 123456" verbatim=true width="width-10" autocomplete="one-time-code"/>
-            <SubmitButton label="Sign in" busy_label="Signing in…" pending=action.pending().into()/>
-        </form>
+            <SubmitButton label="Sign in" busy_label="Signing in…"/>
+        </CheckedForm>
         <details class="details">
             <summary class="details__summary"><span class="details__summary-text">"I do not have my phone"</span></summary>
             <div class="details__text">

@@ -119,8 +119,7 @@ fn ShownCode(code: String, name: String) -> impl IntoView {
 
 #[component]
 fn NewCode(account: String, has_password: bool) -> impl IntoView {
-    let action = ServerAction::<NewSetUpCode>::new();
-    let feedback = Feedback::new(action);
+    let feedback = Feedback::of::<NewSetUpCode>();
     view! {
         <h2>{if has_password { "Forgotten password" } else { "Set-up code" }}</h2>
         <p>{if has_password {
@@ -132,14 +131,14 @@ fn NewCode(account: String, has_password: bool) -> impl IntoView {
         <form method="post" action=NewSetUpCode::url() novalidate>
             <input type="hidden" name="account" value=account/>
             <input type="hidden" name="code" value=SetUpCodeId::new().to_string()/>
-            <SubmitButton label="Make a new set-up code" busy_label="Making a code…" pending=action.pending().into() class="button button--secondary"/>
+            <SubmitButton label="Make a new set-up code" busy_label="Making a code…" class="button button--secondary"/>
         </form>
     }
 }
 
 #[component]
 fn MoveForm(account: StaffAccountView, actions: Actions) -> impl IntoView {
-    let feedback = Feedback::new(actions.move_staff);
+    let feedback = Feedback::of::<MoveStaff>();
     let mut teams: Vec<Choice> = account
         .teams
         .iter()
@@ -155,14 +154,14 @@ fn MoveForm(account: StaffAccountView, actions: Actions) -> impl IntoView {
         <ActionForm action=actions.move_staff>
             <input type="hidden" name="account" value=account.id.to_string()/>
             <Select feedback name="team" label="Move to team" options=teams value=current/>
-            <SubmitButton label="Move" busy_label="Moving…" pending=actions.move_staff.pending().into() class="button button--secondary"/>
+            <SubmitButton label="Move" busy_label="Moving…" class="button button--secondary"/>
         </ActionForm>
     }
 }
 
 #[component]
 fn WorkerRefForm(account: StaffAccountView, actions: Actions) -> impl IntoView {
-    let feedback = Feedback::new(actions.worker_ref);
+    let feedback = Feedback::of::<SetWorkerRef>();
     view! {
         <h2>"Case system worker ID"</h2>
         <p>"The case system's extract names workers by this id, and Hearth allocates them to the families it says they work with. Leave it empty for someone the case system does not know."</p>
@@ -170,7 +169,7 @@ fn WorkerRefForm(account: StaffAccountView, actions: Actions) -> impl IntoView {
         <ActionForm action=actions.worker_ref>
             <input type="hidden" name="account" value=account.id.to_string()/>
             <TextField feedback name="worker_ref" label="Case system worker ID" value=account.worker_ref.clone() verbatim=true autocomplete="off"/>
-            <SubmitButton label="Save worker ID" busy_label="Saving…" pending=actions.worker_ref.pending().into() class="button button--secondary"/>
+            <SubmitButton label="Save worker ID" busy_label="Saving…" class="button button--secondary"/>
         </ActionForm>
     }
 }
@@ -178,26 +177,26 @@ fn WorkerRefForm(account: StaffAccountView, actions: Actions) -> impl IntoView {
 #[component]
 fn Enabling(account: String, disabled: bool, actions: Actions) -> impl IntoView {
     if disabled {
-        let feedback = Feedback::new(actions.enable);
+        let feedback = Feedback::of::<EnableAccount>();
         view! {
             <h2>"Re-enable"</h2>
             <p>"They can sign in again with their password. If they have forgotten it, make a new set-up code afterwards."</p>
             <ErrorSummary feedback/>
             <ActionForm action=actions.enable>
                 <input type="hidden" name="account" value=account/>
-                <SubmitButton label="Re-enable account" busy_label="Re-enabling…" pending=actions.enable.pending().into() class="button button--secondary"/>
+                <SubmitButton label="Re-enable account" busy_label="Re-enabling…" class="button button--secondary"/>
             </ActionForm>
         }
         .into_any()
     } else {
-        let feedback = Feedback::new(actions.disable);
+        let feedback = Feedback::of::<DisableAccount>();
         view! {
             <h2>"Disable"</h2>
             <p>"When someone leaves or must stop using Hearth at once. They are signed out everywhere straight away. Their records and allocations stay."</p>
             <ErrorSummary feedback/>
             <ActionForm action=actions.disable>
                 <input type="hidden" name="account" value=account/>
-                <SubmitButton label="Disable account" busy_label="Disabling…" pending=actions.disable.pending().into() class="button button--warning"/>
+                <SubmitButton label="Disable account" busy_label="Disabling…" class="button button--warning"/>
             </ActionForm>
         }
         .into_any()

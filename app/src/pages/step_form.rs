@@ -1,13 +1,14 @@
 //! Changing a step: who does what by when, and who in the family sees it.
 
 use crate::api::plan::{load_goal, SaveStep};
+use crate::components::checked_form::CheckedForm;
 use crate::components::choice::{Checkboxes, Select};
-use crate::components::form::{submit_checked, ErrorSummary, Feedback, SubmitButton, TextField};
+use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextField};
+use crate::components::form_check::FormCheck;
 use crate::components::member_choices::{adult_choices, step_owner_choices};
 use crate::components::problem::Problem;
 use crate::domain::goal::Step;
 use crate::domain::ids::{MemberId, StepId};
-use crate::domain::plan_input::{errors_of, parse_step, Context};
 use crate::error::AppError;
 use crate::page_data::plan::GoalPage;
 use leptos::prelude::*;
@@ -47,19 +48,10 @@ pub fn StepFormPage() -> impl IntoView {
 
 #[component]
 fn StepFormView(page: GoalPage, step: Step) -> impl IntoView {
-    let action = ServerAction::<SaveStep>::new();
-    let feedback = Feedback::new(action);
+    let feedback = Feedback::of::<SaveStep>();
     let members = page.members.clone();
     let today = page.today;
-    let on_submit = submit_checked(action, feedback, move |input: &SaveStep| {
-        errors_of(parse_step(
-            &input.form,
-            &Context {
-                today,
-                members: &members,
-            },
-        ))
-    });
+    let check = FormCheck::SaveStep { today, members };
     let back = crate::paths::goal(page.family_id, page.goal.id);
     let checked = step.visible_to.iter().map(MemberId::to_string).collect();
     let version = step.version.to_string();
@@ -68,7 +60,7 @@ fn StepFormView(page: GoalPage, step: Step) -> impl IntoView {
         <ErrorSummary feedback/>
         <p class="caption"><a href=back>{format!("Back to “{}”", page.goal.family_words)}</a></p>
         <h1>"Change a step"</h1>
-        <form method="post" action=SaveStep::url() novalidate on:submit=on_submit>
+        <CheckedForm action=SaveStep::url() check prefix=feedback.prefix()>
             <input type="hidden" name="family" value=page.family_id.to_string()/>
             <input type="hidden" name="goal" value=page.goal.id.to_string()/>
             <input type="hidden" name="step" value=step.id.to_string()/>
@@ -77,7 +69,7 @@ fn StepFormView(page: GoalPage, step: Step) -> impl IntoView {
             <TextField feedback name="what" label="What they will do" value=step.what.clone()/>
             <TextField feedback name="due_on" label="By when" kind="date" width="width-10" value=step.due_on.format("%Y-%m-%d").to_string()/>
             <Checkboxes feedback name="visible_to" legend="Who in the family can see this step" options=adult_choices(&page.members) checked/>
-            <SubmitButton label="Save changes" busy_label="Saving…" pending=action.pending().into()/>
-        </form>
+            <SubmitButton label="Save changes" busy_label="Saving…"/>
+        </CheckedForm>
     }
 }

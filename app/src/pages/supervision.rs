@@ -1,18 +1,18 @@
 //! Group supervision of a family: the record of each monthly meeting, and the form for the next.
 
 use crate::api::workbook::{load_supervisions, RecordSupervision};
+use crate::components::checked_form::CheckedForm;
 use crate::components::choice::{Checkboxes, ScaleRadios};
 use crate::components::family_nav::FamilyNav;
-use crate::components::form::{
-    submit_checked, ErrorSummary, Feedback, SubmitButton, TextArea, TextField,
-};
+use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextArea, TextField};
+use crate::components::form_check::FormCheck;
 use crate::components::mark_action::MarkActionForm;
 use crate::components::problem::Problem;
-use crate::components::refresh::{refreshing_action, Refresh};
+use crate::components::refresh::Refresh;
 use crate::domain::ids::{FamilyId, SupervisionId};
 use crate::domain::role::StaffRole;
 use crate::domain::workbook::Supervision;
-use crate::domain::workbook_input::{parse_supervision, ACTION_ROWS};
+use crate::domain::workbook_input::ACTION_ROWS;
 use crate::page_data::change_work::GoalChange;
 use crate::page_data::workbook::Supervisions;
 use leptos::prelude::*;
@@ -149,17 +149,10 @@ fn SupervisionRecord(supervision: Supervision) -> impl IntoView {
 #[component]
 fn RecordForm(page: Supervisions) -> impl IntoView {
     // The save lands back on this page: with JavaScript the list refreshes and the form starts afresh.
-    let action = refreshing_action::<RecordSupervision>();
-    let feedback = Feedback::new(action);
+    let feedback = Feedback::of::<RecordSupervision>();
     let owners: Vec<_> = page.workers.iter().map(|(id, _, _)| *id).collect();
     let today = page.today;
-    let on_submit = submit_checked(action, feedback, move |input: &RecordSupervision| {
-        let mut errors = parse_supervision(&input.form, &owners, today)
-            .err()
-            .unwrap_or_default();
-        errors.values.clear();
-        errors
-    });
+    let check = FormCheck::RecordSupervision { owners, today };
     let roles: Vec<(String, String)> = StaffRole::ALL
         .iter()
         .filter(|r| **r != StaffRole::Administrator)
@@ -170,7 +163,7 @@ fn RecordForm(page: Supervisions) -> impl IntoView {
     view! {
         <h2>"Record a group supervision"</h2>
         <ErrorSummary feedback/>
-        <form method="post" action=RecordSupervision::url() novalidate on:submit=on_submit>
+        <CheckedForm action=RecordSupervision::url() check prefix=feedback.prefix()>
             <input type="hidden" name="family" value=page.family_id.to_string()/>
             <input type="hidden" name="supervision" value=SupervisionId::new().to_string()/>
             <TextField feedback name="held_on" label="Date held" kind="date" width="width-10" value=today.format("%Y-%m-%d").to_string()/>
@@ -218,7 +211,7 @@ fn RecordForm(page: Supervisions) -> impl IntoView {
                 }).collect_view()}
             </fieldset>
             <TextField feedback name="next_on" label="Next supervision (optional)" kind="date" width="width-10"/>
-            <SubmitButton label="Save supervision" busy_label="Saving…" pending=action.pending().into()/>
-        </form>
+            <SubmitButton label="Save supervision" busy_label="Saving…"/>
+        </CheckedForm>
     }
 }

@@ -1,8 +1,9 @@
 use crate::api::teams::{team_staff, RenameTeam};
-use crate::components::form::{submit_checked, ErrorSummary, Feedback, SubmitButton, TextField};
+use crate::components::checked_form::CheckedForm;
+use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextField};
+use crate::components::form_check::FormCheck;
 use crate::components::problem::Problem;
 use crate::domain::family::household_title;
-use crate::domain::staff::team_name::validate_team_name;
 use crate::page_data::administration::TeamDetail;
 use crate::paths;
 use leptos::prelude::*;
@@ -14,22 +15,16 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn TeamAdminPage() -> impl IntoView {
     let params = use_params_map();
-    let rename = ServerAction::<RenameTeam>::new();
     let detail = Resource::new(
-        move || {
-            (
-                params.read().get("id").unwrap_or_default(),
-                rename.version().get(),
-            )
-        },
-        |(team, _)| team_staff(team),
+        move || params.read().get("id").unwrap_or_default(),
+        team_staff,
     );
     view! {
         <Suspense fallback=|| view! { <p>"Loading the team…"</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
                     Err(error) => view! { <Problem error/> }.into_any(),
-                    Ok(team) => view! { <Team team rename/> }.into_any(),
+                    Ok(team) => view! { <Team team/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -37,11 +32,9 @@ pub fn TeamAdminPage() -> impl IntoView {
 }
 
 #[component]
-fn Team(team: TeamDetail, rename: ServerAction<RenameTeam>) -> impl IntoView {
-    let feedback = Feedback::new(rename);
-    let on_submit = submit_checked(rename, feedback, |input: &RenameTeam| {
-        validate_team_name(&input.name)
-    });
+fn Team(team: TeamDetail) -> impl IntoView {
+    let feedback = Feedback::of::<RenameTeam>();
+    let check = FormCheck::RenameTeam;
     let families = if team.families.is_empty() {
         view! { <p>"No families yet."</p> }.into_any()
     } else {
@@ -86,10 +79,10 @@ fn Team(team: TeamDetail, rename: ServerAction<RenameTeam>) -> impl IntoView {
         {families}
         <h2>"Rename the team"</h2>
         <ErrorSummary feedback/>
-        <form method="post" action=RenameTeam::url() novalidate on:submit=on_submit>
+        <CheckedForm action=RenameTeam::url() check prefix=feedback.prefix()>
             <input type="hidden" name="team" value=team.id.to_string()/>
             <TextField feedback name="name" label="New name" value=team.name/>
-            <SubmitButton label="Rename team" busy_label="Renaming…" pending=rename.pending().into() class="button button--secondary"/>
-        </form>
+            <SubmitButton label="Rename team" busy_label="Renaming…" class="button button--secondary"/>
+        </CheckedForm>
     }
 }

@@ -1,8 +1,9 @@
 use crate::api::teams::{teams, CreateTeam};
-use crate::components::form::{submit_checked, ErrorSummary, Feedback, SubmitButton, TextField};
+use crate::components::checked_form::CheckedForm;
+use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextField};
+use crate::components::form_check::FormCheck;
 use crate::components::problem::Problem;
 use crate::domain::ids::TeamId;
-use crate::domain::staff::team_name::validate_team_name;
 use crate::page_data::administration::TeamsOverview;
 use crate::paths;
 use leptos::prelude::*;
@@ -72,18 +73,15 @@ fn Overview(overview: TeamsOverview) -> impl IntoView {
 
 #[component]
 fn NewTeam() -> impl IntoView {
-    let action = ServerAction::<CreateTeam>::new();
-    let feedback = Feedback::new(action);
-    let on_submit = submit_checked(action, feedback, |input: &CreateTeam| {
-        validate_team_name(&input.name)
-    });
+    let feedback = Feedback::of::<CreateTeam>();
+    let check = FormCheck::CreateTeam;
     view! {
         <h2>"Add a team"</h2>
         <ErrorSummary feedback/>
-        <form method="post" action=CreateTeam::url() novalidate on:submit=on_submit>
+        <CheckedForm action=CreateTeam::url() check prefix=feedback.prefix()>
             <input type="hidden" name="team" value=TeamId::new().to_string()/>
             <TextField feedback name="name" label="Team name" hint="As staff will see it, for example Family Safeguarding North"/>
-            <SubmitButton label="Add team" busy_label="Adding the team…" pending=action.pending().into()/>
-        </form>
+            <SubmitButton label="Add team" busy_label="Adding the team…"/>
+        </CheckedForm>
     }
 }

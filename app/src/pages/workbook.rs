@@ -2,16 +2,16 @@
 //! periods folded away), and the family's dates.
 
 use crate::api::workbook::{load_workbook, RecordMeeting, SaveSchedule};
+use crate::components::checked_form::CheckedForm;
 use crate::components::choice::Radios;
 use crate::components::family_nav::FamilyNav;
-use crate::components::form::{submit_checked, ErrorSummary, Feedback, SubmitButton, TextField};
+use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextField};
+use crate::components::form_check::FormCheck;
 use crate::components::problem::Problem;
-use crate::components::refresh::{refreshing_action, Refresh};
+use crate::components::refresh::Refresh;
 use crate::domain::due::Due;
 use crate::domain::ids::FamilyId;
 use crate::domain::workbook::{Entry, EntryKind};
-use crate::domain::workbook_input::parse_schedule;
-use crate::error::FieldErrors;
 use crate::page_data::workbook::Workbook;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -163,22 +163,14 @@ fn ScheduleForm(
     schedule: crate::domain::workbook::Schedule,
     today: chrono::NaiveDate,
 ) -> impl IntoView {
-    let save = refreshing_action::<SaveSchedule>();
-    let feedback = Feedback::scoped(save, "dates-".into(), None);
-    let on_submit = submit_checked(save, feedback, move |input: &SaveSchedule| {
-        parse_schedule(&input.initial_conference_on, &input.visit_every, today)
-            .err()
-            .unwrap_or_default()
-    });
-    let meeting = refreshing_action::<RecordMeeting>();
-    let meeting_feedback = Feedback::scoped(meeting, "meeting-".into(), None);
-    let on_meeting = submit_checked(meeting, meeting_feedback, |_: &RecordMeeting| {
-        FieldErrors::default()
-    });
+    let feedback = Feedback::scoped::<SaveSchedule>("dates-".into(), None);
+    let check = FormCheck::SaveSchedule { today };
+    let meeting_feedback = Feedback::scoped::<RecordMeeting>("meeting-".into(), None);
     let last = |d: Option<chrono::NaiveDate>| {
         d.map(|d| d.format("%-d %B %Y").to_string())
             .unwrap_or_else(|| "None recorded".into())
     };
+    let family_for_dates = workbook_family.clone();
     view! {
         <dl class="summary-list">
             <div class="summary-list__row"><dt class="summary-list__key">"Plan started"</dt><dd class="summary-list__value">{schedule.plan_started_on.format("%-d %B %Y").to_string()}</dd></div>
@@ -186,19 +178,19 @@ fn ScheduleForm(
             <div class="summary-list__row"><dt class="summary-list__key">"Last review conference"</dt><dd class="summary-list__value">{last(schedule.last_review_on)}</dd></div>
         </dl>
         <ErrorSummary feedback/>
-        <form method="post" action=SaveSchedule::url() novalidate on:submit=on_submit class="panel">
-            <input type="hidden" name="family" value=workbook_family.clone()/>
+        <CheckedForm action=SaveSchedule::url() check prefix=feedback.prefix() class="panel">
+            <input type="hidden" name="family" value=family_for_dates/>
             <TextField feedback name="initial_conference_on" label="Initial child protection conference" kind="date" width="width-10" value=schedule.initial_conference_on.map(|d| d.format("%Y-%m-%d").to_string())/>
             <TextField feedback name="visit_every" label="Visit every (working days)" hint="A common local standard is every 10 working days" kind="number" width="width-10" value=schedule.visit_every_working_days.to_string()/>
-            <SubmitButton label="Save dates" busy_label="Saving…" pending=save.pending().into()/>
-        </form>
+            <SubmitButton label="Save dates" busy_label="Saving…"/>
+        </CheckedForm>
         <h3>"Record a meeting held"</h3>
         <ErrorSummary feedback=meeting_feedback/>
-        <form method="post" action=RecordMeeting::url() novalidate on:submit=on_meeting class="panel">
+        <form method="post" action=RecordMeeting::url() class="panel">
             <input type="hidden" name="family" value=workbook_family/>
             <Radios feedback=meeting_feedback name="meeting_kind" legend="Which meeting" options=vec![("core_group".into(), "Core group".into()), ("review_conference".into(), "Review child protection conference".into())]/>
             <TextField feedback=meeting_feedback name="held_on" label="Date held" kind="date" width="width-10" value=today.format("%Y-%m-%d").to_string()/>
-            <SubmitButton label="Record meeting" busy_label="Saving…" pending=meeting.pending().into()/>
+            <SubmitButton label="Record meeting" busy_label="Saving…"/>
         </form>
     }
 }

@@ -108,9 +108,26 @@ impl ChangePlan {
     }
 }
 
+/// The latest answer to each part that has one: what a save is compared with. Small enough to
+/// go to the browser, which checks a save the same way.
+pub fn latest_answers(plan: &ChangePlan) -> Vec<(PlanPart, String)> {
+    PlanPart::ALL
+        .iter()
+        .filter_map(|part| plan.answer(*part).map(|w| (*part, w.body.clone())))
+        .collect()
+}
+
 /// The parts whose answer changed: only these are saved.
 pub fn parse_plan(
     plan: &ChangePlan,
+    answers: &[(PlanPart, &str)],
+) -> Result<Vec<(PlanPart, String)>, FieldErrors> {
+    parse_changes(&latest_answers(plan), answers)
+}
+
+/// [`parse_plan`] against the latest answers alone.
+pub fn parse_changes(
+    latest: &[(PlanPart, String)],
     answers: &[(PlanPart, &str)],
 ) -> Result<Vec<(PlanPart, String)>, FieldErrors> {
     let mut errors = FieldErrors::default();
@@ -123,7 +140,10 @@ pub fn parse_plan(
             part.code(),
             parse_text(text, &what, MAX_PART, false),
         ) {
-            let before = plan.answer(*part).map(|w| w.body.as_str()).unwrap_or("");
+            let before = latest
+                .iter()
+                .find(|(p, _)| p == part)
+                .map_or("", |(_, body)| body.as_str());
             if body != before {
                 changed.push((*part, body));
             }
