@@ -20,7 +20,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // An inline icon: no extra request, nothing to cache.
                 <link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath d='M8 1 1 7h2v8h10V7h2z' fill='%230b5563'/%3E%3C/svg%3E"/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
-                <HydrationScripts options/>
+                // Islands mode: everything outside an island is drawn as plain HTML. A page with no
+                // island goes without these (server/src/island_scripts.rs).
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
             <body>

@@ -13,7 +13,7 @@ pub struct FieldError {
 }
 
 /// What was wrong with a form, plus the values to put back (never secrets) so nothing typed is
-/// lost when the page comes back without JavaScript.
+/// lost when the page comes back.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldErrors {
     pub errors: Vec<FieldError>,

@@ -1,9 +1,9 @@
-//! A form sent without JavaScript and refused comes back to its page with why, and with what was
-//! typed. leptos would carry both in the page's address (`__err`), where they stay in the
-//! browser's history and in proxies' logs; Hearth keeps them on the server instead and the
-//! address names only a random id (`?__refusal=…`, see `server/src/refusals.rs`). The server
-//! finds the refusal while it renders the page and sends it along, so the page hydrates with the
-//! same errors; a form shows it only while the address still names it.
+//! A form the server refuses (every form posts as a plain form) comes back to its page with
+//! why, and with what was typed. leptos would carry both in the page's address (`__err`), where
+//! they stay in the browser's history and in proxies' logs; Hearth keeps them on the server
+//! instead and the address names only a random id (`?__refusal=…`, see
+//! `server/src/refusals.rs`). The server finds the refusal while it draws the page, with its
+//! errors and what was typed; a form shows it only while the address still names it.
 
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -25,8 +25,7 @@ pub struct FormRefusal {
 #[derive(Clone)]
 struct Found(Option<FormRefusal>);
 
-/// At the root of the app: the refusal the server found for this request, the same in the
-/// browser when the page hydrates.
+/// At the root of the app: the refusal the server found for this request.
 pub fn provide() {
     let found = leptos::server::SharedValue::new(found_by_server).into_inner();
     provide_context(Found(found));

@@ -28,7 +28,7 @@ test.describe('your own account', () => {
     await page.getByLabel('Email or username', { exact: true }).fill(login);
     await page.getByLabel('Password', { exact: true }).fill('a wrong guess');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await expect(page.locator('p.error-message')).toBeVisible();
+    await expect(page.locator('p.error-message:visible')).toBeVisible();
 
     await hearth.login(login);
     const notice = page.getByRole('region', { name: 'Important' });

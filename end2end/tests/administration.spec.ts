@@ -75,6 +75,6 @@ test.describe('running the council', () => {
     await page.getByLabel('Email or username', { exact: true }).fill(email);
     await page.getByLabel('Password', { exact: true }).fill(password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await expect(page.locator('p.error-message')).toBeVisible();
+    await expect(page.locator('p.error-message:visible')).toBeVisible();
   });
 });

@@ -20,6 +20,8 @@ test.describe('Motivational Interviewing', () => {
     await hearth.settle();
     await page.getByRole('link', { name: 'Record a visit', exact: true }).click();
     await expect(hearth.h1('Record a visit')).toBeVisible();
+    // Choosing a goal sends the chooser by itself once its island is awake.
+    await hearth.settle();
 
     const chooser = page.getByLabel('Which goal was this about?', { exact: true });
     const goal = await chooser.locator('option').nth(1).textContent();

@@ -10,6 +10,7 @@ mod cross_site;
 mod exports;
 pub mod import_cli;
 mod import_upload;
+mod island_scripts;
 pub mod keys;
 pub mod limits;
 pub mod logging;

@@ -2,8 +2,8 @@
 
 use crate::limits::{self, InFlight};
 use crate::{
-    api_status, cross_site, exports, import_upload, probes, refusals, security_headers,
-    static_files, telemetry,
+    api_status, cross_site, exports, import_upload, island_scripts, probes, refusals,
+    security_headers, static_files, telemetry,
 };
 use app::app::{shell, App};
 use app::state::AppState;
@@ -53,6 +53,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages)
         .route_layer(middleware::from_fn(telemetry::mark_route))
         .layer(middleware::from_fn(api_status::correct_error_status))
+        .layer(middleware::from_fn(island_scripts::only_where_islands_are))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             refusals::keep_refusals_out_of_addresses,

@@ -61,7 +61,14 @@ async fn backup_under_load_and_restore(app: TestApp, backend: Backend, seal: Opt
             signed_in
         })
     };
-    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    // The copy starts once the writes have reached the audit trail, however busy the machine.
+    let waited = tokio::time::timeout(std::time::Duration::from_secs(60), async {
+        while audit_head(&app.db).await <= head_before {
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    })
+    .await;
+    assert!(waited.is_ok(), "the writes reach the audit trail");
     let dir = std::env::temp_dir().join(format!("hearth-backup-{}", uuid::Uuid::new_v4().simple()));
     std::fs::create_dir_all(&dir).expect("a directory");
     let file = dir.join("hearth.backup");

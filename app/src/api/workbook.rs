@@ -1,5 +1,5 @@
 //! The team workbook's server functions. Recording forms that stay on their page answer without
-//! a redirect (the browser goes back without JavaScript; the page refreshes with it).
+//! a redirect: the browser, which posted a plain form, goes back to the page it came from.
 
 #[cfg(feature = "ssr")]
 use crate::api::respond::{parse_id, run};

@@ -2,7 +2,6 @@
 
 use crate::api::change_work::RemoveBalanceItem;
 use crate::api::own_change::RemoveOwnBalanceItem;
-use crate::components::refresh::refreshing_action;
 use crate::domain::ids::{FamilyId, GoalId};
 use crate::domain::mi::balance::{in_quadrant, BalanceItem, Quadrant};
 use leptos::prelude::*;
@@ -34,7 +33,7 @@ pub fn BalanceBoxes(items: Vec<BalanceItem>, remover: Remover) -> impl IntoView 
                     let item_id = item.id.to_string();
                     let remove_form = match remover {
                         Remover::Team(family, goal) if !item.by_member => {
-                            let action = refreshing_action::<RemoveBalanceItem>();
+                            let action = ServerAction::<RemoveBalanceItem>::new();
                             Some(view! {
                                 <ActionForm action attr:class="inline-form">
                                     <input type="hidden" name="family" value=family.to_string()/>
@@ -45,7 +44,7 @@ pub fn BalanceBoxes(items: Vec<BalanceItem>, remover: Remover) -> impl IntoView 
                             }.into_any())
                         }
                         Remover::Own(goal) if item.by_member => {
-                            let action = refreshing_action::<RemoveOwnBalanceItem>();
+                            let action = ServerAction::<RemoveOwnBalanceItem>::new();
                             Some(view! {
                                 <ActionForm action attr:class="inline-form">
                                     <input type="hidden" name="goal" value=goal.to_string()/>

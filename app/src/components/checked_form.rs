@@ -21,6 +21,20 @@ pub fn CheckedForm(
     #[prop(optional, into)] class: Option<String>,
     children: Children,
 ) -> impl IntoView {
+    view! {
+        <CheckingForm action check prefix class>{children()}</CheckingForm>
+    }
+}
+
+/// The island: its props go to the browser with the page, its children stay server-drawn.
+#[island]
+fn CheckingForm(
+    action: String,
+    check: FormCheck,
+    prefix: String,
+    class: Option<String>,
+    children: Children,
+) -> impl IntoView {
     let on_submit = move |ev: SubmitEvent| check_before_sending(&ev, &check, &prefix);
     view! {
         <form method="post" action=action novalidate class=class on:submit=on_submit>

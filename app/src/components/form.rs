@@ -4,7 +4,6 @@
 //! its error message, hidden while there is none.
 
 use crate::error::AppError;
-use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
@@ -81,17 +80,10 @@ impl Feedback {
     }
 }
 
+/// The GOV.UK error summary of a refused form. It takes the focus when the page opens, so
+/// screen readers announce it and keyboard users start there, with or without JavaScript.
 #[component]
 pub fn ErrorSummary(feedback: Feedback) -> impl IntoView {
-    let summary = NodeRef::<Div>::new();
-    // Move focus to the summary so screen readers announce it and keyboard users start there.
-    Effect::new(move |_| {
-        if feedback.error.with(Option::is_some) {
-            if let Some(element) = summary.get() {
-                let _ = element.focus();
-            }
-        }
-    });
     let summary_now = move || {
         feedback.error.get().map(|error| {
             let items = match &error {
@@ -106,7 +98,7 @@ pub fn ErrorSummary(feedback: Feedback) -> impl IntoView {
             let title = feedback.id("error-summary-title");
             let labelled_by = title.clone();
             view! {
-                <div class="error-summary" role="alert" tabindex="-1" aria-labelledby=labelled_by node_ref=summary>
+                <div class="error-summary" role="alert" tabindex="-1" aria-labelledby=labelled_by autofocus=true>
                     <h2 class="error-summary__title" id=title>"There is a problem"</h2>
                     <ul class="error-summary__list">{items}</ul>
                 </div>

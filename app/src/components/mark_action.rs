@@ -1,12 +1,11 @@
 //! Marking a supervision action done or not done.
 
 use crate::api::workbook::MarkAction;
-use crate::components::refresh::refreshing_action;
 use leptos::prelude::*;
 
 #[component]
 pub fn MarkActionForm(action: String, done: bool, what: String) -> impl IntoView {
-    let mark = refreshing_action::<MarkAction>();
+    let mark = ServerAction::<MarkAction>::new();
     view! {
         <p>{if done {
             view! { <strong class="tag tag--green">"Done"</strong> }.into_any()

@@ -22,7 +22,6 @@ pub mod plain_advice;
 pub mod problem;
 pub mod progress_chart;
 pub mod prompt_panel;
-pub mod refresh;
 pub mod ruler_answer;
 pub mod sign_in_notice;
 pub mod status_tag;

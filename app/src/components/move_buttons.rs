@@ -1,7 +1,6 @@
 //! "Move up" and "Move down" for goals and steps: small forms, so ordering works without JavaScript.
 
 use crate::api::plan::MoveInPlan;
-use crate::components::refresh::refreshing_action;
 use crate::domain::ids::FamilyId;
 use leptos::prelude::*;
 
@@ -15,7 +14,7 @@ pub fn MoveButtons(
     last: bool,
     what: String,
 ) -> impl IntoView {
-    let action = refreshing_action::<MoveInPlan>();
+    let action = ServerAction::<MoveInPlan>::new();
     let button = move |direction: &'static str, label: &'static str| {
         let (goal, step, what) = (goal.clone(), step.clone(), what.clone());
         view! {

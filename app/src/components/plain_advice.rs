@@ -5,6 +5,8 @@
 use super::form::{described_by, group_class, Feedback, FieldHeading};
 use crate::domain::plain_check::check_plain_words;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlTextAreaElement;
 
 #[component]
 pub fn PlainWordsArea(
@@ -15,13 +17,49 @@ pub fn PlainWordsArea(
     #[prop(optional_no_strip, into)] value: Option<String>,
     #[prop(default = 3)] rows: u8,
 ) -> impl IntoView {
-    let text = RwSignal::new(feedback.value(name).or(value).unwrap_or_default());
-    let advice_id = format!("{}-advice", feedback.id(name));
+    let text = feedback.value(name).or(value).unwrap_or_default();
+    let id = feedback.id(name);
+    let advice_id = format!("{id}-advice");
+    let described = described_by(feedback, name, hint.is_some());
+    let advice_ref = advice_id.clone();
+    view! {
+        <div class=group_class(feedback, name)>
+            <FieldHeading feedback name label hint/>
+            <textarea
+                class=move || if feedback.field(name).is_some() { "textarea input--error" } else { "textarea" }
+                id=id.clone()
+                name=name
+                rows=rows
+                aria-describedby=move || Some(match described() { Some(ids) => format!("{ids} {advice_ref}"), None => advice_ref.clone() })
+                aria-invalid=move || feedback.field(name).is_some().then_some("true")
+            >
+                {text.clone()}
+            </textarea>
+            <PlainAdvice for_id=id advice_id text/>
+        </div>
+    }
+}
+
+/// The advice beside the text area: drawn by the server for what the area holds, then, in the
+/// browser, again as the practitioner types.
+#[island]
+fn PlainAdvice(for_id: String, advice_id: String, text: String) -> impl IntoView {
+    let text = RwSignal::new(text);
+    let listening = window_event_listener(leptos::ev::input, move |ev| {
+        if let Some(area) = ev
+            .target()
+            .and_then(|target| target.dyn_into::<HtmlTextAreaElement>().ok())
+            .filter(|area| area.id() == for_id)
+        {
+            text.set(area.value());
+        }
+    });
+    on_cleanup(move || listening.remove());
     let advice = move || {
-        let messages = text.with(|t| check_plain_words(t).messages());
         if text.with(|t| t.trim().is_empty()) {
             return None;
         }
+        let messages = text.with(|t| check_plain_words(t).messages());
         Some(if messages.is_empty() {
             view! { <p class="advice__ok">"Plain words check: this reads clearly."</p> }.into_any()
         } else {
@@ -34,24 +72,5 @@ pub fn PlainWordsArea(
             .into_any()
         })
     };
-    let described = described_by(feedback, name, hint.is_some());
-    let advice_ref = advice_id.clone();
-    view! {
-        <div class=group_class(feedback, name)>
-            <FieldHeading feedback name label hint/>
-            <textarea
-                class=move || if feedback.field(name).is_some() { "textarea input--error" } else { "textarea" }
-                id=feedback.id(name)
-                name=name
-                rows=rows
-                aria-describedby=move || Some(match described() { Some(ids) => format!("{ids} {advice_ref}"), None => advice_ref.clone() })
-                aria-invalid=move || feedback.field(name).is_some().then_some("true")
-                on:input=move |ev| text.set(event_target_value(&ev))
-                prop:value=move || text.get()
-            >
-                {text.get_untracked()}
-            </textarea>
-            <div class="advice" id=advice_id aria-live="polite">{advice}</div>
-        </div>
-    }
+    view! { <div class="advice" id=advice_id aria-live="polite">{advice}</div> }
 }

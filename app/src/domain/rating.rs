@@ -63,7 +63,7 @@ impl CheckIn {
 pub const MAX_ANSWER: usize = 1000;
 
 /// The two follow-ups a ruler score is met with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FollowUp {
     NotLower,
     OneUp,

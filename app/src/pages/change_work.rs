@@ -12,7 +12,6 @@ use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextArea, Te
 use crate::components::form_check::FormCheck;
 use crate::components::problem::Problem;
 use crate::components::prompt_panel::PromptPanel;
-use crate::components::refresh::Refresh;
 use crate::components::ruler_answer::RulerAnswer;
 use crate::components::talk_chart::TalkChart;
 use crate::domain::ids::{
@@ -32,17 +31,15 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn ChangeWorkPage() -> impl IntoView {
     let params = use_params_map();
-    let refresh = Refresh::provide();
     let page = Resource::new(
         move || {
             let p = params.read();
             (
                 p.get("id").unwrap_or_default(),
                 p.get("goal").unwrap_or_default(),
-                refresh.get(),
             )
         },
-        |(family, goal, _)| load_change_work(family, goal),
+        |(family, goal)| load_change_work(family, goal),
     );
     view! {
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>

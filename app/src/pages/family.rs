@@ -26,14 +26,12 @@ use leptos_router::hooks::use_params_map;
 pub fn FamilyPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
-    let end = ServerAction::<EndKeepApart>::new();
-    // Asked again after a pair stops being kept apart, so the page changes in place.
-    let detail = Resource::new(move || (id(), end.version().get()), |(id, _)| family(id));
+    let detail = Resource::new(id, family);
     view! {
         <Suspense fallback=|| view! { <p>"Loading the family…"</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Ok(detail) => view! { <FamilyDetailView detail end/> }.into_any(),
+                    Ok(detail) => view! { <FamilyDetailView detail/> }.into_any(),
                     Err(AppError::ReasonRequired) => view! { <OpenOutsideTeam id=id()/> }.into_any(),
                     Err(error) => view! { <Problem error/> }.into_any(),
                 }
@@ -76,7 +74,7 @@ fn OpenOutsideTeam(id: String) -> impl IntoView {
 }
 
 #[component]
-fn FamilyDetailView(detail: FamilyDetail, end: ServerAction<EndKeepApart>) -> impl IntoView {
+fn FamilyDetailView(detail: FamilyDetail) -> impl IntoView {
     let title = household_title(&detail.name);
     let adults: Vec<Member> = detail
         .members
@@ -129,7 +127,7 @@ fn FamilyDetailView(detail: FamilyDetail, end: ServerAction<EndKeepApart>) -> im
             <p><a class="button button--secondary" href=paths::new_member(family)>"Add someone to the household"</a></p>
         })}
 
-        <KeptApartSection family adults=adults.clone() pairs=detail.kept_apart.clone() can_change end/>
+        <KeptApartSection family adults=adults.clone() pairs=detail.kept_apart.clone() can_change/>
 
         <h2>"Cohort check"</h2>
         <p class="hint">"Worcestershire's criteria: a child aged 10 or under on a child protection plan (or in pre-proceedings), and the trio found by the social work assessment. This is advice for the team."</p>
@@ -245,10 +243,10 @@ fn KeptApartSection(
     adults: Vec<Member>,
     pairs: Vec<KeptApart>,
     can_change: bool,
-    end: ServerAction<EndKeepApart>,
 ) -> impl IntoView {
     let feedback = Feedback::of::<KeepApartAction>();
     let end_feedback = Feedback::of::<EndKeepApart>();
+    let end = ServerAction::<EndKeepApart>::new();
     let ids: Vec<_> = adults.iter().map(|m| m.id).collect();
     let check = FormCheck::KeepApart { adults: ids };
     let choices: Vec<Choice> = adults

@@ -5,7 +5,6 @@ use crate::api::plan::family_plan;
 use crate::components::family_words::WordsCard;
 use crate::components::move_buttons::MoveButtons;
 use crate::components::problem::Problem;
-use crate::components::refresh::Refresh;
 use crate::components::status_tag::StatusTag;
 use crate::domain::goal::{describe_gap, Goal};
 use crate::domain::ids::{FamilyId, HousesId, SafetyId};
@@ -16,11 +15,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn PlanSection(family: FamilyId) -> impl IntoView {
-    let refresh = Refresh::provide();
-    let plan = Resource::new(
-        move || refresh.get(),
-        move |_| family_plan(family.to_string()),
-    );
+    let plan = Resource::new(|| (), move |_| family_plan(family.to_string()));
     view! {
         <Suspense fallback=|| view! { <p>"Loading the plan…"</p> }>
             {move || Suspend::new(async move {

@@ -5,7 +5,7 @@ use crate::api::plan::{load_goal, AddCheckIn, MarkStep, SaveStep, SetGoalStatus}
 use crate::components::checked_form::CheckedForm;
 use crate::components::choice::{Checkboxes, Radios, ScaleRadios, Select};
 use crate::components::family_words::WordsCard;
-use crate::components::follow_ups::{track_score, FollowUpFields};
+use crate::components::follow_ups::FollowUpFields;
 use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextArea, TextField};
 use crate::components::form_check::FormCheck;
 use crate::components::member_choices::{adult_choices, step_owner_choices};
@@ -13,7 +13,6 @@ use crate::components::move_buttons::MoveButtons;
 use crate::components::problem::Problem;
 use crate::components::progress_chart::ProgressChart;
 use crate::components::prompt_panel::PromptPanel;
-use crate::components::refresh::{refreshing_action, Refresh};
 use crate::components::ruler_answer::RulerAnswer;
 use crate::components::status_tag::StatusTag;
 use crate::domain::family::MemberKind;
@@ -29,17 +28,15 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn GoalPagePage() -> impl IntoView {
     let params = use_params_map();
-    let refresh = Refresh::provide();
     let page = Resource::new(
         move || {
             let p = params.read();
             (
                 p.get("id").unwrap_or_default(),
                 p.get("goal").unwrap_or_default(),
-                refresh.get(),
             )
         },
-        |(family, goal, _)| load_goal(family, goal),
+        |(family, goal)| load_goal(family, goal),
     );
     view! {
         <Suspense fallback=|| view! { <p>"Loading the goal…"</p> }>
@@ -184,7 +181,7 @@ fn GoalView(page: GoalPage) -> impl IntoView {
 
 #[component]
 fn CloseOrReopen(family: FamilyId, goal: String, status: GoalStatus) -> impl IntoView {
-    let action = refreshing_action::<SetGoalStatus>();
+    let action = ServerAction::<SetGoalStatus>::new();
     let button = move |code: &'static str, label: &'static str, class: &'static str| {
         let goal = goal.clone();
         view! {
@@ -219,7 +216,7 @@ fn StepItem(
     last: bool,
     can_edit: bool,
 ) -> impl IntoView {
-    let mark = refreshing_action::<MarkStep>();
+    let mark = ServerAction::<MarkStep>::new();
     let edit = crate::paths::step(family, goal, step.id);
     let which = format!(": {}", step.what);
     let which_done = which.clone();
@@ -288,7 +285,6 @@ fn AddStep(page: GoalPage) -> impl IntoView {
 fn AddCheckIn(page: GoalPage) -> impl IntoView {
     let feedback = Feedback::scoped::<AddCheckIn>("rating-".into(), None);
     let today = page.today;
-    let score = RwSignal::new(None::<u8>);
     let check = FormCheck::AddCheckIn { today };
     let owner = page.goal.owner_name.clone();
     let scales = Scale::ALL
@@ -307,7 +303,7 @@ fn AddCheckIn(page: GoalPage) -> impl IntoView {
         <section class="no-print" aria-labelledby="add-rating">
         <h3 id="add-rating">"Record a rating"</h3>
         <ErrorSummary feedback/>
-        <CheckedForm action=AddCheckIn::url() check prefix=feedback.prefix() class="panel"><div on:change=track_score(score)>
+        <CheckedForm action=AddCheckIn::url() check prefix=feedback.prefix() class="panel">
             <input type="hidden" name="family" value=page.family_id.to_string()/>
             <input type="hidden" name="goal" value=page.goal.id.to_string()/>
             <input type="hidden" name="check_in" value=CheckInId::new().to_string()/>
@@ -318,10 +314,10 @@ fn AddCheckIn(page: GoalPage) -> impl IntoView {
             <fieldset class="fieldset">
                 <legend class="fieldset__legend">"For the importance and confidence rulers: the follow-ups"</legend>
                 <div class="hint">"Ask them, and write the answers in their words. Never ask why the number is not higher."</div>
-                <FollowUpFields feedback score/>
+                <FollowUpFields feedback/>
             </fieldset>
             <SubmitButton label="Save rating" busy_label="Saving…"/>
-        </div></CheckedForm>
+        </CheckedForm>
         </section>
     }
 }

@@ -6,11 +6,10 @@ use crate::api::own_change::{load_own_change_work, AddOwnBalanceItem, GiveRuler,
 use crate::components::balance_boxes::{BalanceBoxes, Remover};
 use crate::components::checked_form::CheckedForm;
 use crate::components::choice::{Radios, ScaleRadios};
-use crate::components::follow_ups::{track_score, FollowUpFields};
+use crate::components::follow_ups::FollowUpFields;
 use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextArea};
 use crate::components::form_check::FormCheck;
 use crate::components::problem::Problem;
-use crate::components::refresh::Refresh;
 use crate::domain::goal::Goal;
 use crate::domain::ids::{BalanceItemId, ChangePlanWordsId, CheckInId, GoalId};
 use crate::domain::mi::balance::Quadrant;
@@ -25,10 +24,9 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn OwnChangePage() -> impl IntoView {
     let params = use_params_map();
-    let refresh = Refresh::provide();
     let page = Resource::new(
-        move || (params.read().get("goal").unwrap_or_default(), refresh.get()),
-        |(goal, _)| load_own_change_work(goal),
+        move || params.read().get("goal").unwrap_or_default(),
+        load_own_change_work,
     );
     view! {
         <Suspense fallback=|| view! { <p>"Loading your plan…"</p> }>
@@ -86,7 +84,6 @@ fn RulerForm(goal: Goal, scale: Scale) -> impl IntoView {
         Some(("scale", scale.code().to_string())),
     );
     let check = FormCheck::GiveRuler;
-    let score = RwSignal::new(None::<u8>);
     let (heading, legend) = match scale {
         Scale::Importance => (
             "How important is this to you?",
@@ -108,14 +105,14 @@ fn RulerForm(goal: Goal, scale: Scale) -> impl IntoView {
         <h3>{heading}</h3>
         {last.map(|l| view! { <p class="caption">{l}</p> })}
         <ErrorSummary feedback/>
-        <CheckedForm action=GiveRuler::url() check prefix=feedback.prefix() class="panel"><div on:change=track_score(score)>
+        <CheckedForm action=GiveRuler::url() check prefix=feedback.prefix() class="panel">
             <input type="hidden" name="goal" value=goal.id.to_string()/>
             <input type="hidden" name="check_in" value=CheckInId::new().to_string()/>
             <input type="hidden" name="scale" value=scale.code()/>
             <ScaleRadios feedback legend/>
-            <FollowUpFields feedback score/>
+            <FollowUpFields feedback/>
             <SubmitButton label="Save" busy_label="Saving…"/>
-        </div></CheckedForm>
+        </CheckedForm>
     }
 }
 

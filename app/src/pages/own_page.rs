@@ -7,7 +7,6 @@ use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextArea};
 use crate::components::form_check::FormCheck;
 use crate::components::problem::Problem;
 use crate::components::progress_chart::ProgressChart;
-use crate::components::refresh::{refreshing_action, Refresh};
 use crate::domain::goal::{Goal, StepWho};
 use crate::domain::ids::{CheckInId, CommentId, GoalId, MemberId};
 use crate::domain::plain_words::{family_date, family_time};
@@ -20,8 +19,7 @@ use leptos_meta::Title;
 /// A family member's own page, in plain words (DOMAIN.md §6).
 #[component]
 pub fn OwnPagePage() -> impl IntoView {
-    let refresh = Refresh::provide();
-    let page = Resource::new(move || refresh.get(), |_| load_own_page());
+    let page = Resource::new(|| (), |_| load_own_page());
     view! {
         <Suspense fallback=|| view! { <p>"Loading your page…"</p> }>
             {move || Suspend::new(async move {
@@ -185,7 +183,7 @@ fn OwnGoal(goal: Goal, me: MemberId) -> impl IntoView {
 
 #[component]
 fn MarkOwnStep(step: String, done: bool, what: String) -> impl IntoView {
-    let action = refreshing_action::<MarkStep>();
+    let action = ServerAction::<MarkStep>::new();
     view! {
         <ActionForm action attr:class="inline-form no-print">
             <input type="hidden" name="step" value=step/>

@@ -7,7 +7,6 @@ use crate::components::choice::{Checkboxes, Select};
 use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextArea};
 use crate::components::form_check::FormCheck;
 use crate::components::problem::Problem;
-use crate::components::refresh::{refreshing_action, Refresh};
 use crate::domain::goal::GoalArea;
 use crate::domain::ids::PromptId;
 use crate::domain::mi::prompt::Prompt;
@@ -22,20 +21,13 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn PromptLibraryPage() -> impl IntoView {
     let query = use_query_map();
-    let refresh = Refresh::provide();
     let page = Resource::new(
         move || {
             let q = query.read();
             let get = |k: &str| q.get(k).unwrap_or_default();
-            (
-                get("words"),
-                get("technique"),
-                get("area"),
-                get("stage"),
-                refresh.get(),
-            )
+            (get("words"), get("technique"), get("area"), get("stage"))
         },
-        |(words, technique, area, stage, _)| load_prompt_library(words, technique, area, stage),
+        |(words, technique, area, stage)| load_prompt_library(words, technique, area, stage),
     );
     view! {
         <Title text="MI prompts"/>
@@ -140,7 +132,7 @@ fn PromptItem(prompt: Prompt, can_retire: bool) -> impl IntoView {
         .clone()
         .map(|by| format!("Added by {by} for your team"));
     let retire = (can_retire && prompt.team.is_some()).then(|| {
-        let action = refreshing_action::<RetirePrompt>();
+        let action = ServerAction::<RetirePrompt>::new();
         let id = prompt.id.to_string();
         view! {
             <ActionForm action attr:class="inline-form">

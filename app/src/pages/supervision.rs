@@ -8,7 +8,6 @@ use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextArea, Te
 use crate::components::form_check::FormCheck;
 use crate::components::mark_action::MarkActionForm;
 use crate::components::problem::Problem;
-use crate::components::refresh::Refresh;
 use crate::domain::ids::{FamilyId, SupervisionId};
 use crate::domain::role::StaffRole;
 use crate::domain::workbook::Supervision;
@@ -23,10 +22,9 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn SupervisionPage() -> impl IntoView {
     let params = use_params_map();
-    let refresh = Refresh::provide();
     let page = Resource::new(
-        move || (params.read().get("id").unwrap_or_default(), refresh.get()),
-        |(family, _)| load_supervisions(family),
+        move || params.read().get("id").unwrap_or_default(),
+        load_supervisions,
     );
     view! {
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -148,7 +146,6 @@ fn SupervisionRecord(supervision: Supervision) -> impl IntoView {
 
 #[component]
 fn RecordForm(page: Supervisions) -> impl IntoView {
-    // The save lands back on this page: with JavaScript the list refreshes and the form starts afresh.
     let feedback = Feedback::of::<RecordSupervision>();
     let owners: Vec<_> = page.workers.iter().map(|(id, _, _)| *id).collect();
     let today = page.today;

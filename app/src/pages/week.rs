@@ -3,7 +3,6 @@
 use crate::api::workbook::load_week;
 use crate::components::mark_action::MarkActionForm;
 use crate::components::problem::Problem;
-use crate::components::refresh::Refresh;
 use crate::domain::due::Urgency;
 use crate::page_data::workbook::Week;
 use leptos::prelude::*;
@@ -11,8 +10,7 @@ use leptos_meta::Title;
 
 #[component]
 pub fn WeekPage() -> impl IntoView {
-    let refresh = Refresh::provide();
-    let page = Resource::new(move || refresh.get(), |_| load_week());
+    let page = Resource::new(|| (), |_| load_week());
     view! {
         <Suspense fallback=|| view! { <p>"Loading your week…"</p> }>
             {move || Suspend::new(async move {

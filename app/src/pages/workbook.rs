@@ -8,7 +8,6 @@ use crate::components::family_nav::FamilyNav;
 use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextField};
 use crate::components::form_check::FormCheck;
 use crate::components::problem::Problem;
-use crate::components::refresh::Refresh;
 use crate::domain::due::Due;
 use crate::domain::ids::FamilyId;
 use crate::domain::workbook::{Entry, EntryKind};
@@ -21,10 +20,9 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn WorkbookPage() -> impl IntoView {
     let params = use_params_map();
-    let refresh = Refresh::provide();
     let page = Resource::new(
-        move || (params.read().get("id").unwrap_or_default(), refresh.get()),
-        |(family, _)| load_workbook(family),
+        move || params.read().get("id").unwrap_or_default(),
+        load_workbook,
     );
     view! {
         <Suspense fallback=|| view! { <p>"Loading the workbook…"</p> }>

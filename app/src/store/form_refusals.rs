@@ -1,4 +1,4 @@
-//! Refusals of forms sent without JavaScript, kept a few minutes for the page they go back to.
+//! Refusals of forms, kept a few minutes for the page they go back to.
 //! Plain statements, no write lock: they hold no case record.
 
 use super::db::Db;

@@ -1,0 +1,102 @@
+//! The browser bundle goes only with a page that has an island. The shell puts the scripts that
+//! fetch the bundle and wake the islands in every page's head, because which islands a page has
+//! is known only once it has been drawn; this takes them out of a page that turned out to have
+//! none, so it loads no script and no wasm at all (decision 21).
+
+use axum::body::{to_bytes, Body};
+use axum::extract::Request;
+use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
+use axum::middleware::Next;
+use axum::response::Response;
+
+/// Far above any page Hearth draws (a page of a team's list is tens of kilobytes).
+const MAX_PAGE: usize = 16 * 1024 * 1024;
+
+pub async fn only_where_islands_are(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    let is_page = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if !is_page {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let bytes = match to_bytes(body, MAX_PAGE).await {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            tracing::error!(%error, "a page could not be read to check for islands");
+            parts.status = axum::http::StatusCode::INTERNAL_SERVER_ERROR;
+            return Response::from_parts(parts, Body::empty());
+        }
+    };
+    let Some(page) = std::str::from_utf8(&bytes)
+        .ok()
+        .filter(|page| !page.contains("<leptos-island"))
+    else {
+        return Response::from_parts(parts, Body::from(bytes));
+    };
+    let page = without_bundle(page);
+    parts.headers.remove(CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(page))
+}
+
+/// The page without leptos's hydration scripts: the module preload, the wasm preload, the module
+/// script that loads them and the inline scripts that prepare hydration. Hearth draws no other
+/// script or preload.
+fn without_bundle(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let end = if rest.starts_with("<link rel=\"modulepreload\"")
+            || (rest.starts_with("<link rel=\"preload\"") && tag(rest).contains("application/wasm"))
+        {
+            tag(rest).len()
+        } else if rest.starts_with("<script") {
+            rest.find("</script>")
+                .map_or(rest.len(), |at| at + "</script>".len())
+        } else {
+            0
+        };
+        if end == 0 {
+            out.push('<');
+            rest = &rest[1..];
+        } else {
+            rest = &rest[end..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The opening tag at the start of `html`, up to and including its `>`.
+fn tag(html: &str) -> &str {
+    html.find('>').map_or(html, |at| &html[..=at])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_bundle;
+
+    #[test]
+    fn the_bundle_goes_and_the_rest_stays() {
+        let page = concat!(
+            "<head><link rel=\"stylesheet\" href=\"/pkg/h.css\">",
+            "<link rel=\"modulepreload\" href=\"/pkg/h.js\" crossorigin=\"n\">",
+            "<link rel=\"preload\" href=\"/pkg/h.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"n\">",
+            "<script type=\"module\" nonce=\"n\">((a) => { if (a < 2) {} })(1)</script>",
+            "<title>Team – Hearth</title></head><body><p>1 < 2</p>",
+            "<script nonce=\"n\">__RESOLVED_RESOURCES=[];</script></body>"
+        );
+        assert_eq!(
+            without_bundle(page),
+            concat!(
+                "<head><link rel=\"stylesheet\" href=\"/pkg/h.css\">",
+                "<title>Team – Hearth</title></head><body><p>1 < 2</p></body>"
+            )
+        );
+    }
+}
