@@ -4,6 +4,7 @@
 //! errors shown and nothing is sent; otherwise it is sent and its button says so.
 
 use super::error_marks;
+use super::form::Feedback;
 use super::form_check::FormCheck;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,12 +16,12 @@ pub fn CheckedForm(
     #[prop(into)]
     action: String,
     check: FormCheck,
-    /// The prefix of the form's field ids, when a page holds several forms.
-    #[prop(optional, into)]
-    prefix: String,
+    /// The form's refusal and field ids, which the browser's check marks the same way.
+    feedback: Feedback,
     #[prop(optional, into)] class: Option<String>,
     children: Children,
 ) -> impl IntoView {
+    let prefix = feedback.prefix();
     view! {
         <CheckingForm action check prefix class>{children()}</CheckingForm>
     }

@@ -41,7 +41,7 @@ pub fn ReplyForm(reply_to: CommentId) -> impl IntoView {
     view! {
         <details class="details" open=move || feedback.error.with(Option::is_some)>
             <summary class="details__summary">"Reply"</summary>
-            <CheckedForm action=ReplyToFamily::url() check prefix=feedback.prefix()>
+            <CheckedForm action=ReplyToFamily::url() check feedback>
                 <input type="hidden" name="reply" value=CommentId::new().to_string()/>
                 <input type="hidden" name="reply_to" value=reply_to.to_string()/>
                 <TextArea feedback name="body" label="Your reply" rows=3/>

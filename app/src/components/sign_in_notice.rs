@@ -13,10 +13,7 @@ use leptos_router::hooks::use_location;
 pub fn SignInNotice() -> impl IntoView {
     let location = use_location();
     let dismiss = ServerAction::<DismissSignInNotice>::new();
-    let person = Resource::new(
-        move || (location.pathname.get(), dismiss.version().get()),
-        |_| whoami(),
-    );
+    let person = Resource::new(move || location.pathname.get(), |_| whoami());
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

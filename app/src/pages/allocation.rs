@@ -18,13 +18,8 @@ pub fn AllocationPage() -> impl IntoView {
     let allocate = ServerAction::<Allocate>::new();
     let move_family = ServerAction::<MoveFamily>::new();
     let view_data = Resource::new(
-        move || {
-            (
-                params.read().get("id").unwrap_or_default(),
-                allocate.version().get() + move_family.version().get(),
-            )
-        },
-        |(family, _)| allocation(family),
+        move || params.read().get("id").unwrap_or_default(),
+        allocation,
     );
     view! {
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>

@@ -82,7 +82,7 @@ fn CloseForm(heading: CaseHeading) -> impl IntoView {
         <h2>"Close the case"</h2>
         <p>"When the case closes, it leaves every caseload and due list, its workers' allocations end, the family's own accounts stop showing their plan (their page says the work has finished), and the record becomes read-only until it is reopened. The retention schedule counts from the day it closed."</p>
         <ErrorSummary feedback/>
-        <CheckedForm action=CloseCase::url() check prefix=feedback.prefix()>
+        <CheckedForm action=CloseCase::url() check feedback>
             <input type="hidden" name="family" value=heading.family_id.to_string()/>
             <TextField feedback name="closed_on" label="Closed on" kind="date" width="width-10" value=today.format("%Y-%m-%d").to_string()/>
             <Select feedback name="reason" label="Reason for closure" hint="As the children in need census records it" options=reasons()/>
@@ -99,7 +99,7 @@ fn ReopenForm(heading: CaseHeading) -> impl IntoView {
         <h2>"Reopen the case"</h2>
         <p>"The record can be changed again, and the family's accounts show their plan again. Its manager then chooses who works with the family."</p>
         <ErrorSummary feedback/>
-        <CheckedForm action=ReopenCase::url() check prefix=feedback.prefix()>
+        <CheckedForm action=ReopenCase::url() check feedback>
             <input type="hidden" name="family" value=heading.family_id.to_string()/>
             <TextArea feedback name="reason" label="Why is it being reopened?" rows=3/>
             <SubmitButton label="Reopen the case" busy_label="Reopening…"/>

@@ -19,7 +19,7 @@ pub fn ChangePasswordPage() -> impl IntoView {
         <p><a href=paths::ACCOUNT>"Back to your account"</a></p>
         <h1>"Change your password"</h1>
         <p>"Choose a password you do not use anywhere else. Three random words work well, for example copper kettle lantern."</p>
-        <CheckedForm action=ChangePassword::url() check prefix=feedback.prefix()>
+        <CheckedForm action=ChangePassword::url() check feedback>
             <TextField feedback name="current_password" label="Current password" kind="password" autocomplete="current-password"/>
             <TextField feedback name="new_password" label="New password" hint="At least 12 characters. Not your name or your email" kind="password" autocomplete="new-password"/>
             <TextField feedback name="confirm" label="Type the new password again" kind="password" autocomplete="new-password"/>

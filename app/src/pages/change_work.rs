@@ -145,7 +145,7 @@ fn StageFormView(family: FamilyId, goal: GoalId, today: chrono::NaiveDate) -> im
         <details class="details no-print" open=move || feedback.error.with(Option::is_some)>
             <summary class="details__summary">"Record the stage of change"</summary>
             <ErrorSummary feedback/>
-            <CheckedForm action=RecordStage::url() check prefix=feedback.prefix() class="panel">
+            <CheckedForm action=RecordStage::url() check feedback class="panel">
                 <input type="hidden" name="family" value=family.to_string()/>
                 <input type="hidden" name="goal" value=goal.to_string()/>
                 <input type="hidden" name="stage_note" value=StageNoteId::new().to_string()/>
@@ -193,7 +193,7 @@ fn TallyFormView(family: FamilyId, goal: GoalId, today: chrono::NaiveDate) -> im
         <details class="details no-print" open=move || feedback.error.with(Option::is_some)>
             <summary class="details__summary">"Note the change talk from a session"</summary>
             <ErrorSummary feedback/>
-            <CheckedForm action=RecordChangeTalk::url() check prefix=feedback.prefix() class="panel">
+            <CheckedForm action=RecordChangeTalk::url() check feedback class="panel">
                 <input type="hidden" name="family" value=family.to_string()/>
                 <input type="hidden" name="goal" value=goal.to_string()/>
                 <input type="hidden" name="tally" value=TallyId::new().to_string()/>
@@ -273,7 +273,7 @@ fn PlanNoteForm(family: FamilyId, goal: GoalId, member: String) -> impl IntoView
         <details class="details no-print" open=move || feedback.error.with(Option::is_some)>
             <summary class="details__summary">"Add a note beside their plan"</summary>
             <ErrorSummary feedback/>
-            <CheckedForm action=NoteOnChangePlan::url() check prefix=feedback.prefix() class="panel">
+            <CheckedForm action=NoteOnChangePlan::url() check feedback class="panel">
                 <input type="hidden" name="family" value=family.to_string()/>
                 <input type="hidden" name="goal" value=goal.to_string()/>
                 <input type="hidden" name="member" value=member/>
@@ -301,7 +301,7 @@ fn BalanceItemForm(family: FamilyId, goal: GoalId, member: String) -> impl IntoV
         <details class="details no-print" open=move || feedback.error.with(Option::is_some)>
             <summary class="details__summary">"Add what they said, together"</summary>
             <ErrorSummary feedback/>
-            <CheckedForm action=AddBalanceItem::url() check prefix=feedback.prefix() class="panel">
+            <CheckedForm action=AddBalanceItem::url() check feedback class="panel">
                 <input type="hidden" name="family" value=family.to_string()/>
                 <input type="hidden" name="goal" value=goal.to_string()/>
                 <input type="hidden" name="member" value=member/>

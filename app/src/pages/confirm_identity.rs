@@ -29,7 +29,7 @@ pub fn ConfirmIdentityPage() -> impl IntoView {
         <ErrorSummary feedback/>
         <h1>"Confirm it is you"</h1>
         <p>"What you are about to do needs your password again, because it is sensitive. You will not be asked again for 15 minutes."</p>
-        <CheckedForm action=ConfirmIdentity::url() check prefix=feedback.prefix()>
+        <CheckedForm action=ConfirmIdentity::url() check feedback>
             <input type="hidden" name="then" value=then/>
             <TextField feedback name="password" label="Password" kind="password" autocomplete="current-password"/>
             <Suspense fallback=|| ()>

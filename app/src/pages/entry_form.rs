@@ -138,7 +138,7 @@ fn EntryFormView(start: Start) -> impl IntoView {
         "Who was there"
     };
     let form = view! {
-        <CheckedForm action=SaveEntry::url() check prefix=feedback.prefix() class="thumb-form">
+        <CheckedForm action=SaveEntry::url() check feedback class="thumb-form">
             <input type="hidden" name="family" value=start.family.to_string()/>
             <input type="hidden" name="entry" value=id.to_string()/>
             <input type="hidden" name="kind" id="kind" value=kind.code()/>

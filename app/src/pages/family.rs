@@ -55,7 +55,7 @@ fn OpenOutsideTeam(id: String) -> impl IntoView {
         <div class="inset">
             "Your reason is recorded with your name and the time, and your team manager and the family's team manager will review it. You will have access for 8 hours."
         </div>
-        <CheckedForm action=OpenFamily::url() check prefix=feedback.prefix()>
+        <CheckedForm action=OpenFamily::url() check feedback>
             <input type="hidden" name="id" value=id/>
             <TextArea feedback name="reason" label="Why do you need to open this family?" hint="For example: duty cover, police call-out overnight to the family's address"/>
             <Suspense fallback=|| ()>
@@ -282,7 +282,7 @@ fn KeptApartSection(
     };
     let form = (can_change && choices.len() > 1).then(|| view! {
         <ErrorSummary feedback/>
-        <CheckedForm action=KeepApartAction::url() check prefix=feedback.prefix()>
+        <CheckedForm action=KeepApartAction::url() check feedback>
             <input type="hidden" name="family" value=family.to_string()/>
             <Select feedback name="first" label="Keep apart" options=choices.clone()/>
             <Select feedback name="second" label="From" options=choices/>

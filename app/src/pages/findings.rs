@@ -145,7 +145,7 @@ fn FindingForm(
     let version = finding.as_ref().map_or(0, |f| f.version).to_string();
     let form = view! {
         <ErrorSummary feedback/>
-        <CheckedForm action=RecordFinding::url() check prefix=feedback.prefix()>
+        <CheckedForm action=RecordFinding::url() check feedback>
             <input type="hidden" name="family" value=heading.family_id.to_string()/>
             <input type="hidden" name="finding" value=id.to_string()/>
             <input type="hidden" name="version" value=version/>

@@ -266,7 +266,7 @@ fn AddStep(page: GoalPage) -> impl IntoView {
         <section class="no-print" aria-labelledby="add-step">
         <h3 id="add-step">"Add a step"</h3>
         <ErrorSummary feedback/>
-        <CheckedForm action=SaveStep::url() check prefix=feedback.prefix() class="panel">
+        <CheckedForm action=SaveStep::url() check feedback class="panel">
             <input type="hidden" name="family" value=page.family_id.to_string()/>
             <input type="hidden" name="goal" value=page.goal.id.to_string()/>
             <input type="hidden" name="step" value=StepId::new().to_string()/>
@@ -303,7 +303,7 @@ fn AddCheckIn(page: GoalPage) -> impl IntoView {
         <section class="no-print" aria-labelledby="add-rating">
         <h3 id="add-rating">"Record a rating"</h3>
         <ErrorSummary feedback/>
-        <CheckedForm action=AddCheckIn::url() check prefix=feedback.prefix() class="panel">
+        <CheckedForm action=AddCheckIn::url() check feedback class="panel">
             <input type="hidden" name="family" value=page.family_id.to_string()/>
             <input type="hidden" name="goal" value=page.goal.id.to_string()/>
             <input type="hidden" name="check_in" value=CheckInId::new().to_string()/>

@@ -102,7 +102,7 @@ fn GoalFormView(plan: Plan, goal: Option<Goal>) -> impl IntoView {
         <ErrorSummary feedback/>
         <p class="caption"><a href=back.clone()>"Back"</a></p>
         <h1>{title}</h1>
-        <CheckedForm action=SaveGoal::url() check prefix=feedback.prefix()>
+        <CheckedForm action=SaveGoal::url() check feedback>
             <input type="hidden" name="family" value=family.to_string()/>
             <input type="hidden" name="goal" value=id.to_string()/>
             <input type="hidden" name="version" id="version" value=move || feedback.value("version").unwrap_or_else(|| version.clone())/>

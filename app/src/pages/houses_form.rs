@@ -53,7 +53,7 @@ fn HousesFormView(plan: Plan, id: HousesId) -> impl IntoView {
         <p class="caption"><a href=crate::paths::childs_voice(plan.family_id)>"Back to the family"</a></p>
         <h1>"Record a child's Three Houses"</h1>
         <p class="lead">"Write what the child said, in their words. One thing per line."</p>
-        <CheckedForm action=RecordHouses::url() check prefix=feedback.prefix()>
+        <CheckedForm action=RecordHouses::url() check feedback>
             <input type="hidden" name="family" value=plan.family_id.to_string()/>
             <input type="hidden" name="houses" value=id.to_string()/>
             <Select feedback name="child" label="Child" options=children value=only_child/>

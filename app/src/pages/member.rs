@@ -212,7 +212,7 @@ fn PeriodForm(heading: CaseHeading, member: String, period: Option<StatusPeriod>
     };
     let form = view! {
         <ErrorSummary feedback/>
-        <CheckedForm action=RecordLegalStatus::url() check prefix=feedback.prefix()>
+        <CheckedForm action=RecordLegalStatus::url() check feedback>
             <input type="hidden" name="family" value=heading.family_id.to_string()/>
             <input type="hidden" name="member" value=member/>
             <input type="hidden" name="status" value=id.to_string()/>
@@ -250,7 +250,7 @@ fn CorrectForm(record: MemberDetail) -> impl IntoView {
         <details class="details" open=move || feedback.error.with(Option::is_some)>
             <summary class="details__summary">"Correct a name, a date of birth or a person ID"</summary>
             <ErrorSummary feedback/>
-            <CheckedForm action=CorrectMember::url() check prefix=feedback.prefix()>
+            <CheckedForm action=CorrectMember::url() check feedback>
                 <input type="hidden" name="family" value=record.heading.family_id.to_string()/>
                 <input type="hidden" name="member" value=m.id.to_string()/>
                 <input type="hidden" name="version" value=record.version.to_string()/>
@@ -283,7 +283,7 @@ fn LeftForm(record: MemberDetail) -> impl IntoView {
             <summary class="details__summary">"Record the day they left"</summary>
             <p>"Their records stay in the family's record."{account_note}</p>
             <ErrorSummary feedback/>
-            <CheckedForm action=MemberLeft::url() check prefix=feedback.prefix()>
+            <CheckedForm action=MemberLeft::url() check feedback>
                 <input type="hidden" name="family" value=record.heading.family_id.to_string()/>
                 <input type="hidden" name="member" value=record.member.id.to_string()/>
                 <input type="hidden" name="version" value=record.version.to_string()/>

@@ -52,7 +52,7 @@ fn NewFamilyForm(options: NewFamilyOptions) -> impl IntoView {
         {none.then(|| view! {
             <div class="inset">"The team has no social worker yet. Ask an administrator to add one: every family needs a social worker to hold the case."</div>
         })}
-        <CheckedForm action=OpenReferral::url() check prefix=feedback.prefix()>
+        <CheckedForm action=OpenReferral::url() check feedback>
             <input type="hidden" name="id" value=FamilyId::new().to_string()/>
             <TextField feedback name="name" label="Family name" hint="As the household is known, for example Ashworth. Pages call it “The Ashworth family”." autocomplete="off"/>
             <Select feedback name="social_worker" label="Social worker holding the case" options=choices value=options.chosen.map(|id| id.to_string())/>

@@ -70,7 +70,7 @@ fn NewMemberForm(state: CaseState) -> impl IntoView {
         <p class="caption">{title.clone()}</p>
         <h1>"Add someone to the household"</h1>
         <p>"One person at a time. Add the adults and the children who live here, and a baby on the way."</p>
-        <CheckedForm action=AddMember::url() check prefix=feedback.prefix()>
+        <CheckedForm action=AddMember::url() check feedback>
             <input type="hidden" name="family" value=family.to_string()/>
             <input type="hidden" name="member" value=MemberId::new().to_string()/>
             <input type="hidden" name="version" value="0"/>

@@ -53,7 +53,7 @@ fn NewStaffForm(teams: Vec<TeamChoice>) -> impl IntoView {
         {no_teams.then(|| view! {
             <div class="inset">"There are no teams yet. "<a href=paths::TEAMS>"Add a team"</a>" first, unless you are adding another administrator."</div>
         })}
-        <CheckedForm action=CreateStaffAccount::url() check prefix=feedback.prefix()>
+        <CheckedForm action=CreateStaffAccount::url() check feedback>
             <input type="hidden" name="account" value=AccountId::new().to_string()/>
             <TextField feedback name="name" label="Full name" autocomplete="off"/>
             <TextField feedback name="email" label="Work email" hint="They sign in with it. Hearth sends no email" kind="email" verbatim=true autocomplete="off"/>

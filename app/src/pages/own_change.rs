@@ -105,7 +105,7 @@ fn RulerForm(goal: Goal, scale: Scale) -> impl IntoView {
         <h3>{heading}</h3>
         {last.map(|l| view! { <p class="caption">{l}</p> })}
         <ErrorSummary feedback/>
-        <CheckedForm action=GiveRuler::url() check prefix=feedback.prefix() class="panel">
+        <CheckedForm action=GiveRuler::url() check feedback class="panel">
             <input type="hidden" name="goal" value=goal.id.to_string()/>
             <input type="hidden" name="check_in" value=CheckInId::new().to_string()/>
             <input type="hidden" name="scale" value=scale.code()/>
@@ -140,7 +140,7 @@ fn PlanForm(goal: GoalId, plan: ChangePlan) -> impl IntoView {
         .collect_view();
     view! {
         <ErrorSummary feedback/>
-        <CheckedForm action=SaveChangePlan::url() check prefix=feedback.prefix() class="panel">
+        <CheckedForm action=SaveChangePlan::url() check feedback class="panel">
             <input type="hidden" name="goal" value=goal.to_string()/>
             <input type="hidden" name="save" value=ChangePlanWordsId::new().to_string()/>
             <input type="hidden" name="version" value=move || feedback.value("version").unwrap_or_else(|| version.clone())/>
@@ -161,7 +161,7 @@ fn OwnItemForm(goal: GoalId) -> impl IntoView {
     view! {
         <h3>"Add something"</h3>
         <ErrorSummary feedback/>
-        <CheckedForm action=AddOwnBalanceItem::url() check prefix=feedback.prefix() class="panel">
+        <CheckedForm action=AddOwnBalanceItem::url() check feedback class="panel">
             <input type="hidden" name="goal" value=goal.to_string()/>
             <input type="hidden" name="item" value=BalanceItemId::new().to_string()/>
             <Radios feedback name="quadrant" legend="Which box does it go in?" options=quadrants/>

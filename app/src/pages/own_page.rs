@@ -205,7 +205,7 @@ fn RateGoalForm(goal: GoalId) -> impl IntoView {
         <details class="details no-print" open=move || feedback.error.with(Option::is_some)>
             <summary class="details__summary">"Give your own rating"</summary>
             <ErrorSummary feedback/>
-            <CheckedForm action=RateGoal::url() check prefix=feedback.prefix()>
+            <CheckedForm action=RateGoal::url() check feedback>
                 <input type="hidden" name="goal" value=goal.to_string()/>
                 <input type="hidden" name="check_in" value=CheckInId::new().to_string()/>
                 <ScaleRadios feedback legend="Where are things now, from 0 to 10?" hint="0 means nothing has changed yet. 10 means you have reached your goal."/>
@@ -227,7 +227,7 @@ fn TellWorkerForm(goal: Option<GoalId>) -> impl IntoView {
     let check = FormCheck::TellWorker;
     let form = view! {
         <ErrorSummary feedback/>
-        <CheckedForm action=TellWorker::url() check prefix=feedback.prefix()>
+        <CheckedForm action=TellWorker::url() check feedback>
             <input type="hidden" name="words" value=CommentId::new().to_string()/>
             <input type="hidden" name="goal" value=key/>
             <TextArea feedback name="body" label=if goal.is_some() { "What do you want your worker to know about this goal?" } else { "What do you want your worker to know?" } hint="Your worker and their team will read it. They will not change your words." rows=3/>

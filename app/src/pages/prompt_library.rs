@@ -161,7 +161,7 @@ fn AddPromptForm() -> impl IntoView {
             <h2 id="add-prompt">"Add a prompt for your team"</h2>
             <p>"Write it in your own words, as you would say it. Your team sees it alongside the library."</p>
             <ErrorSummary feedback/>
-            <CheckedForm action=AddPrompt::url() check prefix=feedback.prefix() class="panel">
+            <CheckedForm action=AddPrompt::url() check feedback class="panel">
                 <input type="hidden" name="prompt" value=PromptId::new().to_string()/>
                 <Select feedback name="technique" label="Technique" options=options(Technique::ALL, Technique::code, Technique::label)/>
                 <TextArea feedback name="text" label="The prompt" hint="What you might say. Never ask why a score is not higher." rows=3/>

@@ -67,7 +67,7 @@ fn SafetyFormView(plan: Plan, id: SafetyId, existing: Option<SafetyStatement>) -
         <p class="caption"><a href=crate::paths::family_plan(plan.family_id)>"Back to the family"</a></p>
         <h1>{title}</h1>
         <p class="lead">"Say plainly what the worry is and what safety will look like, so the family can understand both."</p>
-        <CheckedForm action=SaveSafety::url() check prefix=feedback.prefix()>
+        <CheckedForm action=SaveSafety::url() check feedback>
             <input type="hidden" name="family" value=plan.family_id.to_string()/>
             <input type="hidden" name="safety" value=id.to_string()/>
             <input type="hidden" name="version" id="version" value=move || feedback.value("version").unwrap_or_else(|| version.clone())/>

@@ -51,7 +51,7 @@ fn Steps(setup: NewSecondFactor, feedback: Feedback) -> impl IntoView {
         <p>"If you cannot scan it, type this key into the app instead:"</p>
         <p class="secret-key" translate="no"><code>{setup.secret_text}</code></p>
         <h2>"3. Enter the code the app shows"</h2>
-        <CheckedForm action=ConfirmSecondFactor::url() check prefix=feedback.prefix()>
+        <CheckedForm action=ConfirmSecondFactor::url() check feedback>
             <input type="hidden" name="sealed" value=setup.sealed/>
             <TextField feedback name="code" label="Code from the app" hint="6 digits, for example 123456" verbatim=true width="width-5" autocomplete="one-time-code"/>
             <SubmitButton label="Turn on the second factor" busy_label="Checking the code…"/>

@@ -31,7 +31,7 @@ pub fn SignInPage() -> impl IntoView {
                 (set_up.await == Ok(false)).then(|| view! { <NotSetUp/> })
             })}
         </Suspense>
-        <CheckedForm action=SignIn::url() check prefix=feedback.prefix()>
+        <CheckedForm action=SignIn::url() check feedback>
             <TextField feedback name="login" label="Email or username" autocomplete="username" verbatim=true/>
             <TextField feedback name="password" label="Password" kind="password" autocomplete="current-password"/>
             // Shown when the login is being throttled: its owner can still sign in with their code.

@@ -16,7 +16,7 @@ pub fn SignInCodePage() -> impl IntoView {
         <ErrorSummary feedback/>
         <h1>"Enter the code from your authenticator app"</h1>
         <p>"Open the app on your phone and enter the 6-digit code it shows for Hearth."</p>
-        <CheckedForm action=SignInCode::url() check prefix=feedback.prefix()>
+        <CheckedForm action=SignInCode::url() check feedback>
             <TextField feedback name="code" label="Code" hint="6 digits, for example 123456" verbatim=true width="width-10" autocomplete="one-time-code"/>
             <SubmitButton label="Sign in" busy_label="Signing in…"/>
         </CheckedForm>

@@ -28,13 +28,9 @@ pub fn StaffAccountPage() -> impl IntoView {
             (
                 params.read().get("id").unwrap_or_default(),
                 query.read().get("shown").unwrap_or_default(),
-                disable.version().get()
-                    + enable.version().get()
-                    + move_staff.version().get()
-                    + worker_ref.version().get(),
             )
         },
-        |(id, shown, _)| staff_account(id, shown),
+        |(id, shown)| staff_account(id, shown),
     );
     let actions = Actions {
         disable,

@@ -60,7 +60,7 @@ fn StepFormView(page: GoalPage, step: Step) -> impl IntoView {
         <ErrorSummary feedback/>
         <p class="caption"><a href=back>{format!("Back to “{}”", page.goal.family_words)}</a></p>
         <h1>"Change a step"</h1>
-        <CheckedForm action=SaveStep::url() check prefix=feedback.prefix()>
+        <CheckedForm action=SaveStep::url() check feedback>
             <input type="hidden" name="family" value=page.family_id.to_string()/>
             <input type="hidden" name="goal" value=page.goal.id.to_string()/>
             <input type="hidden" name="step" value=step.id.to_string()/>

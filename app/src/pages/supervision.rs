@@ -160,7 +160,7 @@ fn RecordForm(page: Supervisions) -> impl IntoView {
     view! {
         <h2>"Record a group supervision"</h2>
         <ErrorSummary feedback/>
-        <CheckedForm action=RecordSupervision::url() check prefix=feedback.prefix()>
+        <CheckedForm action=RecordSupervision::url() check feedback>
             <input type="hidden" name="family" value=page.family_id.to_string()/>
             <input type="hidden" name="supervision" value=SupervisionId::new().to_string()/>
             <TextField feedback name="held_on" label="Date held" kind="date" width="width-10" value=today.format("%Y-%m-%d").to_string()/>

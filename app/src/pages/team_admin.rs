@@ -79,7 +79,7 @@ fn Team(team: TeamDetail) -> impl IntoView {
         {families}
         <h2>"Rename the team"</h2>
         <ErrorSummary feedback/>
-        <CheckedForm action=RenameTeam::url() check prefix=feedback.prefix()>
+        <CheckedForm action=RenameTeam::url() check feedback>
             <input type="hidden" name="team" value=team.id.to_string()/>
             <TextField feedback name="name" label="New name" value=team.name/>
             <SubmitButton label="Rename team" busy_label="Renaming…" class="button button--secondary"/>

@@ -78,7 +78,7 @@ fn NewTeam() -> impl IntoView {
     view! {
         <h2>"Add a team"</h2>
         <ErrorSummary feedback/>
-        <CheckedForm action=CreateTeam::url() check prefix=feedback.prefix()>
+        <CheckedForm action=CreateTeam::url() check feedback>
             <input type="hidden" name="team" value=TeamId::new().to_string()/>
             <TextField feedback name="name" label="Team name" hint="As staff will see it, for example Family Safeguarding North"/>
             <SubmitButton label="Add team" busy_label="Adding the team…"/>

@@ -176,7 +176,7 @@ fn ScheduleForm(
             <div class="summary-list__row"><dt class="summary-list__key">"Last review conference"</dt><dd class="summary-list__value">{last(schedule.last_review_on)}</dd></div>
         </dl>
         <ErrorSummary feedback/>
-        <CheckedForm action=SaveSchedule::url() check prefix=feedback.prefix() class="panel">
+        <CheckedForm action=SaveSchedule::url() check feedback class="panel">
             <input type="hidden" name="family" value=family_for_dates/>
             <TextField feedback name="initial_conference_on" label="Initial child protection conference" kind="date" width="width-10" value=schedule.initial_conference_on.map(|d| d.format("%Y-%m-%d").to_string())/>
             <TextField feedback name="visit_every" label="Visit every (working days)" hint="A common local standard is every 10 working days" kind="number" width="width-10" value=schedule.visit_every_working_days.to_string()/>
