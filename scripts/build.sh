@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Release build of Hearth: the server binary, the browser bundle (wasm + js, run
-# through npm binaryen's wasm-opt) and the stylesheet, then .br and .gz copies of
-# every file in the site's pkg dir.
+# through npm binaryen's wasm-opt and esbuild) and the stylesheet (lightningcss),
+# by `cargo xtask build`; then .br and .gz copies of every file in the site's pkg
+# dir.
 #
 #   bash scripts/build.sh          (run scripts/setup-tools.sh once before)
 #
@@ -16,28 +17,23 @@ cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.."
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
 
-command -v cargo-leptos >/dev/null 2>&1 || hearth_die "cargo-leptos is missing: run bash scripts/setup-tools.sh"
-command -v wasm-bindgen >/dev/null 2>&1 || hearth_die "wasm-bindgen is missing: run bash scripts/setup-tools.sh"
-[[ "$(command -v wasm-opt || true)" == "$HEARTH_ROOT/end2end/node_modules/.bin/wasm-opt" ]] ||
-  hearth_die "wasm-opt must be npm binaryen's (end2end/node_modules/.bin); run bash scripts/setup-tools.sh"
+for tool in wasm-opt esbuild lightningcss; do
+  [[ -x "$HEARTH_ROOT/end2end/node_modules/.bin/$tool" ]] ||
+    hearth_die "$tool is missing from end2end/node_modules: run bash scripts/setup-tools.sh"
+done
 
-# cargo-leptos 0.3.10 looks for the server at <target>/release/<bin-package>
-# (release/server) unless bin-exe-name says otherwise, and fails after a good
-# build when it is not there. Our binary is `hearth`. (Cargo.toml's
-# [[workspace.metadata.leptos]] should say bin-exe-name = "hearth" too, for
-# `cargo leptos serve` and `watch`; the variable overrides it either way.)
-export LEPTOS_BIN_EXE_NAME="${LEPTOS_BIN_EXE_NAME:-hearth}"
-
-echo "build: cargo leptos build --release (CARGO_TARGET_DIR=$CARGO_TARGET_DIR)"
-cargo leptos build --release
+# The build task (xtask/) does what `cargo leptos build --release` does, with the libraries
+# cargo-leptos uses, so nothing has to be installed with `cargo install` (decision 22).
+echo "build: cargo xtask build (CARGO_TARGET_DIR=$CARGO_TARGET_DIR)"
+cargo xtask build
 
 bin="$(hearth_bin)"
 site="$(hearth_site_root)"
 pkg="$site/$(hearth_site_pkg_dir)"
-[[ -x "$bin" ]] || hearth_die "cargo leptos build finished but $bin is missing"
+[[ -x "$bin" ]] || hearth_die "the build finished but $bin is missing"
 [[ -f "$(dirname -- "$bin")/hash.txt" ]] ||
   hearth_die "$(dirname -- "$bin")/hash.txt is missing (hash-files = true in Cargo.toml); leptos could not name the hashed files"
-[[ -d "$pkg" ]] || hearth_die "cargo leptos build finished but $pkg is missing"
+[[ -d "$pkg" ]] || hearth_die "the build finished but $pkg is missing"
 
 node scripts/precompress.mjs "$pkg"
 

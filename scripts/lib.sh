@@ -106,14 +106,6 @@ hearth_pg_bin() {
   echo "$best"
 }
 
-# The version of the wasm-bindgen crate that Cargo.lock pins.
-hearth_locked_wasm_bindgen_version() {
-  awk '
-    /^\[\[package\]\]/ { name = "" }
-    /^name = "wasm-bindgen"$/ { name = "wasm-bindgen"; next }
-    name == "wasm-bindgen" && /^version = / { gsub(/version = |"/, ""); print; exit }
-  ' "$HEARTH_ROOT/Cargo.lock"
-}
 
 # Starts the release binary with demo data for a measuring script, on a free port, with its
 # database in $1 (SQLite) or, with $2 = postgres, on a private PostgreSQL of its own. Sets

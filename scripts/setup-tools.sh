@@ -9,13 +9,14 @@
 #   found under /usr/lib/postgresql/*/bin), curl. `apt-get update` runs only when
 #   one of them has to be installed.
 # - rustup: the wasm32-unknown-unknown target, rustfmt and clippy.
-# - cargo-leptos 0.3.10 built with `no_downloads` (it then downloads nothing at
-#   build time and takes wasm-bindgen and wasm-opt from PATH).
-# - wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in
-#   Cargo.lock.
-# - `npm ci` in end2end/ (Playwright, axe, and npm's binaryen, whose wasm-opt
-#   release builds use) when node_modules is missing or older than the lock file.
-#   Never `npx playwright install`: the browser is Debian's /usr/bin/chromium.
+# - `npm ci` in end2end/ (Playwright, axe, and the prebuilt tools release builds
+#   use: npm's binaryen for wasm-opt, esbuild, lightningcss) when node_modules is
+#   missing or older than the lock file. Never `npx playwright install`: the
+#   browser is Debian's /usr/bin/chromium.
+#
+# Nothing is installed with `cargo install`: the release build is a crate of the
+# workspace (`cargo xtask build`, decision 22). Developers who want
+# `cargo leptos watch` install cargo-leptos themselves.
 set -euo pipefail
 
 cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.."
@@ -69,38 +70,18 @@ for component in rustfmt clippy; do
   fi
 done
 
-# cargo install builds in a throwaway dir of its own, not in our target dir.
-# These are tools, not the product: skip their fat LTO (it roughly halves the
-# time a fresh machine spends building cargo-leptos).
-cargo_install() {
-  env -u CARGO_TARGET_DIR -u CARGO_BUILD_TARGET_DIR \
-    CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-    cargo install "$@"
-}
-
-leptos_version="0.3.10"
-if [[ "$(cargo leptos --version 2>/dev/null | awk '{print $NF}')" != "$leptos_version" ]]; then
-  say "installing cargo-leptos $leptos_version (no_downloads); this takes several minutes"
-  cargo_install --locked "cargo-leptos@$leptos_version" --features no_downloads
-fi
-
-bindgen_version="$(hearth_locked_wasm_bindgen_version)"
-[[ -n "$bindgen_version" ]] || hearth_die "no wasm-bindgen package in Cargo.lock"
-if [[ "$(wasm-bindgen --version 2>/dev/null | awk '{print $NF}')" != "$bindgen_version" ]]; then
-  say "installing wasm-bindgen-cli $bindgen_version (the version Cargo.lock pins)"
-  cargo_install wasm-bindgen-cli --version "$bindgen_version"
-fi
-
 # --- end2end/node_modules --------------------------------------------------
 if [[ ! -f end2end/node_modules/.package-lock.json ||
   end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]]; then
   say "npm ci in end2end/"
   (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
 fi
-[[ -x end2end/node_modules/.bin/wasm-opt ]] ||
-  hearth_die "end2end/node_modules/.bin/wasm-opt is missing (npm's binaryen package)"
+for tool in wasm-opt esbuild lightningcss; do
+  [[ -x "end2end/node_modules/.bin/$tool" ]] ||
+    hearth_die "end2end/node_modules/.bin/$tool is missing (npm ci in end2end/ should have installed it)"
+done
 
 [[ "$(command -v wasm-opt)" == "$HEARTH_ROOT/end2end/node_modules/.bin/wasm-opt" ]] ||
   hearth_die "wasm-opt on PATH is $(command -v wasm-opt), not npm's binaryen"
 
-say "ready: $(cargo leptos --version), $(wasm-bindgen --version), binaryen $(node -p 'require("./end2end/node_modules/binaryen/package.json").version') (npm), $(/usr/bin/chromium --version 2>/dev/null | head -n 1), PostgreSQL $("$(hearth_pg_bin)/postgres" --version | awk '{print $3}'), node $(node --version)"
+say "ready: $(cargo --version), binaryen $(node -p 'require("./end2end/node_modules/binaryen/package.json").version') (npm), $(/usr/bin/chromium --version 2>/dev/null | head -n 1), PostgreSQL $("$(hearth_pg_bin)/postgres" --version | awk '{print $3}'), node $(node --version)"

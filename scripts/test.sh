@@ -9,10 +9,11 @@
 #
 #  1. tools            scripts/setup-tools.sh (installs only what is missing)
 #  2. format           cargo fmt --check
-#  3. clippy           server side (app+ssr, server) and browser side (app+hydrate,
-#                      frontend on wasm32), warnings are errors
+#  3. clippy           server side (app+ssr, server), browser side (app+hydrate,
+#                      frontend on wasm32) and the build task (xtask), warnings
+#                      are errors
 #  4. (postgres)       a private PostgreSQL on 127.0.0.1 (scripts/pg-start.sh)
-#  5. unit tests       cargo test -p app --features ssr
+#  5. unit tests       cargo test -p app --features ssr, cargo test -p xtask
 #  6. server tests     cargo test -p server, on SQLite and on that PostgreSQL
 #  7. release build    scripts/build.sh
 #  8. e2e (SQLite)     `hearth demo` on a fresh data dir, Playwright's three
@@ -140,6 +141,8 @@ do_clippy() {
   cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
   echo "+ cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings"
   cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+  echo "+ cargo clippy -p xtask --profile xtask --all-targets -- -D warnings"
+  cargo clippy -p xtask --profile xtask --all-targets -- -D warnings
 }
 
 pg_dir=""
@@ -153,6 +156,7 @@ do_postgres() {
 
 do_unit_tests() {
   cargo test -p app --features ssr
+  cargo test -p xtask --profile xtask
 }
 
 do_server_tests() {
@@ -166,9 +170,9 @@ do_build() {
 
 # The servers below run a private copy of what build.sh made: the binary,
 # hash.txt beside it (leptos reads it from the running binary's dir) and the
-# site. Another `cargo leptos build` in this work tree (which empties
-# target/site first) then cannot pull the files from under a running test.
-# LEPTOS_* are exported only now: cargo-leptos reads them from the environment.
+# site. Another build in this work tree (which replaces target/site) then
+# cannot pull the files from under a running test. LEPTOS_* are exported only
+# now: builds read them from the environment.
 run_bin=""
 use_built_site() {
   [[ -z "$run_bin" ]] || return 0
