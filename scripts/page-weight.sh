@@ -5,8 +5,9 @@
 #   bash scripts/page-weight.sh [--lighthouse]     (after scripts/build.sh)
 #
 # For the sign-in page, a parent's /me, a goal page, a family page, the visit form and the
-# prompt library: the page's HTML and every asset it loads (CSS, JS, wasm), each raw, gzip and
-# brotli as Hearth serves them, and the first visit's total. Budgets (issue 14): /me at most
+# prompt library: the page's HTML and every asset Chromium loads for it (CSS, JS, wasm, and the
+# wasm chunks its islands fetch once awake; scripts/page-assets.mjs), each raw, gzip and brotli
+# as Hearth serves them, and the first visit's total. Budgets (issue 14): /me at most
 # 150 KB compressed, the sign-in page 60 KB, a staff page 250 KB.
 # With --lighthouse, Lighthouse's mobile run (simulated slow 4G, 4x CPU slowdown) on each page,
 # with the same Chromium as the end-to-end tests: performance score, LCP, TBT, CLS. Lighthouse
@@ -61,7 +62,8 @@ for route in "${routes[@]}"; do
   # The page's title, so a sign-in page or an error shown instead is seen at once.
   title="$(grep -o '<title>[^<]*</title>' <<<"$html" | head -n1 | sed 's/<[^>]*>//g' || true)"
   echo "  -- $label: \"$title\""
-  assets="$(grep -o '/pkg/[^"]*\.\(css\|js\|wasm\)' <<<"$html" | sort -u || true)"
+  # Every file Chromium loads for the page, the chunks its islands fetch included.
+  assets="$(node scripts/page-assets.mjs "$base" "$path" "$cookie")"
   total_raw=0 total_gz=0 total_br=0
   for part in html css js wasm; do
     if [[ "$part" == html ]]; then

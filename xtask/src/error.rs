@@ -17,6 +17,8 @@ pub enum Error {
     Command { command: String, status: String },
     #[error("{tool} is missing at {path}: run bash scripts/setup-tools.sh")]
     MissingTool { tool: &'static str, path: PathBuf },
+    #[error("wasm-split: {0}")]
+    Split(String),
     #[error("wasm-bindgen: {0}")]
     Bindgen(String),
 }

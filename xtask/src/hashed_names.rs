@@ -10,6 +10,7 @@ use std::path::Path;
 
 /// One file renamed from `<stem>.<ext>` to `<stem>.<hash>.<ext>`.
 pub struct Hashed {
+    /// The line's key in `hash.txt`: `js`, `wasm`, `css`, `split` or `manifest`.
     pub extension: &'static str,
     pub hash: String,
 }
@@ -18,11 +19,20 @@ pub struct Hashed {
 pub fn rename(dir: &Path, stem: &str, extension: &'static str) -> Result<Hashed> {
     let plain = dir.join(format!("{stem}.{extension}"));
     let bytes = std::fs::read(&plain).map_err(at(&plain))?;
-    // 16 bytes of SHA-256 in URL-safe base64: 22 characters, as long as cargo-leptos's MD5.
-    let hash = URL_SAFE_NO_PAD.encode(&Sha256::digest(&bytes)[..16]);
+    let hash = hash_of([bytes.as_slice()]);
     let hashed = dir.join(format!("{stem}.{hash}.{extension}"));
     std::fs::rename(&plain, &hashed).map_err(at(&hashed))?;
     Ok(Hashed { extension, hash })
+}
+
+/// 16 bytes of SHA-256 in URL-safe base64: 22 characters, as long as cargo-leptos's MD5 and
+/// as wasm-split's placeholder for the loader's hash.
+pub fn hash_of<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update(part);
+    }
+    URL_SAFE_NO_PAD.encode(&hasher.finalize()[..16])
 }
 
 /// Writes the file leptos reads the hashes from.

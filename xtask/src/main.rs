@@ -12,6 +12,7 @@ mod hashed_names;
 mod npm_tools;
 mod settings;
 mod site;
+mod split;
 
 use error::Error;
 use std::process::ExitCode;

@@ -24,7 +24,8 @@ pub fn optimise_wasm(settings: &Settings, wasm: &Path) -> Result<()> {
     )
 }
 
-/// Minifies the JS glue in place (an ES module).
+/// Minifies the JS glue in place (an ES module). Errors only: wasm-bindgen's glue for a split
+/// bundle names the loader module once per import, which esbuild warns about, harmlessly.
 pub fn minify_js(settings: &Settings, js: &Path) -> Result<()> {
     let mut outfile = std::ffi::OsString::from("--outfile=");
     outfile.push(js);
@@ -36,7 +37,7 @@ pub fn minify_js(settings: &Settings, js: &Path) -> Result<()> {
             "--minify".as_ref(),
             "--format=esm".as_ref(),
             "--allow-overwrite".as_ref(),
-            "--log-level=warning".as_ref(),
+            "--log-level=error".as_ref(),
             outfile.as_os_str(),
         ],
     )

@@ -1,12 +1,12 @@
-//! The release build, step by step: both cargo builds at once, then the bundle through
-//! wasm-bindgen, wasm-opt and esbuild, the stylesheet through lightningcss, hashed names, and
+//! The release build, step by step: both cargo builds at once, then the bundle cut at its split
+//! points and through wasm-bindgen, wasm-opt and esbuild, the stylesheet through lightningcss, hashed names, and
 //! the finished pkg dir swapped in whole so that a failed build leaves the last good site.
 
 use crate::cargo_builds::{self, front_wasm, server_binary};
 use crate::error::{at, Result};
 use crate::hashed_names::{self, Hashed};
 use crate::settings::Settings;
-use crate::{bindgen, npm_tools};
+use crate::{bindgen, npm_tools, split};
 use std::path::Path;
 use std::time::Instant;
 
@@ -42,12 +42,15 @@ fn build_pkg(settings: &Settings) -> Result<Vec<Hashed>> {
     remove_dir_if_there(&staging)?;
     std::fs::create_dir_all(&pkg).map_err(at(&pkg))?;
 
-    bindgen::generate(&front_wasm(settings), name, &pkg)?;
+    let cut = split::cut(&front_wasm(settings), &pkg, name)?;
+    bindgen::generate(&cut.main, name, &pkg)?;
     // leptos's hydration scripts name the bundle `<name>.wasm`, as cargo-leptos leaves it.
     let wasm = pkg.join(format!("{name}.wasm"));
     let bindgen_wasm = pkg.join(format!("{name}_bg.wasm"));
     std::fs::rename(&bindgen_wasm, &wasm).map_err(at(&bindgen_wasm))?;
-    npm_tools::optimise_wasm(settings, &wasm)?;
+    for module in std::iter::once(&wasm).chain(&cut.chunks) {
+        npm_tools::optimise_wasm(settings, module)?;
+    }
     npm_tools::minify_js(settings, &pkg.join(format!("{name}.js")))?;
     npm_tools::build_css(
         settings,
@@ -55,10 +58,26 @@ fn build_pkg(settings: &Settings) -> Result<Vec<Hashed>> {
         &pkg.join(format!("{name}.css")),
     )?;
 
+    let build = split::seal(&pkg, &cut)?;
+    let js = hashed_names::rename(&pkg, name, "js")?;
+    split::point_loader_at(
+        &pkg,
+        &build,
+        &format!("{name}.js"),
+        &format!("{name}.{}.js", js.hash),
+    )?;
     let hashes = vec![
-        hashed_names::rename(&pkg, name, "js")?,
+        js,
         hashed_names::rename(&pkg, name, "wasm")?,
         hashed_names::rename(&pkg, name, "css")?,
+        Hashed {
+            extension: "split",
+            hash: build.clone(),
+        },
+        Hashed {
+            extension: "manifest",
+            hash: build,
+        },
     ];
     if let Some(assets) = settings.assets_dir.as_deref().filter(|dir| dir.is_dir()) {
         copy_dir(assets, &staging)?;

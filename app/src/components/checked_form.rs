@@ -1,12 +1,14 @@
 //! A form that posts to its server function as a plain HTML form, with or without JavaScript.
 //! With JavaScript, the browser first runs the form's [`FormCheck`]: the shared core's rules,
 //! the same the server applies. If they find anything, the form stays on the page with its
-//! errors shown and nothing is sent; otherwise it is sent and its button says so.
+//! errors shown and nothing is sent; otherwise it is sent and its button says so. If the rules
+//! cannot be fetched, the form is sent and the server checks it.
 
 use super::error_marks;
 use super::form::Feedback;
 use super::form_check::FormCheck;
 use leptos::prelude::*;
+use std::time::Duration;
 use wasm_bindgen::JsCast;
 use web_sys::{FormData, HtmlFormElement, SubmitEvent};
 
@@ -36,37 +38,82 @@ fn CheckingForm(
     class: Option<String>,
     children: Children,
 ) -> impl IntoView {
-    let on_submit = move |ev: SubmitEvent| check_before_sending(&ev, &check, &prefix);
+    // Fetch this form's rules when someone first moves into it, not with the page: a family
+    // page has a dozen forms and most visits use none. Running the rules on an empty form
+    // fetches their chunk; they have no effects.
+    let fetched = StoredValue::new(false);
+    let fetching = check.clone();
+    let on_focus = move |_| {
+        if !fetched.get_value() {
+            fetched.set_value(true);
+            if let Ok(empty) = FormData::new() {
+                let rules = fetching.clone().errors(empty);
+                leptos::task::spawn_local(async move {
+                    rules.await;
+                });
+            }
+        }
+    };
+    // Set between a check that passed and the submission it starts again.
+    let checked = StoredValue::new(false);
+    let on_submit = move |ev: SubmitEvent| {
+        if checked.get_value() {
+            checked.set_value(false);
+            if let Some(button) = ev.submitter() {
+                sending(&button);
+            }
+        } else {
+            check_then_send(&ev, check.clone(), prefix.clone(), checked);
+        }
+    };
     view! {
-        <form method="post" action=action novalidate class=class on:submit=on_submit>
+        <form method="post" action=action novalidate class=class on:submit=on_submit on:focusin=on_focus>
             {children()}
         </form>
     }
 }
 
-fn check_before_sending(ev: &SubmitEvent, check: &FormCheck, prefix: &str) {
+/// Holds the submission while the rules run (they may have to be fetched first), then shows
+/// what they found, or sends the form as its button would have.
+fn check_then_send(ev: &SubmitEvent, check: FormCheck, prefix: String, checked: StoredValue<bool>) {
     let Some(form) = ev
         .target()
         .and_then(|target| target.dyn_into::<HtmlFormElement>().ok())
     else {
         return;
     };
-    let Some(errors) = FormData::new_with_form(&form)
-        .ok()
-        .and_then(|data| check.errors(&data))
-    else {
+    let Ok(data) = FormData::new_with_form(&form) else {
         return;
     };
-    let document = document();
-    if errors.is_empty() {
-        error_marks::clear(&document, &form, prefix);
-        if let Some(button) = ev.submitter() {
-            sending(&button);
+    ev.prevent_default();
+    let submitter = ev.submitter();
+    leptos::task::spawn_local(async move {
+        let document = document();
+        match check.errors(data).await {
+            Some(errors) if !errors.is_empty() => {
+                error_marks::show(&document, &form, &prefix, &errors)
+            }
+            found => {
+                if found.is_some() {
+                    error_marks::clear(&document, &form, &prefix);
+                }
+                // In a task of its own: while the first submit event is still being dispatched
+                // (a click's, when the rules were already here), the browser ignores a new one.
+                set_timeout(
+                    move || {
+                        checked.set_value(true);
+                        if form
+                            .request_submit_with_submitter(submitter.as_ref())
+                            .is_err()
+                        {
+                            checked.set_value(false);
+                        }
+                    },
+                    Duration::ZERO,
+                );
+            }
         }
-    } else {
-        ev.prevent_default();
-        error_marks::show(&document, &form, prefix, &errors);
-    }
+    });
 }
 
 /// The button that sent the form says what is happening, in the words it was drawn with.

@@ -13,6 +13,7 @@ pub mod family_words;
 pub mod follow_ups;
 pub mod form;
 pub mod form_check;
+pub mod form_rules;
 pub mod layout;
 pub mod mark_action;
 pub mod member_choices;

@@ -41,8 +41,9 @@ pub fn PlainWordsArea(
 }
 
 /// The advice beside the text area: drawn by the server for what the area holds, then, in the
-/// browser, again as the practitioner types.
-#[island]
+/// browser, again as the practitioner types. Lazy: the check and its glossary are a wasm chunk
+/// of their own, fetched only by pages that have such an area.
+#[island(lazy)]
 fn PlainAdvice(for_id: String, advice_id: String, text: String) -> impl IntoView {
     let text = RwSignal::new(text);
     let listening = window_event_listener(leptos::ev::input, move |ev| {
