@@ -77,16 +77,23 @@ fn run(settings: &Settings, tool: &'static str, args: &[&std::ffi::OsStr]) -> Re
     }
     let mut command = Command::new(&path);
     command.args(args);
-    let status = command.status().map_err(|source| Error::Io {
+    let output = command.output().map_err(|source| Error::Io {
         path: path.clone(),
         source,
     })?;
-    if status.success() {
+    print!("{}", String::from_utf8_lossy(&output.stdout));
+    // wasm-opt warns once per chunk about the local-names subsection wasm-split writes, which
+    // it skips; anything else it says is shown.
+    String::from_utf8_lossy(&output.stderr)
+        .lines()
+        .filter(|line| !line.contains("unknown name subsection"))
+        .for_each(|line| eprintln!("{line}"));
+    if output.status.success() {
         Ok(())
     } else {
         Err(Error::Command {
             command: format!("{command:?}"),
-            status: status.to_string(),
+            status: output.status.to_string(),
         })
     }
 }
