@@ -159,9 +159,20 @@ do_unit_tests() {
   cargo test -p xtask --profile xtask
 }
 
+# The server tests take about five minutes once built; a test that hangs must fail the run
+# long before CI's limit, and say so.
+SERVER_TESTS_WITHIN=1200
+
 do_server_tests() {
+  cargo test -p server --no-run
   # pg_dump and pg_restore of the same PostgreSQL, for the backup tests.
-  HEARTH_TEST_POSTGRES_URL="$pg_url" HEARTH_PG_BIN="$(hearth_pg_bin)" cargo test -p server
+  local rc=0
+  HEARTH_TEST_POSTGRES_URL="$pg_url" HEARTH_PG_BIN="$(hearth_pg_bin)" \
+    timeout --kill-after=10 "$SERVER_TESTS_WITHIN" cargo test -p server || rc=$?
+  if ((rc == 124)); then
+    echo "server tests still running after ${SERVER_TESTS_WITHIN}s: a test hangs (look for 'has been running for over 60 seconds' above)" >&2
+  fi
+  return "$rc"
 }
 
 do_build() {
