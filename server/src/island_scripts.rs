@@ -1,7 +1,8 @@
 //! The browser bundle goes only with a page that has an island. The shell puts the scripts that
 //! fetch the bundle and wake the islands in every page's head, because which islands a page has
 //! is known only once it has been drawn; this takes them out of a page that turned out to have
-//! none, so it loads no script and no wasm at all (decision 21).
+//! none, so it loads no script and no wasm at all (decision 21). A page with islands keeps the
+//! script but loses the wasm preload, so the page itself comes first on a slow connection.
 
 use axum::body::{to_bytes, Body};
 use axum::extract::Request;
@@ -31,15 +32,35 @@ pub async fn only_where_islands_are(request: Request, next: Next) -> Response {
             return Response::from_parts(parts, Body::empty());
         }
     };
-    let Some(page) = std::str::from_utf8(&bytes)
-        .ok()
-        .filter(|page| !page.contains("<leptos-island"))
-    else {
+    let Ok(page) = std::str::from_utf8(&bytes) else {
         return Response::from_parts(parts, Body::from(bytes));
     };
-    let page = without_bundle(page);
+    let page = if page.contains("<leptos-island") {
+        without_wasm_preload(page)
+    } else {
+        without_bundle(page)
+    };
     parts.headers.remove(CONTENT_LENGTH);
     Response::from_parts(parts, Body::from(page))
+}
+
+/// The page without the wasm preload: on a slow connection the page's own text and stylesheet
+/// come first, and the module script fetches the wasm once it runs. The forms work before the
+/// islands wake, so drawing the page sooner is worth more than waking them sooner.
+fn without_wasm_preload(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(start) = rest.find("<link rel=\"preload\"") {
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let link = tag(rest);
+        if !link.contains("application/wasm") {
+            out.push_str(link);
+        }
+        rest = &rest[link.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The page without leptos's hydration scripts: the module preload, the wasm preload, the module
@@ -79,7 +100,25 @@ fn tag(html: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::without_bundle;
+    use super::{without_bundle, without_wasm_preload};
+
+    #[test]
+    fn an_island_page_keeps_its_script_but_not_the_wasm_preload() {
+        let page = concat!(
+            "<head><link rel=\"preload\" href=\"/pkg/f.woff2\" as=\"font\">",
+            "<link rel=\"modulepreload\" href=\"/pkg/h.js\" crossorigin=\"n\">",
+            "<link rel=\"preload\" href=\"/pkg/h.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"n\">",
+            "<script type=\"module\" nonce=\"n\">go()</script></head>"
+        );
+        assert_eq!(
+            without_wasm_preload(page),
+            concat!(
+                "<head><link rel=\"preload\" href=\"/pkg/f.woff2\" as=\"font\">",
+                "<link rel=\"modulepreload\" href=\"/pkg/h.js\" crossorigin=\"n\">",
+                "<script type=\"module\" nonce=\"n\">go()</script></head>"
+            )
+        );
+    }
 
     #[test]
     fn the_bundle_goes_and_the_rest_stays() {
