@@ -24,6 +24,7 @@ pub mod goal;
 pub mod history;
 pub mod household;
 pub mod ids;
+pub mod information_rights;
 pub mod kept_apart;
 pub mod legal_status;
 pub mod mi;
