@@ -165,8 +165,8 @@ SERVER_TESTS_WITHIN=1200
 
 do_server_tests() {
   cargo test -p server --no-run
-  # pg_dump and pg_restore of the same PostgreSQL, for the backup tests.
   local rc=0
+  # pg_dump and pg_restore of the same PostgreSQL, for the backup tests.
   HEARTH_TEST_POSTGRES_URL="$pg_url" HEARTH_PG_BIN="$(hearth_pg_bin)" \
     timeout --kill-after=10 "$SERVER_TESTS_WITHIN" cargo test -p server || rc=$?
   if ((rc == 124)); then
