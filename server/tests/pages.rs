@@ -134,6 +134,10 @@ async fn security_headers(app: TestApp) {
     let nonce = nonce_of(form.header("content-security-policy").expect("a policy"));
     let scripts = form.body.matches("<script").count();
     assert!(scripts > 0 && form.body.contains("<leptos-island"));
+    assert!(
+        form.body.contains("rel=\"modulepreload\"") && !form.body.contains("application/wasm"),
+        "the module script stays and fetches the wasm itself: no wasm preload"
+    );
     assert_eq!(
         form.body.matches(&format!("nonce=\"{nonce}\"")).count(),
         scripts,
