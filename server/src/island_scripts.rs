@@ -48,45 +48,48 @@ pub async fn only_where_islands_are(request: Request, next: Next) -> Response {
 /// come first, and the module script fetches the wasm once it runs. The forms work before the
 /// islands wake, so drawing the page sooner is worth more than waking them sooner.
 fn without_wasm_preload(page: &str) -> String {
-    let mut out = String::with_capacity(page.len());
-    let mut rest = page;
-    while let Some(start) = rest.find("<link rel=\"preload\"") {
-        out.push_str(&rest[..start]);
-        rest = &rest[start..];
-        let link = tag(rest);
-        if !link.contains("application/wasm") {
-            out.push_str(link);
-        }
-        rest = &rest[link.len()..];
-    }
-    out.push_str(rest);
-    out
+    without(page, wasm_preload)
 }
 
 /// The page without leptos's hydration scripts: the module preload, the wasm preload, the module
 /// script that loads them and the inline scripts that prepare hydration. Hearth draws no other
 /// script or preload.
 fn without_bundle(page: &str) -> String {
-    let mut out = String::with_capacity(page.len());
-    let mut rest = page;
-    while let Some(start) = rest.find('<') {
-        out.push_str(&rest[..start]);
-        rest = &rest[start..];
-        let end = if rest.starts_with("<link rel=\"modulepreload\"")
-            || (rest.starts_with("<link rel=\"preload\"") && tag(rest).contains("application/wasm"))
-        {
+    without(page, |rest| {
+        if rest.starts_with("<link rel=\"modulepreload\"") {
             tag(rest).len()
         } else if rest.starts_with("<script") {
             rest.find("</script>")
                 .map_or(rest.len(), |at| at + "</script>".len())
         } else {
-            0
-        };
-        if end == 0 {
-            out.push('<');
-            rest = &rest[1..];
-        } else {
-            rest = &rest[end..];
+            wasm_preload(rest)
+        }
+    })
+}
+
+/// The length of the wasm preload link `rest` starts with; 0 when it starts with anything else.
+fn wasm_preload(rest: &str) -> usize {
+    if rest.starts_with("<link rel=\"preload\"") && tag(rest).contains("application/wasm") {
+        tag(rest).len()
+    } else {
+        0
+    }
+}
+
+/// `page` less every element `unwanted` measures: at each `<`, it gives the length of what is to
+/// go from there, or 0 to keep it.
+fn without(page: &str, unwanted: impl Fn(&str) -> usize) -> String {
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        match unwanted(rest) {
+            0 => {
+                out.push('<');
+                rest = &rest[1..];
+            }
+            end => rest = &rest[end..],
         }
     }
     out.push_str(rest);
