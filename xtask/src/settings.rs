@@ -24,12 +24,32 @@ pub struct Settings {
     pub reload_port: String,
 }
 
+/// The workspace this run is for, found when the task runs. Not the compile-time
+/// `env!("CARGO_MANIFEST_DIR")`: cargo does not rebuild the task when the same sources sit in
+/// another checkout sharing the target directory (as CI's clone shares ours), and the task then
+/// built the other checkout. `cargo run` sets the variable to `xtask/` at run time; outside
+/// cargo, the nearest directory up from here whose Cargo.toml has a `[workspace]`.
+fn workspace_root() -> Result<PathBuf> {
+    if let Some(dir) = std::env::var_os("CARGO_MANIFEST_DIR") {
+        if let Some(root) = Path::new(&dir).parent() {
+            return Ok(root.to_path_buf());
+        }
+    }
+    let here = std::env::current_dir().map_err(at("."))?;
+    here.ancestors()
+        .find(|dir| {
+            std::fs::read_to_string(dir.join("Cargo.toml"))
+                .is_ok_and(|text| text.lines().any(|line| line.trim() == "[workspace]"))
+        })
+        .map(Path::to_path_buf)
+        .ok_or_else(|| {
+            Error::Settings("no Cargo.toml with a [workspace] above this directory".into())
+        })
+}
+
 impl Settings {
     pub fn load() -> Result<Self> {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .parent()
-            .map(Path::to_path_buf)
-            .ok_or_else(|| Error::Settings("the build task is not inside the workspace".into()))?;
+        let root = workspace_root()?;
         let manifest = root.join("Cargo.toml");
         let text = std::fs::read_to_string(&manifest).map_err(at(&manifest))?;
         let table: toml::Table = text
