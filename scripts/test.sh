@@ -228,6 +228,12 @@ do_e2e() {
   skipped="$(sed -nE 's/^[[:space:]]*([0-9]+) skipped.*/\1/p' "$out" | tail -n 1)"
   [[ -n "$passed" && "$passed" -gt 0 ]] || hearth_die "Playwright ran no test"
   echo "playwright: ${passed} passed, 0 failed, ${skipped:-0} skipped"
+  # A page whose bundle had to be loaded twice is not a failure, but it is not right either.
+  local reloaded
+  reloaded="$(grep -c 'did not hydrate within 20 s; loading it again' "$out" || true)"
+  if ((reloaded > 0)); then
+    echo "WARNING: ${reloaded} page(s) woke only when loaded again; their loading state is above"
+  fi
 }
 
 do_audit_sqlite() {
