@@ -86,6 +86,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/families/:id/chronology") view=pages::chronology::ChronologyPage ssr=ssr.clone()/>
                     <Route path=path!("/families/:id/assessment") view=pages::assessment::AssessmentPage ssr=ssr.clone()/>
                     <Route path=path!("/families/:id/supervision") view=pages::supervision::SupervisionPage ssr=ssr.clone()/>
+                    <Route path=path!("/information-requests") view=pages::information_requests::InformationRequestsPage ssr=ssr.clone()/>
+                    <Route path=path!("/information-requests/find") view=pages::request_subject::RequestSubjectPage ssr=ssr.clone()/>
+                    <Route path=path!("/information-requests/new/:member") view=pages::new_information_request::NewInformationRequestPage ssr=ssr.clone()/>
+                    <Route path=path!("/information-requests/:id") view=pages::information_request::InformationRequestPage ssr=ssr.clone()/>
                     <Route path=path!("/week") view=pages::week::WeekPage ssr=ssr.clone()/>
                     <Route path=path!("/team") view=pages::team::TeamPage ssr=ssr.clone()/>
                     <Route path=path!("/team/openings") view=pages::openings::OpeningsPage ssr=ssr.clone()/>

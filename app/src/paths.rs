@@ -2,7 +2,8 @@
 //! the links to it cannot drift apart (the routes themselves are in `app.rs`).
 
 use crate::domain::ids::{
-    AccountId, EntryId, FamilyId, GoalId, HousesId, MemberId, SafetyId, StepId, TeamId,
+    AccountId, EntryId, FamilyId, GoalId, HousesId, InformationRequestId, MemberId, SafetyId,
+    StepId, TeamId,
 };
 
 pub fn family(family: FamilyId) -> String {
@@ -203,6 +204,21 @@ pub fn local_path(text: &str) -> Option<&str> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "/-_.~?=&%".contains(c));
     ok.then_some(text)
+}
+
+/// Subject access requests: the open ones by due date.
+pub const INFORMATION_REQUESTS: &str = "/information-requests";
+
+/// Finding whose data a new request is for.
+pub const FIND_REQUEST_SUBJECT: &str = "/information-requests/find";
+
+/// Logging a request about one family member.
+pub fn new_information_request(member: MemberId) -> String {
+    format!("/information-requests/new/{member}")
+}
+
+pub fn information_request(request: InformationRequestId) -> String {
+    format!("/information-requests/{request}")
 }
 
 #[cfg(test)]

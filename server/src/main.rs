@@ -389,7 +389,7 @@ fn print_demo_logins(seeded: bool, addr: SocketAddr) {
         "Open http://{addr} and sign in with any of these. Every password is: {}",
         app::demo::PASSWORD
     );
-    println!("(In this demo no one must set up a second factor; in a real council's Hearth, managers and administrators must.)");
+    println!("(In this demo no one must set up a second factor; in a real council's Hearth, managers, administrators and information governance officers must.)");
     for (login, who) in app::demo::logins() {
         println!("  {login:<36} {who}");
     }

@@ -157,6 +157,25 @@ async fn matrix(app: TestApp) {
                 &support::extract::upload(&app, &jordan, &files, false).await,
             )
         },
+        request: {
+            let request = new_id();
+            let maya = app.sign_in("maya.okafor@brookford.example").await;
+            let logged = app
+                .call(
+                    "log_information_request",
+                    &[
+                        ("request", &request),
+                        ("member", &kelly),
+                        ("received_on", &day(-3)),
+                        ("identity_checked_on", ""),
+                        ("requester", ""),
+                    ],
+                    Some(&maya),
+                )
+                .await;
+            assert_eq!(logged.status, 200, "{}", logged.body);
+            request
+        },
         ashworth,
         kelly,
         kelly_goal,
@@ -191,6 +210,8 @@ async fn matrix(app: TestApp) {
                 member: new_id(),
                 status: new_id(),
                 finding: new_id(),
+                request: new_id(),
+                other_request: new_id(),
             };
             for case in &cases {
                 let expected = case.expect.chars().nth(group).unwrap_or('?');
@@ -402,6 +423,7 @@ async fn matrix(app: TestApp) {
         ("family", "families"),
         ("family_words", "family_words"),
         ("goal", "goals"),
+        ("information_request", "information_requests"),
         ("invitation", "invitations"),
         ("member", "members"),
         ("prompt", "mi_prompts"),
@@ -438,6 +460,8 @@ async fn matrix(app: TestApp) {
         member: new_id(),
         status: new_id(),
         finding: new_id(),
+        request: new_id(),
+        other_request: new_id(),
     };
     for case in &cases {
         covered.insert((case.call)(&ids, &fresh).0.to_string());

@@ -10,6 +10,7 @@ pub mod caseload;
 pub mod change_work;
 pub mod family;
 pub mod imports;
+pub mod information_requests;
 pub mod invitations;
 pub mod openings;
 pub mod own_change;

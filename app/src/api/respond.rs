@@ -94,6 +94,9 @@ pub fn home_of(viewer: &Viewer) -> &'static str {
     match viewer.staff_role() {
         None => "/me",
         Some(crate::domain::role::StaffRole::Administrator) => "/accounts",
+        Some(crate::domain::role::StaffRole::InformationGovernance) => {
+            crate::paths::INFORMATION_REQUESTS
+        }
         Some(_) => "/families",
     }
 }

@@ -104,6 +104,22 @@ pub enum FormCheck {
         latest: Vec<(PlanPart, String)>,
     },
     AddPrompt,
+    FindRequestSubject,
+    LogInformationRequest {
+        today: NaiveDate,
+    },
+    RecordIdentityCheck {
+        received_on: NaiveDate,
+        today: NaiveDate,
+    },
+    ExtendInformationRequest {
+        starts: NaiveDate,
+        today: NaiveDate,
+    },
+    FinishInformationRequest {
+        received_on: NaiveDate,
+        today: NaiveDate,
+    },
 }
 
 impl FormCheck {
@@ -159,6 +175,19 @@ impl FormCheck {
             Self::GiveRuler => rules::give_ruler(form).await,
             Self::SaveChangePlan { latest } => rules::save_change_plan(form, latest).await,
             Self::AddPrompt => rules::add_prompt(form).await,
+            Self::FindRequestSubject => rules::find_request_subject(form).await,
+            Self::LogInformationRequest { today } => {
+                rules::log_information_request(form, today).await
+            }
+            Self::RecordIdentityCheck { received_on, today } => {
+                rules::record_identity_check(form, received_on, today).await
+            }
+            Self::ExtendInformationRequest { starts, today } => {
+                rules::extend_information_request(form, starts, today).await
+            }
+            Self::FinishInformationRequest { received_on, today } => {
+                rules::finish_information_request(form, received_on, today).await
+            }
         };
         checked.ok().flatten()
     }

@@ -12,6 +12,10 @@ use crate::api::case_record::{
 };
 use crate::api::change_work::{AddBalanceItem, NoteOnChangePlan, RecordChangeTalk, RecordStage};
 use crate::api::family::OpenFamily;
+use crate::api::information_requests::{
+    ExtendInformationRequest, FindRequestSubject, FinishInformationRequest, LogInformationRequest,
+    RecordIdentityCheck,
+};
 use crate::api::invitations::ClaimInvitation;
 use crate::api::own_change::{AddOwnBalanceItem, GiveRuler, SaveChangePlan};
 use crate::api::own_plan::{RateGoal, TellWorker};
@@ -29,6 +33,10 @@ use crate::domain::credentials::{
 use crate::domain::findings::parse_finding;
 use crate::domain::household::{parse_left, parse_member, parse_new_family};
 use crate::domain::ids::{AccountId, MemberId};
+use crate::domain::information_rights::request::{
+    parse_finish, parse_identity, parse_request, parse_search,
+};
+use crate::domain::information_rights::request_due::parse_extension;
 use crate::domain::kept_apart::parse_pair;
 use crate::domain::legal_status::parse_status;
 use crate::domain::mi::balance::parse_item;
@@ -149,4 +157,13 @@ form_rules! {
     fn save_change_plan(form, latest: Vec<(PlanPart, String)>) reads SaveChangePlan =>
         |i| errors_of(parse_changes(&latest, &i.form.answers()));
     fn add_prompt(form) reads AddPrompt => |i| errors_of(parse_prompt(&i.form, &[]));
+    fn find_request_subject(form) reads FindRequestSubject => |i| errors_of(parse_search(&i.name));
+    fn log_information_request(form, today: NaiveDate) reads LogInformationRequest =>
+        |i| errors_of(parse_request(&i.form, today));
+    fn record_identity_check(form, received_on: NaiveDate, today: NaiveDate) reads RecordIdentityCheck =>
+        |i| errors_of(parse_identity(&i.form, received_on, today));
+    fn extend_information_request(form, starts: NaiveDate, today: NaiveDate) reads ExtendInformationRequest =>
+        |i| errors_of(parse_extension(&i.form, starts, today));
+    fn finish_information_request(form, received_on: NaiveDate, today: NaiveDate) reads FinishInformationRequest =>
+        |i| errors_of(parse_finish(&i.form, received_on, today));
 }

@@ -38,12 +38,16 @@ fn links_for(role: Option<StaffRole>) -> Vec<(&'static str, &'static str)> {
             ("/teams", "Teams"),
             ("/imports", "Case system"),
         ],
+        Some(StaffRole::InformationGovernance) => {
+            vec![(crate::paths::INFORMATION_REQUESTS, "Requests")]
+        }
         Some(StaffRole::TeamManager) => {
             vec![
                 ("/families", "My families"),
                 ("/team", "Team"),
                 ("/prompts", "Prompts"),
                 ("/audit", "Audit trail"),
+                (crate::paths::INFORMATION_REQUESTS, "Requests"),
             ]
         }
         Some(_) => vec![

@@ -101,6 +101,12 @@ const STAFF: &[(&str, &str, StaffRole, Option<Team>)] = &[
         StaffRole::Administrator,
         None,
     ),
+    (
+        "hana.ito@brookford.example",
+        "Hana Ito",
+        StaffRole::InformationGovernance,
+        None,
+    ),
 ];
 
 struct DemoMember {

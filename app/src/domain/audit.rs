@@ -109,6 +109,11 @@ coded_enum!(
         ViewOwnChangePlan => "view_own_change_plan", "Family member viewed their own plan for a goal";
         SaveOwnChangePlan => "save_own_change_plan", "Family member saved their change plan";
         FamilyRuler => "family_ruler", "Family member gave an importance or confidence ruler";
+        ViewInformationRequests => "view_information_requests", "Viewed the subject access requests";
+        FindRequestSubject => "find_request_subject", "Looked for whose data a subject access request is for";
+        LogInformationRequest => "log_information_request", "Logged a subject access request";
+        ViewInformationRequest => "view_information_request", "Viewed a subject access request";
+        UpdateInformationRequest => "update_information_request", "Updated a subject access request";
     }
 );
 

@@ -73,6 +73,10 @@ id_type!(
 );
 id_type!(InvitationId);
 id_type!(
+    /// A subject access request: someone asking for a copy of a family member's data.
+    InformationRequestId
+);
+id_type!(
     /// One period of a child's legal status: a child in need plan, a child protection plan,
     /// pre-proceedings or care proceedings.
     LegalStatusId

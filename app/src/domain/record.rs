@@ -3,9 +3,9 @@
 
 use super::ids::{
     AccountId, ActionId, AuthorityId, BalanceItemId, ChangePlanWordsId, CheckInId, CommentId,
-    EntryId, ExtractReportId, FamilyId, FindingId, GoalId, HousesId, InvitationId, LegalStatusId,
-    MemberId, OpeningId, PromptId, SafetyId, SetUpCodeId, StageNoteId, StepId, SupervisionId,
-    TallyId, TeamId,
+    EntryId, ExtractReportId, FamilyId, FindingId, GoalId, HousesId, InformationRequestId,
+    InvitationId, LegalStatusId, MemberId, OpeningId, PromptId, SafetyId, SetUpCodeId, StageNoteId,
+    StepId, SupervisionId, TallyId, TeamId,
 };
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -32,6 +32,8 @@ coded_enum!(
         Finding => "finding", "Trio finding";
         FamilyWords => "family_words", "Family's words";
         Goal => "goal", "Goal";
+        InformationRequest => "information_request", "Subject access request";
+        InformationRequests => "information_requests", "Subject access requests";
         Invitation => "invitation", "Invitation";
         LegalStatus => "legal_status", "Legal status";
         Meeting => "meeting", "Meeting";
@@ -112,6 +114,7 @@ record_ref! {
         Finding(FindingId),
         FamilyWords(CommentId),
         Goal(GoalId),
+        InformationRequest(InformationRequestId),
         Invitation(InvitationId),
         LegalStatus(LegalStatusId),
         Member(MemberId),
@@ -129,6 +132,7 @@ record_ref! {
     // that a new kind must be placed on one side or the other.
     others {
         Accounts,
+        InformationRequests,
         Assessment,
         AuditTrail,
         Caseload,

@@ -17,10 +17,13 @@ pub enum StaffRole {
     TeamManager,
     /// Business support: accounts and allocation, no case content by default.
     Administrator,
+    /// The council's information rights team: answers subject access requests and runs the
+    /// retention schedule. No case work; sees only what a request needs.
+    InformationGovernance,
 }
 
 impl StaffRole {
-    pub const ALL: [StaffRole; 9] = [
+    pub const ALL: [StaffRole; 10] = [
         StaffRole::SocialWorker,
         StaffRole::DomesticAbusePractitioner,
         StaffRole::DomesticAbuseOfficer,
@@ -30,6 +33,7 @@ impl StaffRole {
         StaffRole::FamilySupportWorker,
         StaffRole::TeamManager,
         StaffRole::Administrator,
+        StaffRole::InformationGovernance,
     ];
 
     /// The roles that are allocated to a family, one worker each.
@@ -55,6 +59,7 @@ impl StaffRole {
             StaffRole::FamilySupportWorker => "family_support_worker",
             StaffRole::TeamManager => "team_manager",
             StaffRole::Administrator => "administrator",
+            StaffRole::InformationGovernance => "information_governance",
         }
     }
 
@@ -74,6 +79,7 @@ impl StaffRole {
             StaffRole::FamilySupportWorker => "Family support worker",
             StaffRole::TeamManager => "Team manager",
             StaffRole::Administrator => "Administrator",
+            StaffRole::InformationGovernance => "Information governance officer",
         }
     }
 
@@ -90,12 +96,22 @@ impl StaffRole {
             StaffRole::FamilySupportWorker => "a family support worker",
             StaffRole::TeamManager => "the team manager",
             StaffRole::Administrator => "the office team",
+            StaffRole::InformationGovernance => "the council's information rights team",
         }
     }
 
-    /// Roles that work on cases, as opposed to business support.
+    /// Roles that work on cases, as opposed to business support and information rights.
     pub fn reads_case_content(self) -> bool {
-        self != StaffRole::Administrator
+        self.works_in_team()
+    }
+
+    /// Every role but the council-wide ones (administrators, information governance) belongs
+    /// to a team.
+    pub fn works_in_team(self) -> bool {
+        !matches!(
+            self,
+            StaffRole::Administrator | StaffRole::InformationGovernance
+        )
     }
 }
 

@@ -12,6 +12,7 @@ pub mod caseload;
 pub mod change_work;
 pub mod family;
 pub mod import;
+pub mod information_requests;
 pub mod openings;
 pub mod own_page;
 pub mod plan;

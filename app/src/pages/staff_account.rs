@@ -140,7 +140,7 @@ fn MoveForm(account: StaffAccountView, actions: Actions) -> impl IntoView {
         .iter()
         .map(|t| (t.id.to_string(), t.name.clone()))
         .collect();
-    if account.role == crate::domain::role::StaffRole::Administrator {
+    if !account.role.works_in_team() {
         teams.insert(0, (String::new(), "No team".to_string()));
     }
     let current = account.team.as_ref().map(|t| t.id.to_string());

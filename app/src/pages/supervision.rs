@@ -152,7 +152,7 @@ fn RecordForm(page: Supervisions) -> impl IntoView {
     let check = FormCheck::RecordSupervision { owners, today };
     let roles: Vec<(String, String)> = StaffRole::ALL
         .iter()
-        .filter(|r| **r != StaffRole::Administrator)
+        .filter(|r| r.reads_case_content())
         .map(|r| (r.code().to_string(), r.label().to_string()))
         .collect();
     let workers = page.workers.clone();

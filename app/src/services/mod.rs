@@ -18,6 +18,7 @@ pub mod family;
 mod guard;
 pub mod held;
 pub mod import;
+pub mod information_requests;
 pub mod invitations;
 mod new_id;
 pub mod openings;

@@ -32,7 +32,12 @@ pub fn required(settings: &Settings, viewer: &Viewer) -> bool {
         (_, None) | (SecondFactorRule::NotRequired, _) => false,
         (SecondFactorRule::AllStaff, Some(_)) => true,
         (SecondFactorRule::ManagersAndAdministrators, Some(role)) => {
-            matches!(role, StaffRole::TeamManager | StaffRole::Administrator)
+            matches!(
+                role,
+                StaffRole::TeamManager
+                    | StaffRole::Administrator
+                    | StaffRole::InformationGovernance
+            )
         }
     }
 }

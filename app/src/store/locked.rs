@@ -71,6 +71,9 @@ pub async fn owner_of(
         RecordRef::Member(_) => "SELECT family_id FROM members WHERE id = $1",
         RecordRef::LegalStatus(_) => "SELECT family_id FROM legal_statuses WHERE id = $1",
         RecordRef::Finding(_) => "SELECT family_id FROM findings WHERE id = $1",
+        RecordRef::InformationRequest(_) => {
+            "SELECT family_id FROM information_requests WHERE id = $1"
+        }
         other => return Err(StoreError::NotClaimable(other.kind())),
     };
     Ok(sqlx::query_scalar::<_, String>(sql)

@@ -23,6 +23,7 @@ pub mod goals;
 pub mod health;
 pub mod held_answers;
 pub mod household;
+pub mod information_requests;
 pub mod invitations;
 pub mod kept_apart;
 pub mod legal_statuses;

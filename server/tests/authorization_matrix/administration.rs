@@ -5,23 +5,23 @@ use super::{case, s, Case};
 
 pub fn cases() -> Vec<Case> {
     vec![
-        case("teams", "FFFFFAFFFUFA", &[], |_, _| ("teams", vec![])),
-        case("Ashworth's team", "FFFFFAFFFUFF", &[], |i, _| {
+        case("teams", "FFFFFAFFFUFAF", &[], |_, _| ("teams", vec![])),
+        case("Ashworth's team", "FFFFFAFFFUFFF", &[], |i, _| {
             ("team_staff", vec![("team", s(&i.north))])
         }),
         case(
             "a team named by a family's id",
-            "FFFFFNFFFUFN",
+            "FFFFFNFFFUFNF",
             &[],
             |i, _| ("team_staff", vec![("team", s(&i.ashworth))]),
         ),
-        case("add a team", "FFFFFAFFFUFA", &["teams"], |_, f| {
+        case("add a team", "FFFFFAFFFUFAF", &["teams"], |_, f| {
             (
                 "create_team",
                 vec![("team", s(&f.team)), ("name", format!("Team {}", f.team))],
             )
         }),
-        case("rename Ashworth's team", "FFFFFAFFFUFF", &[], |i, _| {
+        case("rename Ashworth's team", "FFFFFAFFFUFFF", &[], |i, _| {
             (
                 "rename_team",
                 vec![
@@ -30,12 +30,12 @@ pub fn cases() -> Vec<Case> {
                 ],
             )
         }),
-        case("teams to join", "FFFFFAFFFUFA", &[], |_, _| {
+        case("teams to join", "FFFFFAFFFUFAF", &[], |_, _| {
             ("staff_team_choices", vec![])
         }),
         case(
             "add a social worker to Ashworth's team",
-            "FFFFFAFFFUFF",
+            "FFFFFAFFFUFFF",
             &["accounts", "set_up_codes"],
             |i, f| {
                 (
@@ -50,24 +50,24 @@ pub fn cases() -> Vec<Case> {
                 )
             },
         ),
-        case("Priya's account", "FFFFFAFFFUFF", &[], |i, _| {
+        case("Priya's account", "FFFFFAFFFUFFF", &[], |i, _| {
             ("staff_account", vec![("account", s(&i.priya))])
         }),
         case(
             "an account named by a member's id",
-            "FFFFFNFFFUFN",
+            "FFFFFNFFFUFNF",
             &[],
             |i, _| ("staff_account", vec![("account", s(&i.kelly))]),
         ),
-        case("disable the newcomer", "FFFFFAFFFUFF", &[], |i, _| {
+        case("disable the newcomer", "FFFFFAFFFUFFF", &[], |i, _| {
             ("disable_account", vec![("account", s(&i.newcomer))])
         }),
-        case("re-enable the newcomer", "FFFFFAFFFUFF", &[], |i, _| {
+        case("re-enable the newcomer", "FFFFFAFFFUFFF", &[], |i, _| {
             ("enable_account", vec![("account", s(&i.newcomer))])
         }),
         case(
             "move the newcomer to their own team",
-            "FFFFFAFFFUFF",
+            "FFFFFAFFFUFFF",
             &[],
             |i, _| {
                 (
@@ -78,7 +78,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "a set-up code for the newcomer",
-            "FFFFFAFFFUFF",
+            "FFFFFAFFFUFFF",
             &["set_up_codes"],
             |i, f| {
                 (
@@ -89,7 +89,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "the newcomer's case system worker ID",
-            "FFFFFAFFFUFF",
+            "FFFFFAFFFUFFF",
             &[],
             |i, f| {
                 (
@@ -103,7 +103,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "a worker ID for an account named by a member's id",
-            "FFFFFNFFFUFN",
+            "FFFFFNFFFUFNF",
             &[],
             |i, _| {
                 (
@@ -112,25 +112,25 @@ pub fn cases() -> Vec<Case> {
                 )
             },
         ),
-        case("the case system's extract", "FFFFFAFFFUFA", &[], |_, _| {
+        case("the case system's extract", "FFFFFAFFFUFAF", &[], |_, _| {
             ("import_page", vec![])
         }),
         case(
             "a check of Brookford's extract",
-            "FFFFFAFFFUFN",
+            "FFFFFAFFFUFNF",
             &[],
             |i, _| ("extract_report", vec![("report", s(&i.extract_report))]),
         ),
         case(
             "a report named by a family's id",
-            "FFFFFNFFFUFN",
+            "FFFFFNFFFUFNF",
             &[],
             |i, _| ("extract_report", vec![("report", s(&i.ashworth))]),
         ),
         // Open to anyone: a code of the wrong shape is refused before anything is looked up.
         case(
             "set up with a code of the wrong shape",
-            "IIIIIIIIIIII",
+            "IIIIIIIIIIIII",
             &[],
             |_, _| {
                 (
@@ -144,18 +144,18 @@ pub fn cases() -> Vec<Case> {
             },
         ),
         // Who works with a family: its team's manager and the council's administrators.
-        case("who works with Ashworth", "FFAFFAFFFUFF", &[], |i, _| {
+        case("who works with Ashworth", "FFAFFAFFFUFFF", &[], |i, _| {
             ("allocation", vec![("family", s(&i.ashworth))])
         }),
         case(
             "who works with a member's id",
-            "NNNNNNNNNUNN",
+            "NNNNNNNNNUNNN",
             &[],
             |i, _| ("allocation", vec![("family", s(&i.kelly))]),
         ),
         case(
             "keep Sam as Ashworth's social worker",
-            "FFAFFAFFFUFF",
+            "FFAFFAFFFUFFF",
             &[],
             |i, _| {
                 (
@@ -171,7 +171,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "move Ashworth to its own team",
-            "FFAFFAFFFUFF",
+            "FFAFFAFFFUFFF",
             &[],
             |i, _| {
                 (
@@ -180,7 +180,7 @@ pub fn cases() -> Vec<Case> {
                 )
             },
         ),
-        case("whether Hearth is set up", "AAAAAAAAAAAA", &[], |_, _| {
+        case("whether Hearth is set up", "AAAAAAAAAAAAA", &[], |_, _| {
             ("is_set_up", vec![])
         }),
     ]

@@ -9,9 +9,11 @@ use support::new_id;
 mod administration;
 #[path = "case_record.rs"]
 mod case_record;
+#[path = "information_rights.rs"]
+mod information_rights;
 
 /// The people asked, grouped; each group's logins share one column of expectations.
-pub const PEOPLE: [(&str, &[&str]); 12] = [
+pub const PEOPLE: [(&str, &[&str]); 13] = [
     (
         "social workers of Ashworth's team",
         &[
@@ -58,6 +60,10 @@ pub const PEOPLE: [(&str, &[&str]); 12] = [
         "an administrator of another council",
         &[support::council::OTHER_ADMIN],
     ),
+    (
+        "an information governance officer",
+        &["hana.ito@brookford.example"],
+    ),
 ];
 
 pub const REASON: &str = "Duty cover: police call-out to the family's address overnight";
@@ -100,6 +106,8 @@ pub struct Ids {
     pub nadia: String,
     /// A check of the example extract, made by Brookford's administrator.
     pub extract_report: String,
+    /// A subject access request for Kelly's data, logged by her team's manager.
+    pub request: String,
 }
 
 /// Ids one person's cases make, so a later case can name what an earlier one added.
@@ -116,6 +124,9 @@ pub struct Fresh {
     pub member: String,
     pub status: String,
     pub finding: String,
+    /// Subject access requests logged about Kelly (Ashworth) and Chloe (Fairweather).
+    pub request: String,
+    pub other_request: String,
 }
 
 pub type Form = Vec<(&'static str, String)>;
@@ -167,27 +178,33 @@ pub fn case(
 
 pub fn cases() -> Vec<Case> {
     vec![
-        case("caseload", "AAAAAFFFFUAF", &[], |_, _| ("caseload", vec![])),
-        case("caseload, page 2", "AAAAAFFFFUAF", &[], |_, _| {
+        case("caseload", "AAAAAFFFFUAFF", &[], |_, _| {
+            ("caseload", vec![])
+        }),
+        case("caseload, page 2", "AAAAAFFFFUAFF", &[], |_, _| {
             ("caseload", vec![("page", s("2"))])
         }),
-        case("closed cases", "AAAAAFFFFUAF", &[], |_, _| {
+        case("closed cases", "AAAAAFFFFUAFF", &[], |_, _| {
             ("closed_families", vec![("page", s("1"))])
         }),
-        case("family Ashworth", "AAARRFFFFUFF", &[], |i, _| {
+        case("family Ashworth", "AAARRFFFFUFFF", &[], |i, _| {
             ("family", vec![("id", s(&i.ashworth))])
         }),
-        case("family Fairweather", "RRRAAFFFFUFF", &[], |i, _| {
+        case("family Fairweather", "RRRAAFFFFUFFF", &[], |i, _| {
             ("family", vec![("id", s(&i.fairweather))])
         }),
-        case("own page", "FFFFFFAAAUFF", &[], |_, _| ("own_page", vec![])),
-        case("audit trail", "FFAFAFFFFUFF", &[], |_, _| {
+        case("own page", "FFFFFFAAAUFFF", &[], |_, _| {
+            ("own_page", vec![])
+        }),
+        case("audit trail", "FFAFAFFFFUFFF", &[], |_, _| {
             ("audit_trail", vec![])
         }),
-        case("accounts", "FFFFFAFFFUFA", &[], |_, _| ("accounts", vec![])),
+        case("accounts", "FFFFFAFFFUFAF", &[], |_, _| {
+            ("accounts", vec![])
+        }),
         case(
             "invite Darren (Ashworth adult)",
-            "AAAFFFFFFUFF",
+            "AAAFFFFFFUFFF",
             &["invitations"],
             |i, _| {
                 (
@@ -198,7 +215,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "invite Lily (Ashworth child)",
-            "FFFFFFFFFUFF",
+            "FFFFFFFFFUFFF",
             &[],
             |i, _| {
                 (
@@ -209,7 +226,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "invite Ben (Fairweather adult)",
-            "FFFAAFFFFUFF",
+            "FFFAAFFFFUFFF",
             &["invitations"],
             |i, _| {
                 (
@@ -220,7 +237,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "open Ashworth outside team",
-            "FFFAAFFFFUFF",
+            "FFFAAFFFFUFFF",
             &["break_glass"],
             |i, _| {
                 (
@@ -231,7 +248,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "open Fairweather outside team",
-            "AAAFFFFFFUFF",
+            "AAAFFFFFFUFFF",
             &["break_glass"],
             |i, _| {
                 (
@@ -240,16 +257,16 @@ pub fn cases() -> Vec<Case> {
                 )
             },
         ),
-        case("family Ashworth again", "AAAAAFFFFUFF", &[], |i, _| {
+        case("family Ashworth again", "AAAAAFFFFUFFF", &[], |i, _| {
             ("family", vec![("id", s(&i.ashworth))])
         }),
-        case("family Fairweather again", "AAAAAFFFFUFF", &[], |i, _| {
+        case("family Fairweather again", "AAAAAFFFFUFFF", &[], |i, _| {
             ("family", vec![("id", s(&i.fairweather))])
         }),
-        case("plan of Ashworth", "AAAAAFFFFUFF", &[], |i, _| {
+        case("plan of Ashworth", "AAAAAFFFFUFFF", &[], |i, _| {
             ("family_plan", vec![("family", s(&i.ashworth))])
         }),
-        case("a goal of Ashworth", "AAAAAFFFFUFF", &[], |i, _| {
+        case("a goal of Ashworth", "AAAAAFFFFUFFF", &[], |i, _| {
             (
                 "goal",
                 vec![("family", s(&i.ashworth)), ("goal", s(&i.kelly_goal))],
@@ -258,19 +275,19 @@ pub fn cases() -> Vec<Case> {
         // Opening a family with a reason is for reading it: no edit follows (Noor and Grace).
         case(
             "add a goal to Ashworth",
-            "AAAFFFFFFUFF",
+            "AAAFFFFFFUFFF",
             &["goals"],
             |i, _| ("save_goal", new_goal(&i.ashworth, &i.kelly, &i.target)),
         ),
         case(
             "add a goal to Fairweather",
-            "FFFAAFFFFUFF",
+            "FFFAAFFFFUFFF",
             &["goals"],
             |i, _| ("save_goal", new_goal(&i.fairweather, &i.chloe, &i.target)),
         ),
         case(
             "add a step to Kelly's goal",
-            "AAAFFFFFFUFF",
+            "AAAFFFFFFUFFF",
             &["steps"],
             |i, _| {
                 (
@@ -289,7 +306,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "change the status of Kelly's goal",
-            "AAAFFFFFFUFF",
+            "AAAFFFFFFUFFF",
             &[],
             |i, _| {
                 (
@@ -305,7 +322,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "move Kelly's goal in the plan",
-            "AAAFFFFFFUFF",
+            "AAAFFFFFFUFFF",
             &[],
             |i, _| {
                 (
@@ -320,7 +337,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "add a danger statement to Ashworth",
-            "AAAFFFFFFUFF",
+            "AAAFFFFFFUFFF",
             &["safety_statements"],
             |i, _| {
                 (
@@ -344,7 +361,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "Lily's Three Houses",
-            "AAAFFFFFFUFF",
+            "AAAFFFFFFUFFF",
             &["three_houses"],
             |i, _| {
                 (
@@ -361,7 +378,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "rate an Ashworth goal (practitioner)",
-            "AAAFFFFFFUFF",
+            "AAAFFFFFFUFFF",
             &["check_ins"],
             |i, _| {
                 (
@@ -379,7 +396,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "rate Kelly's goal as a family member",
-            "FFFFFFANNUFF",
+            "FFFFFFANNUFFF",
             &["check_ins"],
             |i, _| {
                 (
@@ -394,7 +411,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "tell my worker",
-            "FFFFFFAAAUFF",
+            "FFFFFFAAAUFFF",
             &["family_words"],
             |_, _| {
                 (
@@ -408,7 +425,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "reply to Kelly's words",
-            "AAAFFFFFFUFF",
+            "AAAFFFFFFUFFF",
             &["family_words"],
             |i, _| {
                 (
@@ -421,7 +438,7 @@ pub fn cases() -> Vec<Case> {
                 )
             },
         ),
-        case("mark Kelly's step done", "AAAFFFANNUFF", &[], |i, _| {
+        case("mark Kelly's step done", "AAAFFFANNUFFF", &[], |i, _| {
             (
                 "mark_step",
                 vec![("step", s(&i.kelly_step)), ("done", s("true"))],
@@ -429,7 +446,7 @@ pub fn cases() -> Vec<Case> {
         }),
         case(
             "history of an Ashworth goal",
-            "AAAAAFFFFUFF",
+            "AAAAAFFFFUFFF",
             &[],
             |i, _| {
                 (
@@ -438,13 +455,13 @@ pub fn cases() -> Vec<Case> {
                 )
             },
         ),
-        case("workbook of Ashworth", "AAAAAFFFFUFF", &[], |i, _| {
+        case("workbook of Ashworth", "AAAAAFFFFUFFF", &[], |i, _| {
             ("workbook", vec![("family", s(&i.ashworth))])
         }),
         // Each practitioner writes in their own role's chapter; a manager writes in none.
         case(
             "record a visit in one's own chapter",
-            "AAFFFFFFFUFF",
+            "AAFFFFFFFUFFF",
             &["workbook_entries"],
             |i, _| {
                 (
@@ -460,12 +477,12 @@ pub fn cases() -> Vec<Case> {
                 )
             },
         ),
-        case("chronology of Ashworth", "AAAAAFFFFUFF", &[], |i, _| {
+        case("chronology of Ashworth", "AAAAAFFFFUFFF", &[], |i, _| {
             ("chronology", vec![("family", s(&i.ashworth))])
         }),
         case(
             "record a group supervision",
-            "AAAFFFFFFUFF",
+            "AAAFFFFFFUFFF",
             &["supervisions"],
             |i, _| {
                 (
@@ -482,25 +499,25 @@ pub fn cases() -> Vec<Case> {
                 )
             },
         ),
-        case("my week", "AAAAAFFFFUAF", &[], |_, _| ("week", vec![])),
-        case("team dashboard", "FFAFAFFFFUFF", &[], |_, _| {
+        case("my week", "AAAAAFFFFUAFF", &[], |_, _| ("week", vec![])),
+        case("team dashboard", "FFAFAFFFFUFFF", &[], |_, _| {
             ("team_dashboard", vec![])
         }),
-        case("team dashboard, page 3", "FFAFAFFFFUFF", &[], |_, _| {
+        case("team dashboard, page 3", "FFAFAFFFFUFFF", &[], |_, _| {
             ("team_dashboard", vec![("page", s("3"))])
         }),
-        case("team workers", "FFAFAFFFFUFF", &[], |_, _| {
+        case("team workers", "FFAFAFFFFUFFF", &[], |_, _| {
             ("team_workers", vec![])
         }),
         case(
             "integrated assessment of Ashworth",
-            "AAAAAFFFFUFF",
+            "AAAAAFFFFUFFF",
             &[],
             |i, _| ("assessment", vec![("family", s(&i.ashworth))]),
         ),
         case(
             "record a core group held",
-            "AAAFFFFFFUFF",
+            "AAAFFFFFFUFFF",
             &["meetings"],
             |i, _| {
                 (
@@ -513,7 +530,7 @@ pub fn cases() -> Vec<Case> {
                 )
             },
         ),
-        case("change Ashworth's dates", "AAAFFFFFFUFF", &[], |i, _| {
+        case("change Ashworth's dates", "AAAFFFFFFUFFF", &[], |i, _| {
             (
                 "save_schedule",
                 vec![("family", s(&i.ashworth)), ("visit_every", s("10"))],
@@ -521,7 +538,7 @@ pub fn cases() -> Vec<Case> {
         }),
         case(
             "mark a supervision action done",
-            "AAAFFFFFFUFF",
+            "AAAFFFFFFUFFF",
             &[],
             |i, _| {
                 (
@@ -532,7 +549,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "an entry of Ashworth's workbook",
-            "AAAAAFFFFUFF",
+            "AAAAAFFFFUFFF",
             &[],
             |i, _| {
                 (
@@ -543,16 +560,16 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "group supervisions of Ashworth",
-            "AAAAAFFFFUFF",
+            "AAAAAFFFFUFFF",
             &[],
             |i, _| ("supervisions", vec![("family", s(&i.ashworth))]),
         ),
-        case("the MI prompt library", "AAAAAFFFFUAF", &[], |_, _| {
+        case("the MI prompt library", "AAAAAFFFFUAFF", &[], |_, _| {
             ("prompt_library", vec![])
         }),
         case(
             "add a prompt for one's team",
-            "AAAAAFFFFUAF",
+            "AAAAAFFFFUAFF",
             &["mi_prompts"],
             |_, f| {
                 (
@@ -573,12 +590,12 @@ pub fn cases() -> Vec<Case> {
                 )
             },
         ),
-        case("retire that prompt", "FFAFAFFFFUFF", &[], |_, f| {
+        case("retire that prompt", "FFAFAFFFFUFFF", &[], |_, f| {
             ("retire_prompt", vec![("prompt", s(&f.prompt))])
         }),
         case(
             "working on change for Kelly's goal",
-            "AAAAAFFFFUFF",
+            "AAAAAFFFFUFFF",
             &[],
             |i, _| {
                 (
@@ -589,7 +606,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "prompts for a visit about Kelly's goal",
-            "AAAAAFFFFUFF",
+            "AAAAAFFFFUFFF",
             &[],
             |i, _| {
                 (
@@ -600,7 +617,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "record a stage of change",
-            "AAAFFFFFFUFF",
+            "AAAFFFFFFUFFF",
             &["goal_stages"],
             |i, _| {
                 (
@@ -617,7 +634,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "note the change talk of a session",
-            "AAAFFFFFFUFF",
+            "AAAFFFFFFUFFF",
             &["change_talk"],
             |i, _| {
                 (
@@ -634,7 +651,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "a note beside Kelly's change plan",
-            "AAAFFFFFFUFF",
+            "AAAFFFFFFUFFF",
             &["change_plan_words"],
             |i, _| {
                 (
@@ -652,7 +669,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "a balance item written with Kelly",
-            "AAAFFFFFFUFF",
+            "AAAFFFFFFUFFF",
             &["balance_items"],
             |i, f| {
                 (
@@ -671,7 +688,7 @@ pub fn cases() -> Vec<Case> {
         // Refused people never added one; an item is only taken back by whoever wrote it.
         case(
             "take that balance item back",
-            "AAAFFFFFFUFF",
+            "AAAFFFFFFUFFF",
             &[],
             |i, f| {
                 (
@@ -684,12 +701,12 @@ pub fn cases() -> Vec<Case> {
                 )
             },
         ),
-        case("Kelly's own change plan", "FFFFFFANNUFF", &[], |i, _| {
+        case("Kelly's own change plan", "FFFFFFANNUFFF", &[], |i, _| {
             ("own_change_work", vec![("goal", s(&i.kelly_goal))])
         }),
         case(
             "save Kelly's own change plan",
-            "FFFFFFANNUFF",
+            "FFFFFFANNUFFF",
             &["change_plan_words"],
             |i, _| {
                 let mut form = vec![
@@ -703,7 +720,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "Kelly's own ruler",
-            "FFFFFFANNUFF",
+            "FFFFFFANNUFFF",
             &["check_ins"],
             |i, _| {
                 (
@@ -719,7 +736,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "Kelly's own balance item",
-            "FFFFFFANNUFF",
+            "FFFFFFANNUFFF",
             &["balance_items"],
             |i, f| {
                 (
@@ -733,7 +750,7 @@ pub fn cases() -> Vec<Case> {
                 )
             },
         ),
-        case("take her own item back", "FFFFFFANNUFF", &[], |i, f| {
+        case("take her own item back", "FFFFFFANNUFFF", &[], |i, f| {
             (
                 "remove_own_balance_item",
                 vec![("goal", s(&i.kelly_goal)), ("item", s(&f.own_item))],
@@ -742,13 +759,13 @@ pub fn cases() -> Vec<Case> {
         // Ids of another kind: each names nothing of the kind asked for.
         case(
             "a family named by a goal's id",
-            "NNNNNNNNNUNN",
+            "NNNNNNNNNUNNN",
             &[],
             |i, _| ("family", vec![("id", s(&i.kelly_goal))]),
         ),
         case(
             "a goal named by a step's id",
-            "NNNNNFFFFUFF",
+            "NNNNNFFFFUFFF",
             &[],
             |i, _| {
                 (
@@ -759,7 +776,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "a goal's history named by the family's id",
-            "NNNNNFFFFUFF",
+            "NNNNNFFFFUFFF",
             &[],
             |i, _| {
                 (
@@ -770,7 +787,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "an edit of a goal named by a step's id",
-            "NNNFFFFFFUFF",
+            "NNNFFFFFFUFFF",
             &[],
             |i, _| {
                 let mut form = new_goal(&i.ashworth, &i.kelly, &i.target);
@@ -781,7 +798,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "a goal's id marked done as a step",
-            "NNNNNNNNNUNN",
+            "NNNNNNNNNUNNN",
             &[],
             |i, _| {
                 (
@@ -792,7 +809,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "a step's id rated as a goal",
-            "FFFFFFNNNUFF",
+            "FFFFFFNNNUFFF",
             &[],
             |i, _| {
                 (
@@ -807,7 +824,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "an entry named by a supervision's id",
-            "NNNNNFFFFUFF",
+            "NNNNNFFFFUFFF",
             &[],
             |i, _| {
                 (
@@ -818,7 +835,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "an entry's id marked done as an action",
-            "NNNNNNNNNUNN",
+            "NNNNNNNNNUNNN",
             &[],
             |i, _| {
                 (
@@ -829,7 +846,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "a reply to a goal's id as if it were words",
-            "NNNNNNNNNUNN",
+            "NNNNNNNNNUNNN",
             &[],
             |i, _| {
                 (
@@ -844,38 +861,38 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "own change work named by a step's id",
-            "FFFFFFNNNUFF",
+            "FFFFFFNNNUFFF",
             &[],
             |i, _| ("own_change_work", vec![("goal", s(&i.kelly_step))]),
         ),
         case(
             "an invitation named by a member's id",
-            "NNNNNNNNNUNN",
+            "NNNNNNNNNUNNN",
             &[],
             |i, _| ("invitation", vec![("id", s(&i.kelly))]),
         ),
         // Each person's own account: no one reaches another's.
-        case("own account and sessions", "AAAAAAAAAUAA", &[], |_, _| {
+        case("own account and sessions", "AAAAAAAAAUAAA", &[], |_, _| {
             ("my_account", vec![])
         }),
         case(
             "put away own sign-in notice",
-            "AAAAAAAAAUAA",
+            "AAAAAAAAAUAAA",
             &[],
             |_, _| ("dismiss_sign_in_notice", vec![]),
         ),
         case(
             "end a session that is not one's own",
-            "nnnnnnnnnUnn",
+            "nnnnnnnnnUnnn",
             &[],
             |_, _| ("end_other_session", vec![("session", new_id())]),
         ),
-        case("a new second-factor key", "AAAAAAFFFUAA", &[], |_, _| {
+        case("a new second-factor key", "AAAAAAFFFUAAA", &[], |_, _| {
             ("second_factor_setup", vec![])
         }),
         case(
             "turn on a second factor with a forged key",
-            "BBBBBBFFFUBB",
+            "BBBBBBFFFUBBB",
             &[],
             |_, _| {
                 (
@@ -886,13 +903,13 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "recovery codes held for no one",
-            "NNNNNNNNNUNN",
+            "NNNNNNNNNUNNN",
             &[],
             |_, _| ("new_recovery_codes", vec![("shown", new_id())]),
         ),
         case(
             "change password without the current one",
-            "IIIIIIIIIUII",
+            "IIIIIIIIIUIII",
             &[],
             |_, _| {
                 (
@@ -907,7 +924,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "confirm it is them with a wrong password",
-            "iiiiiiiiiUii",
+            "iiiiiiiiiUiii",
             &[],
             |_, _| {
                 (
@@ -919,26 +936,26 @@ pub fn cases() -> Vec<Case> {
         // A team manager reviews their families' openings from outside the team.
         case(
             "openings of the team's families",
-            "FFAFAFFFFUFF",
+            "FFAFAFFFFUFFF",
             &[],
             |_, _| ("break_glass_reviews", vec![]),
         ),
         case(
             "mark Ashworth's opening reviewed",
-            "FFAFFFFFFUFF",
+            "FFAFFFFFFUFFF",
             &[],
             |i, _| ("review_break_glass", vec![("opening", s(&i.opening))]),
         ),
         case(
             "an opening named by a family's id",
-            "FFNFNFFFFUFF",
+            "FFNFNFFFFUFFF",
             &[],
             |i, _| ("review_break_glass", vec![("opening", s(&i.ashworth))]),
         ),
         // Open to anyone, and useless without a sign-in waiting for its code.
         case(
             "a code with no sign-in waiting",
-            "IIIIIIIIIIII",
+            "IIIIIIIIIIIII",
             &[],
             |_, _| ("sign_in_code", vec![("code", s("123456"))]),
         ),
@@ -946,5 +963,6 @@ pub fn cases() -> Vec<Case> {
     .into_iter()
     .chain(administration::cases())
     .chain(case_record::cases())
+    .chain(information_rights::cases())
     .collect()
 }

@@ -54,6 +54,12 @@ pub enum Action {
     AddPrompt,
     /// Retire one of the team's own prompts: the manager curates.
     RetirePrompt,
+    /// See the subject access requests and find whose data one is for: the council's
+    /// information governance officers for the whole council, a team manager for their team.
+    ViewInformationRequests,
+    /// Log a subject access request about a family's member and keep it up to date: the same
+    /// people, for that family. Reads nothing of the case record.
+    HandleInformationRequest,
 }
 
 impl Action {
@@ -278,6 +284,25 @@ impl Staff<'_> {
             (Action::RetirePrompt, Target::Team(team)) => {
                 allow_if(self.role == StaffRole::TeamManager && self.in_team(team))
             }
+            (Action::ViewInformationRequests, Target::Authority(authority)) => allow_if(
+                self.role == StaffRole::InformationGovernance && authority == self.authority_id,
+            ),
+            (Action::ViewInformationRequests, Target::Team(team)) => {
+                allow_if(self.role == StaffRole::TeamManager && self.in_team(team))
+            }
+            // A closed case's family may still ask: the policy's closed-case gate does not apply.
+            (
+                Action::HandleInformationRequest,
+                Target::Family {
+                    team_id,
+                    authority_id,
+                    ..
+                },
+            ) => allow_if(
+                authority_id == self.authority_id
+                    && (self.role == StaffRole::InformationGovernance
+                        || (self.role == StaffRole::TeamManager && self.in_team(team_id))),
+            ),
             (Action::ViewAuditTrail, Target::Team(team)) => {
                 allow_if(self.role == StaffRole::TeamManager && self.in_team(team))
             }

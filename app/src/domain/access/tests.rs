@@ -238,7 +238,7 @@ fn only_a_chapter_s_own_role_writes_it() {
 }
 
 #[test]
-fn case_workers_of_the_team_edit_plans_and_administrators_never_do() {
+fn case_workers_of_the_team_edit_plans_and_council_wide_roles_never_do() {
     let w = world();
     let own = Target::Family {
         authority_id: home(),
@@ -252,10 +252,10 @@ fn case_workers_of_the_team_edit_plans_and_administrators_never_do() {
     };
     for role in StaffRole::ALL {
         let viewer = staff(role, w.own_team);
-        let expected = if role == StaffRole::Administrator {
-            Decision::Deny
-        } else {
+        let expected = if role.reads_case_content() {
             Decision::Allow
+        } else {
+            Decision::Deny
         };
         assert_eq!(decide(&viewer, Action::EditPlan, own), expected, "{role:?}");
         assert_eq!(decide(&viewer, Action::EditPlan, other), Decision::Deny);
@@ -521,4 +521,79 @@ fn social_workers_and_their_manager_keep_the_case_record_of_their_team_families(
     assert!(Action::ManageCase.changes_case());
     assert!(!Action::ReopenCase.changes_case());
     assert!(!Action::ViewFamily.changes_case());
+}
+
+#[test]
+fn information_requests_are_for_information_governance_and_the_familys_manager() {
+    let w = world();
+    let family = |family_id, team_id, authority_id| Target::Family {
+        family_id,
+        team_id,
+        authority_id,
+    };
+    let own = family(w.own_family, w.own_team, home());
+    let other_team = family(w.other_family, w.other_team, home());
+    let other_council = family(w.other_family, w.other_team, AuthorityId::new());
+    let mut governance = staff(StaffRole::InformationGovernance, w.own_team);
+    if let ViewerKind::Staff { team_id, .. } = &mut governance.kind {
+        *team_id = None;
+    }
+    let handle = Action::HandleInformationRequest;
+    let view = Action::ViewInformationRequests;
+    assert_eq!(decide(&governance, handle, own), Decision::Allow);
+    assert_eq!(decide(&governance, handle, other_team), Decision::Allow);
+    assert_eq!(decide(&governance, handle, other_council), Decision::Deny);
+    assert_eq!(
+        decide(&governance, view, Target::Authority(home())),
+        Decision::Allow
+    );
+    assert_eq!(
+        decide(&governance, view, Target::Authority(AuthorityId::new())),
+        Decision::Deny
+    );
+    // No case work: the officer reads no family.
+    assert_eq!(decide(&governance, Action::ViewFamily, own), Decision::Deny);
+    assert_eq!(
+        decide(&governance, Action::ViewCaseload, Target::Own),
+        Decision::Deny
+    );
+
+    let manager = staff(StaffRole::TeamManager, w.own_team);
+    assert_eq!(decide(&manager, handle, own), Decision::Allow);
+    assert_eq!(decide(&manager, handle, other_team), Decision::Deny);
+    assert_eq!(
+        decide(&manager, view, Target::Team(w.own_team)),
+        Decision::Allow
+    );
+    assert_eq!(
+        decide(&manager, view, Target::Team(w.other_team)),
+        Decision::Deny
+    );
+    assert_eq!(
+        decide(&manager, view, Target::Authority(home())),
+        Decision::Deny
+    );
+
+    for role in StaffRole::ALL {
+        if matches!(
+            role,
+            StaffRole::TeamManager | StaffRole::InformationGovernance
+        ) {
+            continue;
+        }
+        let viewer = staff(role, w.own_team);
+        assert_eq!(decide(&viewer, handle, own), Decision::Deny, "{role:?}");
+        assert_eq!(
+            decide(&viewer, view, Target::Team(w.own_team)),
+            Decision::Deny,
+            "{role:?}"
+        );
+        assert_eq!(
+            decide(&viewer, view, Target::Authority(home())),
+            Decision::Deny,
+            "{role:?}"
+        );
+    }
+    let kelly = parent(w.own_family, MemberId::new());
+    assert_eq!(decide(&kelly, handle, own), Decision::Deny);
 }

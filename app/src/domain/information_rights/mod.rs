@@ -2,6 +2,7 @@
 //! schedule (issue 16). The rules here are the shared core's; storing, gathering and destroying
 //! records is the server's.
 
+pub mod request;
 pub mod request_due;
 pub mod retention;
 #[cfg(feature = "ssr")]

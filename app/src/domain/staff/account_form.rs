@@ -95,13 +95,13 @@ pub fn parse_staff_role(text: &str) -> Result<StaffRole, String> {
     StaffRole::from_code(text.trim()).ok_or_else(|| "Choose their role".to_string())
 }
 
-/// Every role but an administrator's works in a team; an administrator may belong to none.
+/// Every role but the council-wide ones works in a team; those may belong to none.
 pub fn parse_team_for(role: Option<StaffRole>, text: &str) -> Result<Option<TeamId>, String> {
     let text = text.trim();
     if text.is_empty() {
         return match role {
-            Some(StaffRole::Administrator) | None => Ok(None),
-            Some(_) => Err("Choose their team".into()),
+            Some(role) if role.works_in_team() => Err("Choose their team".into()),
+            _ => Ok(None),
         };
     }
     TeamId::parse(text)
