@@ -221,6 +221,16 @@ pub fn information_request(request: InformationRequestId) -> String {
     format!("/information-requests/{request}")
 }
 
+/// Reviewing what a request gathered, withholding, and approving.
+pub fn disclosure_review(request: InformationRequestId) -> String {
+    format!("/information-requests/{request}/review")
+}
+
+/// The approved disclosure, to print or save as PDF.
+pub fn disclosure(request: InformationRequestId) -> String {
+    format!("/information-requests/{request}/disclosure")
+}
+
 #[cfg(test)]
 mod local_path_tests {
     use super::local_path;

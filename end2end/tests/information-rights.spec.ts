@@ -3,12 +3,14 @@ import { expect, isoDay, perProject, test, USERS } from './support';
 const HANA = 'hana.ito@brookford.example'; // information governance officer
 
 test.describe('information rights', () => {
-  test('an information governance officer logs a request for a parent, confirms who asks and sees when it is due', async ({ hearth, page }, testInfo) => {
-    // Each project logs a request for a different parent: the three share one server.
+  test('a request is logged for a parent, reviewed with a passage withheld, approved by a second person and disclosed', async ({ hearth, page }, testInfo) => {
+    test.setTimeout(240_000);
+    // Each project logs a request for a different parent, of families no other test changes
+    // (a change between the review and the approval would rightly send it back for review).
     const who = perProject(testInfo, {
-      hydrated: { search: 'kelly ash', name: 'Kelly Ashworth' },
-      'no-js': { search: 'Baptiste', name: 'Marcus Baptiste' },
-      phone: { search: 'Jade', name: 'Jade Clarke' },
+      hydrated: { search: 'chloe fair', name: 'Chloe Fairweather', approver: USERS.grace },
+      'no-js': { search: 'Ben F', name: 'Ben Fairweather', approver: USERS.grace },
+      phone: { search: 'Callum', name: 'Callum Price', approver: USERS.maya },
     });
     await hearth.login(HANA);
     await expect(page).toHaveURL(/\/information-requests$/);
@@ -49,8 +51,43 @@ test.describe('information rights', () => {
     await expect(page.getByRole('heading', { name: 'Identity confirmed', exact: true })).toHaveCount(0);
     await expect(page.locator('.lead')).toContainText('Due on');
 
+    const requestPage = new URL(page.url()).pathname;
+
     await page.getByRole('link', { name: 'Back to the requests', exact: true }).click();
     await expect(page.getByRole('heading', { level: 3, name: who.name, exact: true }).first()).toBeVisible();
+    await hearth.checkA11y();
+
+    // The review: every passage in full; one withheld whole, as naming someone else.
+    await hearth.open(requestPage, 200);
+    await page.getByRole('link', { name: 'Review the disclosure', exact: true }).click();
+    await expect(hearth.h1(`Review the disclosure for ${who.name}`)).toBeVisible();
+    await hearth.checkA11y();
+    const ownWords = page.locator('li.card').filter({ has: page.getByRole('heading', { level: 3, name: 'A goal, in your words', exact: true }) }).first();
+    const withheld = ((await ownWords.locator('.passage-text').textContent()) ?? '').trim();
+    const teamWords = ((await page.locator('li.card').filter({ has: page.getByRole('heading', { level: 3, name: /^The same goal, as the team wrote it/ }) }).first().locator('.passage-text').textContent()) ?? '').trim();
+    expect(withheld.length).toBeGreaterThan(0);
+    await ownWords.locator('summary').click();
+    await ownWords.getByLabel(/^Identifies someone else/).check();
+    await ownWords.getByRole('button', { name: 'Withhold', exact: true }).click();
+    await expect(hearth.h1(`Review the disclosure for ${who.name}`)).toBeVisible();
+    await expect(page.locator('li.card').filter({ hasText: withheld }).first()).toContainText('Withheld: the whole passage');
+    await page.getByRole('button', { name: 'Say it is ready for approval', exact: true }).click();
+    await expect(page.getByText('Ready for approval: said by Hana Ito')).toBeVisible();
+    await expect(page.getByText('You said it is ready: a second person must approve it.')).toBeVisible();
+    await hearth.checkA11y();
+    await hearth.signOut();
+
+    // A second person approves, then opens the document.
+    await hearth.login(who.approver);
+    await hearth.open(`${requestPage}/review`, 200);
+    await page.getByRole('button', { name: 'Approve the disclosure', exact: true }).click();
+    await expect(page.getByText('Approved', { exact: true })).toBeVisible();
+    await page.getByRole('link', { name: 'Open the disclosure', exact: true }).click();
+    await expect(hearth.h1(`The information we hold about ${who.name}`)).toBeVisible();
+    const documentText = (await page.locator('main').textContent()) ?? '';
+    expect(documentText).toContain(teamWords);
+    expect(documentText).toContain('[withheld: 1]');
+    expect(documentText).not.toContain(withheld);
     await hearth.checkA11y();
   });
 

@@ -18,7 +18,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use support::TestApp;
 use support::{day, new_id};
 
-/// A = allowed (200), F = forbidden (403), R = another team's family: a reason is needed (403),
+/// A = allowed (200), C = refused because of the record's state (409), F = forbidden (403),
+/// R = another team's family: a reason is needed (403),
 /// U = not signed in (401), N = not found (404; where saying more would leak, or the id names
 /// nothing of that kind there), I = refused as invalid input (422), B = a request no page makes
 /// (400). F and R are always recorded as refusals; a lower-case n or i is one that is recorded
@@ -31,6 +32,7 @@ fn outcome(reply: &support::Reply) -> char {
         (403, _) if reply.error() == AppError::Forbidden => 'F',
         (403, _) if reply.error() == AppError::ReasonRequired => 'R',
         (404, _) => 'N',
+        (409, _) => 'C',
         (422, _) => 'I',
         _ => '?',
     }
@@ -212,6 +214,7 @@ async fn matrix(app: TestApp) {
                 finding: new_id(),
                 request: new_id(),
                 other_request: new_id(),
+                withholding: new_id(),
             };
             for case in &cases {
                 let expected = case.expect.chars().nth(group).unwrap_or('?');
@@ -425,6 +428,7 @@ async fn matrix(app: TestApp) {
         ("goal", "goals"),
         ("information_request", "information_requests"),
         ("invitation", "invitations"),
+        ("withholding", "withholdings"),
         ("member", "members"),
         ("prompt", "mi_prompts"),
         ("safety", "safety_statements"),
@@ -462,6 +466,7 @@ async fn matrix(app: TestApp) {
         finding: new_id(),
         request: new_id(),
         other_request: new_id(),
+        withholding: new_id(),
     };
     for case in &cases {
         covered.insert((case.call)(&ids, &fresh).0.to_string());

@@ -8,6 +8,7 @@ pub mod audit_trail;
 pub mod case_record;
 pub mod caseload;
 pub mod change_work;
+pub mod disclosure;
 pub mod family;
 pub mod imports;
 pub mod information_requests;

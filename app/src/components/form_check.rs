@@ -120,6 +120,7 @@ pub enum FormCheck {
         received_on: NaiveDate,
         today: NaiveDate,
     },
+    Withhold,
 }
 
 impl FormCheck {
@@ -188,6 +189,7 @@ impl FormCheck {
             Self::FinishInformationRequest { received_on, today } => {
                 rules::finish_information_request(form, received_on, today).await
             }
+            Self::Withhold => rules::withhold(form).await,
         };
         checked.ok().flatten()
     }

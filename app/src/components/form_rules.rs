@@ -11,6 +11,7 @@ use crate::api::case_record::{
     RecordLegalStatus, ReopenCase,
 };
 use crate::api::change_work::{AddBalanceItem, NoteOnChangePlan, RecordChangeTalk, RecordStage};
+use crate::api::disclosure::Withhold;
 use crate::api::family::OpenFamily;
 use crate::api::information_requests::{
     ExtendInformationRequest, FindRequestSubject, FinishInformationRequest, LogInformationRequest,
@@ -37,6 +38,7 @@ use crate::domain::information_rights::request::{
     parse_finish, parse_identity, parse_request, parse_search,
 };
 use crate::domain::information_rights::request_due::parse_extension;
+use crate::domain::information_rights::withholding::parse_withholding;
 use crate::domain::kept_apart::parse_pair;
 use crate::domain::legal_status::parse_status;
 use crate::domain::mi::balance::parse_item;
@@ -166,4 +168,5 @@ form_rules! {
         |i| errors_of(parse_extension(&i.form, starts, today));
     fn finish_information_request(form, received_on: NaiveDate, today: NaiveDate) reads FinishInformationRequest =>
         |i| errors_of(parse_finish(&i.form, received_on, today));
+    fn withhold(form) reads Withhold => |i| errors_of(parse_withholding(&i.form));
 }

@@ -114,6 +114,12 @@ coded_enum!(
         LogInformationRequest => "log_information_request", "Logged a subject access request";
         ViewInformationRequest => "view_information_request", "Viewed a subject access request";
         UpdateInformationRequest => "update_information_request", "Updated a subject access request";
+        ViewDisclosureReview => "view_disclosure_review", "Read what a subject access request gathered";
+        Withhold => "withhold", "Withheld a passage from a disclosure";
+        TakeBackWithholding => "take_back_withholding", "Took back a withholding";
+        ReviewDisclosure => "review_disclosure", "Said a disclosure is ready for approval";
+        ApproveDisclosure => "approve_disclosure", "Approved a disclosure";
+        ProduceDisclosure => "produce_disclosure", "Made a disclosure document";
     }
 );
 

@@ -77,6 +77,10 @@ id_type!(
     InformationRequestId
 );
 id_type!(
+    /// A passage, or words within it, withheld from one request's disclosure.
+    WithholdingId
+);
+id_type!(
     /// One period of a child's legal status: a child in need plan, a child protection plan,
     /// pre-proceedings or care proceedings.
     LegalStatusId

@@ -5,7 +5,7 @@ use super::ids::{
     AccountId, ActionId, AuthorityId, BalanceItemId, ChangePlanWordsId, CheckInId, CommentId,
     EntryId, ExtractReportId, FamilyId, FindingId, GoalId, HousesId, InformationRequestId,
     InvitationId, LegalStatusId, MemberId, OpeningId, PromptId, SafetyId, SetUpCodeId, StageNoteId,
-    StepId, SupervisionId, TallyId, TeamId,
+    StepId, SupervisionId, TallyId, TeamId, WithholdingId,
 };
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -52,7 +52,9 @@ coded_enum!(
         Team => "team", "Team";
         ThreeHouses => "three_houses", "Three Houses";
         Week => "week", "Week";
+        Withholding => "withholding", "Withheld from a disclosure";
         Workbook => "workbook", "Workbook";
+        Disclosure => "disclosure", "Disclosure";
     }
 );
 
@@ -127,11 +129,13 @@ record_ref! {
         SupervisionAction(ActionId),
         Team(TeamId),
         ThreeHouses(HousesId),
+        Withholding(WithholdingId),
     }
     // Kinds with no id type of their own: views, and records only the server makes. Listed so
     // that a new kind must be placed on one side or the other.
     others {
         Accounts,
+        Disclosure,
         InformationRequests,
         Assessment,
         AuditTrail,

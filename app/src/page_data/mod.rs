@@ -10,6 +10,7 @@ pub mod audit_trail;
 pub mod case_record;
 pub mod caseload;
 pub mod change_work;
+pub mod disclosure;
 pub mod family;
 pub mod import;
 pub mod information_requests;

@@ -83,6 +83,9 @@ fn Request(page: RequestPage) -> impl IntoView {
             {row("Due on", long_date(page.due_on))}
             {row("Logged by", page.logged_by.clone())}
         </dl>
+        <h2>"The disclosure"</h2>
+        <p>"Everything Hearth holds about them, gathered passage by passage, to review, withhold where the law allows, and have approved by a second person."</p>
+        <p><a class="button button--secondary" href=paths::disclosure_review(page.id)>"Review the disclosure"</a></p>
         {page.is_open().then(|| view! { <Forms page=page.clone()/> })}
     }
 }

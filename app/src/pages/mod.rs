@@ -11,6 +11,8 @@ pub mod change_password;
 pub mod change_work;
 pub mod chronology;
 pub mod confirm_identity;
+pub mod disclosure_document;
+pub mod disclosure_review;
 pub mod entry;
 pub mod entry_form;
 pub mod extract_report;

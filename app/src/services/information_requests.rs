@@ -59,7 +59,7 @@ fn reach_entry(caller: &Caller, action: AuditAction, reach: Reach) -> NewEntry {
     }
 }
 
-fn subject_of(row: SubjectRow) -> Subject {
+pub(crate) fn subject_of(row: SubjectRow) -> Subject {
     Subject {
         member_id: row.member_id,
         name: format!("{} {}", row.given_name, row.family_name),
@@ -237,7 +237,7 @@ pub async fn log(
 }
 
 /// A request, once the policy allows the viewer to handle requests about its family.
-async fn request(
+pub(crate) async fn request(
     caller: &Caller,
     id: InformationRequestId,
     action: AuditAction,
@@ -263,7 +263,7 @@ async fn request(
     Ok((row, entry))
 }
 
-fn dates_of(row: &RequestRow) -> RequestDates {
+pub(crate) fn dates_of(row: &RequestRow) -> RequestDates {
     RequestDates {
         received_on: row.received_on.into(),
         identity_checked_on: row.identity_checked_on.map(Into::into),

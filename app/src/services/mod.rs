@@ -13,6 +13,7 @@ pub mod change_work;
 mod code_attempts;
 mod council_scope;
 pub mod council_setup;
+pub mod disclosure;
 pub mod failed_attempts;
 pub mod family;
 mod guard;

@@ -71,6 +71,7 @@ pub async fn owner_of(
         RecordRef::Member(_) => "SELECT family_id FROM members WHERE id = $1",
         RecordRef::LegalStatus(_) => "SELECT family_id FROM legal_statuses WHERE id = $1",
         RecordRef::Finding(_) => "SELECT family_id FROM findings WHERE id = $1",
+        RecordRef::Withholding(_) => "SELECT request_id FROM withholdings WHERE id = $1",
         RecordRef::InformationRequest(_) => {
             "SELECT family_id FROM information_requests WHERE id = $1"
         }

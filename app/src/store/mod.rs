@@ -12,6 +12,7 @@ pub mod change_plans;
 mod connect;
 mod db;
 pub mod directory;
+pub mod disclosures;
 pub mod due_facts;
 pub mod extract;
 pub mod extract_reports;
@@ -39,6 +40,7 @@ pub mod second_factors;
 pub mod sessions;
 pub mod set_up_codes;
 pub mod staff;
+pub mod subject_data;
 pub mod teams;
 pub mod workbook;
 

@@ -127,6 +127,7 @@ pub struct Fresh {
     /// Subject access requests logged about Kelly (Ashworth) and Chloe (Fairweather).
     pub request: String,
     pub other_request: String,
+    pub withholding: String,
 }
 
 pub type Form = Vec<(&'static str, String)>;

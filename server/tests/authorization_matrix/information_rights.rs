@@ -105,7 +105,91 @@ pub fn cases() -> Vec<Case> {
                 )
             },
         ),
+        case("review Kelly's disclosure", "FFAFFFFFFUFFA", &[], |i, _| {
+            ("disclosure_review", vec![("request", s(&i.request))])
+        }),
+        case(
+            "withhold Kelly's relationship from her disclosure",
+            "FFAFFFFFFUFFA",
+            &["withholdings"],
+            |i, f| {
+                (
+                    "withhold",
+                    vec![
+                        ("request", s(&i.request)),
+                        ("withholding", s(&f.withholding)),
+                        ("passage", format!("member:{}:relationship", i.kelly)),
+                        ("words", s("")),
+                        ("reason", s("third_party")),
+                        ("note", s("")),
+                    ],
+                )
+            },
+        ),
+        case(
+            "withhold a passage Kelly's disclosure does not have",
+            "FFNFFFFFFUFFN",
+            &[],
+            |i, _| {
+                (
+                    "withhold",
+                    vec![
+                        ("request", s(&i.request)),
+                        ("withholding", super::new_id()),
+                        ("passage", format!("member:{}:relationship", i.chloe)),
+                        ("words", s("")),
+                        ("reason", s("third_party")),
+                        ("note", s("")),
+                    ],
+                )
+            },
+        ),
+        case(
+            "say Kelly's disclosure is ready, from a page of no version",
+            "FFIFFFFFFUFFI",
+            &[],
+            |i, _| {
+                (
+                    "review_disclosure",
+                    vec![("request", s(&i.request)), ("version", s("x"))],
+                )
+            },
+        ),
+        case(
+            "approve Kelly's disclosure, from a page of no version",
+            "FFIFFFFFFUFFI",
+            &[],
+            |i, _| {
+                (
+                    "approve_disclosure",
+                    vec![("request", s(&i.request)), ("version", s("x"))],
+                )
+            },
+        ),
+        case(
+            "Kelly's disclosure before it is approved",
+            "FFCFFFFFFUFFC",
+            &[],
+            |i, _| ("disclosure_document", vec![("request", s(&i.request))]),
+        ),
         // Ids of another kind name nothing here.
+        case(
+            "take back a withholding named by a request's id",
+            "FFNFFFFFFUFFN",
+            &[],
+            |i, _| {
+                (
+                    "take_back_withholding",
+                    vec![("request", s(&i.request)), ("withholding", s(&i.request))],
+                )
+            },
+        ),
+        case(
+            "a disclosure named by a member's id",
+            "NNNNNNNNNUNNN",
+            &[],
+            |i, _| ("disclosure_document", vec![("request", s(&i.kelly))]),
+        ),
         case(
             "a request named by a family's id",
             "NNNNNNNNNUNNN",

@@ -2,6 +2,9 @@
 //! schedule (issue 16). The rules here are the shared core's; storing, gathering and destroying
 //! records is the server's.
 
+pub mod disclosure;
+pub mod passage;
+pub mod redaction;
 pub mod request;
 pub mod request_due;
 pub mod retention;

@@ -3,6 +3,8 @@
 //! second person approves the whole before anything is sent.
 
 use crate::domain::fields::parse_text;
+use crate::error::{check, FieldErrors};
+use serde::{Deserialize, Serialize};
 
 pub const MAX_NOTE_CHARS: usize = 500;
 
@@ -33,48 +35,102 @@ impl WithholdReason {
     }
 }
 
-/// A reason with its note: required for `Other`, optional otherwise.
-pub fn parse_withholding(
-    reason: &str,
-    note: &str,
-) -> Result<(WithholdReason, String), (&'static str, String)> {
-    let reason = WithholdReason::from_code(reason.trim())
-        .ok_or(("reason", "Choose why this is withheld".to_string()))?;
-    let note = parse_text(
+pub const MAX_WORDS_CHARS: usize = 500;
+
+form! {
+    /// Withholding a passage of a disclosure, or some words wherever they occur in it.
+    WithholdForm {
+        reason,
+    }
+    optional {
+        words,
         note,
-        "a note saying why this is withheld",
-        MAX_NOTE_CHARS,
-        reason == WithholdReason::Other,
-    )
-    .map_err(|message| ("note", message))?;
-    Ok((reason, note))
+    }
+    lists {}
+}
+
+/// What a withholding holds back and why: `words` is `None` for the whole passage. The note is
+/// required for `Other`, optional otherwise.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Withholding {
+    pub words: Option<String>,
+    pub reason: WithholdReason,
+    pub note: String,
+}
+
+pub fn parse_withholding(form: &WithholdForm) -> Result<Withholding, FieldErrors> {
+    let mut errors = form.typed();
+    let reason = check(
+        &mut errors,
+        "reason",
+        WithholdReason::from_code(form.reason.trim())
+            .ok_or_else(|| "Choose why this is withheld".to_string()),
+    );
+    let words = check(
+        &mut errors,
+        "words",
+        parse_text(&form.words, "the words to withhold", MAX_WORDS_CHARS, false),
+    );
+    let note = reason.and_then(|reason| {
+        check(
+            &mut errors,
+            "note",
+            parse_text(
+                &form.note,
+                "a note saying why this is withheld",
+                MAX_NOTE_CHARS,
+                reason == WithholdReason::Other,
+            ),
+        )
+    });
+    match (reason, words, note) {
+        (Some(reason), Some(words), Some(note)) if errors.is_empty() => Ok(Withholding {
+            words: (!words.is_empty()).then_some(words),
+            reason,
+            note,
+        }),
+        _ => Err(errors),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn withhold(reason: &str, words: &str, note: &str) -> Result<Withholding, FieldErrors> {
+        parse_withholding(&WithholdForm {
+            reason: reason.into(),
+            words: words.into(),
+            note: note.into(),
+        })
+    }
+
     #[test]
     fn a_reason_from_the_list_and_a_note_for_other() {
         assert_eq!(
-            parse_withholding("third_party", ""),
-            Ok((WithholdReason::ThirdParty, String::new()))
+            withhold("third_party", "", "").ok(),
+            Some(Withholding {
+                words: None,
+                reason: WithholdReason::ThirdParty,
+                note: String::new()
+            })
         );
+        let errors = withhold("other", " Dawn ", " ").expect_err("no note");
         assert_eq!(
-            parse_withholding("other", " "),
-            Err((
-                "note",
-                "Enter a note saying why this is withheld".to_string()
-            ))
+            errors.for_field("note"),
+            Some("Enter a note saying why this is withheld")
         );
+        assert_eq!(errors.value("words"), Some(" Dawn "), "typed words kept");
         assert_eq!(
-            parse_withholding("other", "Police asked us to wait"),
-            Ok((WithholdReason::Other, "Police asked us to wait".to_string()))
+            withhold("other", "Dawn", "Police asked us to wait")
+                .ok()
+                .and_then(|w| w.words),
+            Some("Dawn".to_string())
         );
-        assert!(matches!(
-            parse_withholding("because", ""),
-            Err(("reason", _))
-        ));
+        assert!(withhold("because", "", "")
+            .expect_err("no such reason")
+            .for_field("reason")
+            .is_some());
     }
 
     #[test]
