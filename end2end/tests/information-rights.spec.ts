@@ -62,8 +62,19 @@ test.describe('information rights', () => {
     await page.getByRole('link', { name: 'Review the disclosure', exact: true }).click();
     await expect(hearth.h1(`Review the disclosure for ${who.name}`)).toBeVisible();
     await hearth.checkA11y();
-    const ownWords = page.locator('li.card').filter({ has: page.getByRole('heading', { level: 3, name: 'A goal, in your words', exact: true }) }).first();
-    const withheld = ((await ownWords.locator('.passage-text').textContent()) ?? '').trim();
+    // A goal in their words that no other passage repeats (a change plan may quote it).
+    const texts = (await page.locator('.passage-text').allTextContents()).map((t) => t.trim());
+    const goals = page.locator('li.card').filter({ has: page.getByRole('heading', { level: 3, name: 'A goal, in your words', exact: true }) });
+    let ownWords = goals.first();
+    let withheld = '';
+    for (const card of await goals.all()) {
+      const text = ((await card.locator('.passage-text').textContent()) ?? '').trim();
+      if (texts.filter((t) => t.includes(text)).length === 1) {
+        ownWords = card;
+        withheld = text;
+        break;
+      }
+    }
     const teamWords = ((await page.locator('li.card').filter({ has: page.getByRole('heading', { level: 3, name: /^The same goal, as the team wrote it/ }) }).first().locator('.passage-text').textContent()) ?? '').trim();
     expect(withheld.length).toBeGreaterThan(0);
     await ownWords.locator('summary').click();

@@ -153,12 +153,14 @@ pub struct RequestRow {
     pub finished_on: Option<Day>,
     pub logged_by: String,
     pub version: i64,
+    /// When it was logged (Unix milliseconds).
+    pub created_at: i64,
 }
 
 const REQUEST_COLUMNS: &str = "r.id, r.family_id, f.team_id, r.authority_id,
         m.id AS member_id, m.given_name, m.family_name, m.date_of_birth, f.name AS household, t.name AS team,
         r.requester, r.received_on, r.identity_checked_on, r.due_on, r.extra_months, r.extension_reason,
-        r.extension_told_on, r.status, r.finished_on, a.display_name AS logged_by, r.version
+        r.extension_told_on, r.status, r.finished_on, a.display_name AS logged_by, r.version, r.created_at
      FROM information_requests r
      JOIN members m ON m.id = r.member_id
      JOIN families f ON f.id = r.family_id

@@ -206,7 +206,7 @@ pub struct ReadsRow {
 }
 
 /// Reads up to `until` (Unix milliseconds): the trail grows with every look, so a disclosure is
-/// of the reads up to its review.
+/// of the reads up to the request.
 pub async fn reads(
     db: &Db,
     member: MemberId,

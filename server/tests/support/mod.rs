@@ -269,6 +269,18 @@ impl TestApp {
     pub async fn audit_entries(&self) -> i64 {
         self.count("SELECT COUNT(*) FROM audit_log").await
     }
+
+    /// Fails unless the trail has at least one allowed entry of each of `actions`.
+    pub async fn assert_in_trail(&self, actions: &[&str]) {
+        for action in actions {
+            let found = self
+                .count(&format!(
+                    "SELECT COUNT(*) FROM audit_log WHERE action = '{action}' AND outcome = 'allowed'"
+                ))
+                .await;
+            assert!(found > 0, "no allowed {action} in the audit trail");
+        }
+    }
 }
 
 /// Defines a test once and runs it on SQLite and on PostgreSQL; with settings of its own if given.

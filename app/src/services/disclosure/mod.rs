@@ -23,16 +23,12 @@ use crate::store::information_requests::RequestRow;
 use crate::store::{self, audit, disclosures, now_ms};
 use sha2::{Digest, Sha256};
 
-/// The passages of the request's subject as they read now, with the reads of their records up
-/// to `reads_until`: the review's moment once there is one, so that reviewing (itself a read)
-/// does not change what was reviewed.
-async fn passages(
-    caller: &Caller,
-    row: &RequestRow,
-    reads_until: i64,
-) -> Result<Vec<Passage>, AppError> {
+/// The passages of the request's subject as they read now. The reads of their records are
+/// those up to the request's logging: the trail grows with every look (handling the request is
+/// itself a read), and a review, its approval and the document must be of the same words.
+async fn passages(caller: &Caller, row: &RequestRow) -> Result<Vec<Passage>, AppError> {
     let db = &caller.state.db;
-    Ok(gather::passages(db, row.subject.member_id, row.family_id, reads_until).await?)
+    Ok(gather::passages(db, row.subject.member_id, row.family_id, row.created_at).await?)
 }
 
 /// What the reviewer reviewed, so an approval and a document are of the same words.
@@ -63,11 +59,13 @@ pub async fn review(caller: &Caller, id: InformationRequestId) -> Result<ReviewP
     let (row, entry) = request(caller, id, AuditAction::ViewDisclosureReview).await?;
     let db = &caller.state.db;
     let sign = disclosures::signs(db, id).await?;
-    let changed_since_review = match (&sign.reviewed_digest, sign.reviewed_at) {
-        (Some(reviewed), Some(at)) => digest(&passages(caller, &row, at).await?)? != *reviewed,
-        _ => false,
-    };
-    let passages = passages(caller, &row, now_ms()).await?;
+    let passages = passages(caller, &row).await?;
+    let changed_since_review = sign
+        .reviewed_digest
+        .as_ref()
+        .map(|reviewed| digest(&passages).map(|now| now != *reviewed))
+        .transpose()?
+        .unwrap_or(false);
     let withheld = disclosures::withholdings(db, id).await?;
     let viewer = caller.viewer()?.account_id;
     let page = ReviewPage {
@@ -120,7 +118,7 @@ pub async fn withhold(
         AppError::Invalid(errors)
     };
     let marked = parse_withholding(form).map_err(on_passage)?;
-    let passages = passages(caller, &row, now_ms()).await?;
+    let passages = passages(caller, &row).await?;
     // A key that names no passage of this person is a tampered form.
     let Some(text) = passages.iter().find(|p| p.key == passage).map(|p| &p.text) else {
         return Err(AppError::NotFound);
@@ -200,7 +198,7 @@ pub async fn mark_reviewed(
     let (row, entry) = open_request(caller, id, AuditAction::ReviewDisclosure).await?;
     let version = version_of(version)?;
     let now = now_ms();
-    let digest = digest(&passages(caller, &row, now).await?)?;
+    let digest = digest(&passages(caller, &row).await?)?;
     let mut write = caller.state.db.write().await?;
     let by = caller.viewer()?.account_id;
     if !disclosures::reviewed(&mut write, id, version, by, &digest, now).await? {
@@ -221,7 +219,7 @@ pub async fn approve(
     let version = version_of(version)?;
     let sign = disclosures::signs(&caller.state.db, id).await?;
     let by = caller.viewer()?.account_id;
-    let (Some(reviewed), Some(reviewed_at)) = (sign.reviewed_digest, sign.reviewed_at) else {
+    let Some(reviewed) = sign.reviewed_digest else {
         return Err(AppError::Conflict(
             "The disclosure has not been reviewed yet.".into(),
         ));
@@ -236,7 +234,7 @@ pub async fn approve(
             "You reviewed this disclosure: a second person must approve it.".into(),
         ));
     }
-    if digest(&passages(caller, &row, reviewed_at).await?)? != reviewed {
+    if digest(&passages(caller, &row).await?)? != reviewed {
         return Err(AppError::Conflict(
             "The records have changed since the review: review the disclosure again.".into(),
         ));
@@ -255,14 +253,12 @@ pub async fn document(caller: &Caller, id: InformationRequestId) -> Result<Discl
     let (row, entry) = request(caller, id, AuditAction::ProduceDisclosure).await?;
     let db = &caller.state.db;
     let sign = disclosures::signs(db, id).await?;
-    let (Some(reviewed), Some(reviewed_at), Some(_)) =
-        (&sign.reviewed_digest, sign.reviewed_at, sign.approved_at)
-    else {
+    let (Some(reviewed), Some(_)) = (&sign.reviewed_digest, sign.approved_at) else {
         return Err(AppError::Conflict(
             "The disclosure is made once it has been reviewed and approved.".into(),
         ));
     };
-    let passages = passages(caller, &row, reviewed_at).await?;
+    let passages = passages(caller, &row).await?;
     if digest(&passages)? != *reviewed {
         return Err(AppError::Conflict(
             "The records have changed since the disclosure was approved: review it again.".into(),
