@@ -303,6 +303,16 @@ pub enum Update<'a> {
     Finish(&'a FinishForm),
 }
 
+/// The version a form was drawn at; a page never sends a bad one, so the error names no field
+/// the person can see.
+pub(crate) fn version_of(text: &str) -> Result<i64, AppError> {
+    parse_version(text).map_err(|message| {
+        let mut errors = FieldErrors::default();
+        errors.add("version", message);
+        AppError::Invalid(errors)
+    })
+}
+
 pub async fn update(
     caller: &Caller,
     id: InformationRequestId,
@@ -310,11 +320,7 @@ pub async fn update(
     update: Update<'_>,
 ) -> Result<(), AppError> {
     let (row, entry) = request(caller, id, AuditAction::UpdateInformationRequest).await?;
-    let typed_version = parse_version(version).map_err(|message| {
-        let mut errors = FieldErrors::default();
-        errors.add("version", message);
-        AppError::Invalid(errors)
-    })?;
+    let typed_version = version_of(version)?;
     if row.status != RequestStatus::Open {
         return Err(AppError::Conflict(format!(
             "This request was {} on {}: it takes no more changes.",

@@ -214,24 +214,23 @@ pub struct At {
     pub now: i64,
 }
 
-async fn update(
-    write: &mut WriteTx,
-    set: &str,
+/// An update of `set` (whose first parameter is `$1`, and any more from `$6`) that only an open
+/// request still at its version takes; `$1` to `$5` bound, the rest for the caller to bind.
+fn still_open<'q>(
+    sql: &'q str,
     first: Day,
     at: &At,
-    more: &[String],
-) -> Result<bool, StoreError> {
-    let sql = format!("UPDATE information_requests SET {set}, {STILL_OPEN}");
-    let mut query = sqlx::query(&sql)
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    sqlx::query(sql)
         .bind(first)
         .bind(Day(at.due_on))
         .bind(at.now)
         .bind(at.id)
-        .bind(at.version);
-    for value in more {
-        query = query.bind(value.clone());
-    }
-    Ok(query.execute(&mut *write.tx).await?.rows_affected() == 1)
+        .bind(at.version)
+}
+
+fn update_sql(set: &str) -> String {
+    format!("UPDATE information_requests SET {set}, {STILL_OPEN}")
 }
 
 /// Whether each change was made (false: someone changed or closed the request meanwhile).
@@ -240,7 +239,11 @@ pub async fn identity_checked(
     day: NaiveDate,
     at: &At,
 ) -> Result<bool, StoreError> {
-    update(write, "identity_checked_on = $1", Day(day), at, &[]).await
+    let sql = update_sql("identity_checked_on = $1");
+    let done = still_open(&sql, Day(day), at)
+        .execute(&mut *write.tx)
+        .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 pub async fn extend(
@@ -248,15 +251,8 @@ pub async fn extend(
     extension: &Extension,
     at: &At,
 ) -> Result<bool, StoreError> {
-    let sql = format!(
-        "UPDATE information_requests SET extension_told_on = $1, extension_reason = $6, extra_months = $7, {STILL_OPEN}"
-    );
-    let done = sqlx::query(&sql)
-        .bind(Day(extension.told_on))
-        .bind(Day(at.due_on))
-        .bind(at.now)
-        .bind(at.id)
-        .bind(at.version)
+    let sql = update_sql("extension_told_on = $1, extension_reason = $6, extra_months = $7");
+    let done = still_open(&sql, Day(extension.told_on), at)
         .bind(extension.reason.clone())
         .bind(i64::from(extension.extra_months))
         .execute(&mut *write.tx)
@@ -265,12 +261,10 @@ pub async fn extend(
 }
 
 pub async fn finish(write: &mut WriteTx, finished: Finished, at: &At) -> Result<bool, StoreError> {
-    update(
-        write,
-        "finished_on = $1, status = $6",
-        Day(finished.on),
-        at,
-        &[finished.ending.status().code().to_string()],
-    )
-    .await
+    let sql = update_sql("finished_on = $1, status = $6");
+    let done = still_open(&sql, Day(finished.on), at)
+        .bind(finished.ending.status())
+        .execute(&mut *write.tx)
+        .await?;
+    Ok(done.rows_affected() == 1)
 }

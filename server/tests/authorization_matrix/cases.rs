@@ -11,6 +11,10 @@ mod administration;
 mod case_record;
 #[path = "information_rights.rs"]
 mod information_rights;
+#[path = "motivation.rs"]
+mod motivation;
+#[path = "own_account.rs"]
+mod own_account;
 
 /// The people asked, grouped; each group's logins share one column of expectations.
 pub const PEOPLE: [(&str, &[&str]); 13] = [
@@ -565,198 +569,10 @@ pub fn cases() -> Vec<Case> {
             &[],
             |i, _| ("supervisions", vec![("family", s(&i.ashworth))]),
         ),
-        case("the MI prompt library", "AAAAAFFFFUAFF", &[], |_, _| {
-            ("prompt_library", vec![])
-        }),
-        case(
-            "add a prompt for one's team",
-            "AAAAAFFFFUAFF",
-            &["mi_prompts"],
-            |_, f| {
-                (
-                    "add_prompt",
-                    vec![
-                        ("prompt", s(&f.prompt)),
-                        ("technique", s("affirmation")),
-                        // Unique per person, so no one's prompt repeats another's.
-                        (
-                            "text",
-                            format!("You kept going this week ({}).", &f.prompt[..8]),
-                        ),
-                        (
-                            "why",
-                            s("Names a concrete effort, which builds confidence."),
-                        ),
-                    ],
-                )
-            },
-        ),
-        case("retire that prompt", "FFAFAFFFFUFFF", &[], |_, f| {
-            ("retire_prompt", vec![("prompt", s(&f.prompt))])
-        }),
-        case(
-            "working on change for Kelly's goal",
-            "AAAAAFFFFUFFF",
-            &[],
-            |i, _| {
-                (
-                    "change_work",
-                    vec![("family", s(&i.ashworth)), ("goal", s(&i.kelly_goal))],
-                )
-            },
-        ),
-        case(
-            "prompts for a visit about Kelly's goal",
-            "AAAAAFFFFUFFF",
-            &[],
-            |i, _| {
-                (
-                    "conversation_prompts",
-                    vec![("family", s(&i.ashworth)), ("goal", s(&i.kelly_goal))],
-                )
-            },
-        ),
-        case(
-            "record a stage of change",
-            "AAAFFFFFFUFFF",
-            &["goal_stages"],
-            |i, _| {
-                (
-                    "record_stage",
-                    vec![
-                        ("family", s(&i.ashworth)),
-                        ("goal", s(&i.kelly_goal)),
-                        ("stage_note", new_id()),
-                        ("stage", s("contemplation")),
-                        ("noted_on", s(&i.today)),
-                    ],
-                )
-            },
-        ),
-        case(
-            "note the change talk of a session",
-            "AAAFFFFFFUFFF",
-            &["change_talk"],
-            |i, _| {
-                (
-                    "record_change_talk",
-                    vec![
-                        ("family", s(&i.ashworth)),
-                        ("goal", s(&i.kelly_goal)),
-                        ("tally", new_id()),
-                        ("heard_on", s(&i.today)),
-                        ("talk_desire", s("2")),
-                    ],
-                )
-            },
-        ),
-        case(
-            "a note beside Kelly's change plan",
-            "AAAFFFFFFUFFF",
-            &["change_plan_words"],
-            |i, _| {
-                (
-                    "note_on_change_plan",
-                    vec![
-                        ("family", s(&i.ashworth)),
-                        ("goal", s(&i.kelly_goal)),
-                        ("member", s(&i.kelly)),
-                        ("note", new_id()),
-                        ("part", s("then")),
-                        ("body", s("Ring me if the group is cancelled.")),
-                    ],
-                )
-            },
-        ),
-        case(
-            "a balance item written with Kelly",
-            "AAAFFFFFFUFFF",
-            &["balance_items"],
-            |i, f| {
-                (
-                    "add_balance_item",
-                    vec![
-                        ("family", s(&i.ashworth)),
-                        ("goal", s(&i.kelly_goal)),
-                        ("member", s(&i.kelly)),
-                        ("item", s(&f.item)),
-                        ("quadrant", s("stay_good")),
-                        ("body", s("Wine helps me sleep")),
-                    ],
-                )
-            },
-        ),
-        // Refused people never added one; an item is only taken back by whoever wrote it.
-        case(
-            "take that balance item back",
-            "AAAFFFFFFUFFF",
-            &[],
-            |i, f| {
-                (
-                    "remove_balance_item",
-                    vec![
-                        ("family", s(&i.ashworth)),
-                        ("goal", s(&i.kelly_goal)),
-                        ("item", s(&f.item)),
-                    ],
-                )
-            },
-        ),
-        case("Kelly's own change plan", "FFFFFFANNUFFF", &[], |i, _| {
-            ("own_change_work", vec![("goal", s(&i.kelly_goal))])
-        }),
-        case(
-            "save Kelly's own change plan",
-            "FFFFFFANNUFFF",
-            &["change_plan_words"],
-            |i, _| {
-                let mut form = vec![
-                    ("goal", s(&i.kelly_goal)),
-                    ("save", new_id()),
-                    ("version", s(&i.plan_version)),
-                ];
-                form.extend(i.plan_answers.iter().cloned());
-                ("save_change_plan", form)
-            },
-        ),
-        case(
-            "Kelly's own ruler",
-            "FFFFFFANNUFFF",
-            &["check_ins"],
-            |i, _| {
-                (
-                    "give_ruler",
-                    vec![
-                        ("goal", s(&i.kelly_goal)),
-                        ("check_in", new_id()),
-                        ("scale", s("importance")),
-                        ("score", s("8")),
-                    ],
-                )
-            },
-        ),
-        case(
-            "Kelly's own balance item",
-            "FFFFFFANNUFFF",
-            &["balance_items"],
-            |i, f| {
-                (
-                    "add_own_balance_item",
-                    vec![
-                        ("goal", s(&i.kelly_goal)),
-                        ("item", s(&f.own_item)),
-                        ("quadrant", s("change_good")),
-                        ("body", s("More energy for the children")),
-                    ],
-                )
-            },
-        ),
-        case("take her own item back", "FFFFFFANNUFFF", &[], |i, f| {
-            (
-                "remove_own_balance_item",
-                vec![("goal", s(&i.kelly_goal)), ("item", s(&f.own_item))],
-            )
-        }),
+    ]
+    .into_iter()
+    .chain(motivation::cases())
+    .chain(vec![
         // Ids of another kind: each names nothing of the kind asked for.
         case(
             "a family named by a goal's id",
@@ -872,68 +688,9 @@ pub fn cases() -> Vec<Case> {
             &[],
             |i, _| ("invitation", vec![("id", s(&i.kelly))]),
         ),
-        // Each person's own account: no one reaches another's.
-        case("own account and sessions", "AAAAAAAAAUAAA", &[], |_, _| {
-            ("my_account", vec![])
-        }),
-        case(
-            "put away own sign-in notice",
-            "AAAAAAAAAUAAA",
-            &[],
-            |_, _| ("dismiss_sign_in_notice", vec![]),
-        ),
-        case(
-            "end a session that is not one's own",
-            "nnnnnnnnnUnnn",
-            &[],
-            |_, _| ("end_other_session", vec![("session", new_id())]),
-        ),
-        case("a new second-factor key", "AAAAAAFFFUAAA", &[], |_, _| {
-            ("second_factor_setup", vec![])
-        }),
-        case(
-            "turn on a second factor with a forged key",
-            "BBBBBBFFFUBBB",
-            &[],
-            |_, _| {
-                (
-                    "confirm_second_factor",
-                    vec![("sealed", s("00ff00ff")), ("code", s("123456"))],
-                )
-            },
-        ),
-        case(
-            "recovery codes held for no one",
-            "NNNNNNNNNUNNN",
-            &[],
-            |_, _| ("new_recovery_codes", vec![("shown", new_id())]),
-        ),
-        case(
-            "change password without the current one",
-            "IIIIIIIIIUIII",
-            &[],
-            |_, _| {
-                (
-                    "change_password",
-                    vec![
-                        ("current_password", s("not the password")),
-                        ("new_password", s("copper kettle drizzle lantern")),
-                        ("confirm", s("copper kettle drizzle lantern")),
-                    ],
-                )
-            },
-        ),
-        case(
-            "confirm it is them with a wrong password",
-            "iiiiiiiiiUiii",
-            &[],
-            |_, _| {
-                (
-                    "confirm_identity",
-                    vec![("password", s("not the password")), ("then", s("/"))],
-                )
-            },
-        ),
+    ])
+    .chain(own_account::cases())
+    .chain(vec![
         // A team manager reviews their families' openings from outside the team.
         case(
             "openings of the team's families",
@@ -960,8 +717,7 @@ pub fn cases() -> Vec<Case> {
             &[],
             |_, _| ("sign_in_code", vec![("code", s("123456"))]),
         ),
-    ]
-    .into_iter()
+    ])
     .chain(administration::cases())
     .chain(case_record::cases())
     .chain(information_rights::cases())

@@ -4,7 +4,7 @@
 //! allowed people get I, everyone else is refused before the input is read.
 //! (`server/tests/information_requests.rs` follows a request from logging to closing.)
 
-use super::{case, s, Case, Form, Fresh, Ids};
+use super::{case, new_id, s, Case, Form, Fresh, Ids};
 
 /// Logging a request for `member`'s data with the id `request`, received today.
 fn log(i: &Ids, request: &str, member: &str) -> Form {
@@ -135,7 +135,7 @@ pub fn cases() -> Vec<Case> {
                     "withhold",
                     vec![
                         ("request", s(&i.request)),
-                        ("withholding", super::new_id()),
+                        ("withholding", new_id()),
                         ("passage", format!("member:{}:relationship", i.chloe)),
                         ("words", s("")),
                         ("reason", s("third_party")),

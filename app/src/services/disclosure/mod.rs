@@ -5,11 +5,10 @@
 
 pub mod gather;
 
-use super::information_requests::request;
+use super::information_requests::{request, version_of};
 use super::new_id;
 use crate::auth::caller::Caller;
 use crate::domain::audit::AuditAction;
-use crate::domain::fields::parse_version;
 use crate::domain::ids::{InformationRequestId, WithholdingId};
 use crate::domain::information_rights::disclosure::{disclosure, Addressed, Disclosure, Withheld};
 use crate::domain::information_rights::passage::Passage;
@@ -177,14 +176,6 @@ pub async fn take_back(
     audit::append(&mut write, &entry.record(withholding)).await?;
     write.commit().await?;
     Ok(())
-}
-
-fn version_of(text: &str) -> Result<i64, AppError> {
-    parse_version(text).map_err(|message| {
-        let mut errors = FieldErrors::default();
-        errors.add("version", message);
-        AppError::Invalid(errors)
-    })
 }
 
 const STALE: &str = "Someone else changed this disclosure a moment ago. Reload the page to see it.";
