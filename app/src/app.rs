@@ -92,6 +92,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/information-requests/:id") view=pages::information_request::InformationRequestPage ssr=ssr.clone()/>
                     <Route path=path!("/information-requests/:id/review") view=pages::disclosure_review::DisclosureReviewPage ssr=ssr.clone()/>
                     <Route path=path!("/information-requests/:id/disclosure") view=pages::disclosure_document::DisclosureDocumentPage ssr=ssr.clone()/>
+                    <Route path=path!("/disposals") view=pages::disposals::DisposalsPage ssr=ssr.clone()/>
+                    <Route path=path!("/disposals/:family") view=pages::family_disposal::FamilyDisposalPage ssr=ssr.clone()/>
                     <Route path=path!("/week") view=pages::week::WeekPage ssr=ssr.clone()/>
                     <Route path=path!("/team") view=pages::team::TeamPage ssr=ssr.clone()/>
                     <Route path=path!("/team/openings") view=pages::openings::OpeningsPage ssr=ssr.clone()/>

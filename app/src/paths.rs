@@ -231,6 +231,14 @@ pub fn disclosure(request: InformationRequestId) -> String {
     format!("/information-requests/{request}/disclosure")
 }
 
+/// The disposal review: closed families whose retention periods have passed.
+pub const DISPOSALS: &str = "/disposals";
+
+/// One family's retention: its periods, legal holds, and the destruction form.
+pub fn family_disposal(family: FamilyId) -> String {
+    format!("/disposals/{family}")
+}
+
 #[cfg(test)]
 mod local_path_tests {
     use super::local_path;

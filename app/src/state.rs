@@ -1,6 +1,7 @@
 //! The one state struct shared by the router, the pages and the server functions.
 
 use crate::auth::secret_box::SecretBox;
+use crate::domain::information_rights::retention::RetentionSchedule;
 use crate::error::AppError;
 use crate::store::Db;
 use axum::extract::FromRef;
@@ -35,6 +36,9 @@ pub struct Settings {
     /// SHA-256 (hex) of the bearer token `/metrics` answers to; `None`: metrics are not served.
     /// Only the digest is held, so the token is never in a debug print or a log.
     pub metrics_token_digest: Option<String>,
+    /// The council's retention schedule (`HEARTH_RETENTION_FILE`); `None`: nothing is listed
+    /// for disposal, since only the council can say how long its records are kept.
+    pub retention: Option<RetentionSchedule>,
 }
 
 /// Managers and administrators always need a second factor; a council may ask it of all staff.
@@ -60,6 +64,7 @@ impl Default for Settings {
             secrets: SecretBox::random(),
             second_factor_rule: SecondFactorRule::ManagersAndAdministrators,
             metrics_token_digest: None,
+            retention: None,
         }
     }
 }

@@ -79,6 +79,16 @@ impl Config {
                     return Err("HEARTH_METRICS_TOKEN must be at least 32 characters (e.g. `openssl rand -hex 32`)".into())
                 }
             },
+            retention: match var("HEARTH_RETENTION_FILE") {
+                None => None,
+                Some(path) => {
+                    let text = std::fs::read_to_string(&path).map_err(|e| {
+                        format!("cannot read the retention schedule HEARTH_RETENTION_FILE={path}: {e}")
+                    })?;
+                    // A mistake stops the start rather than destroying by a wrong rule.
+                    Some(app::domain::information_rights::retention_file::parse(&text)?)
+                }
+            },
             ..Settings::default()
         };
         let audit_key = KeyPlace::new(var("HEARTH_AUDIT_KEY_FILE").map(PathBuf::from), &data_dir);

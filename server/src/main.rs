@@ -213,6 +213,13 @@ async fn serve(demo: bool, scale: Option<usize>) -> Result<ExitCode, String> {
     if demo {
         // The demo council's people are made up, and anyone trying Hearth signs in as them.
         config.settings.second_factor_rule = app::state::SecondFactorRule::NotRequired;
+        // The demo ships the documented example schedule, unless given one of its own.
+        if config.settings.retention.is_none() {
+            config.settings.retention =
+                Some(app::domain::information_rights::retention_file::parse(
+                    app::domain::information_rights::retention_file::EXAMPLE,
+                )?);
+        }
         let seeded = app::demo::seed_if_empty(&db)
             .await
             .map_err(|e| format!("cannot add the demo data: {e}"))?;

@@ -92,7 +92,7 @@ on_both_backends!(
 /// What someone with the database's own tools would do first: remove the append-only guard.
 async fn drop_guards(app: &TestApp) {
     let sql = if app.database_url.starts_with("postgres") {
-        "DROP TRIGGER IF EXISTS audit_log_no_change ON audit_log;"
+        "DROP TRIGGER IF EXISTS audit_log_no_delete ON audit_log; DROP TRIGGER IF EXISTS audit_log_only_erasure ON audit_log;"
     } else {
         "DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;"
     };

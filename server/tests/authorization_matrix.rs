@@ -215,6 +215,8 @@ async fn matrix(app: TestApp) {
                 request: new_id(),
                 other_request: new_id(),
                 withholding: new_id(),
+                hold: new_id(),
+                extension: new_id(),
             };
             for case in &cases {
                 let expected = case.expect.chars().nth(group).unwrap_or('?');
@@ -429,6 +431,8 @@ async fn matrix(app: TestApp) {
         ("information_request", "information_requests"),
         ("invitation", "invitations"),
         ("withholding", "withholdings"),
+        ("legal_hold", "legal_holds"),
+        ("retention_extension", "retention_extensions"),
         ("member", "members"),
         ("prompt", "mi_prompts"),
         ("safety", "safety_statements"),
@@ -467,6 +471,8 @@ async fn matrix(app: TestApp) {
         request: new_id(),
         other_request: new_id(),
         withholding: new_id(),
+        hold: new_id(),
+        extension: new_id(),
     };
     for case in &cases {
         covered.insert((case.call)(&ids, &fresh).0.to_string());

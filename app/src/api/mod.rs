@@ -9,6 +9,7 @@ pub mod case_record;
 pub mod caseload;
 pub mod change_work;
 pub mod disclosure;
+pub mod disposals;
 pub mod family;
 pub mod imports;
 pub mod information_requests;

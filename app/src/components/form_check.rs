@@ -121,6 +121,12 @@ pub enum FormCheck {
         today: NaiveDate,
     },
     Withhold,
+    KeepRecordsLonger {
+        today: NaiveDate,
+    },
+    PlaceLegalHold,
+    LiftLegalHold,
+    DestroyFamily,
 }
 
 impl FormCheck {
@@ -190,6 +196,10 @@ impl FormCheck {
                 rules::finish_information_request(form, received_on, today).await
             }
             Self::Withhold => rules::withhold(form).await,
+            Self::KeepRecordsLonger { today } => rules::keep_records_longer(form, today).await,
+            Self::PlaceLegalHold => rules::place_legal_hold(form).await,
+            Self::LiftLegalHold => rules::lift_legal_hold(form).await,
+            Self::DestroyFamily => rules::destroy_family(form).await,
         };
         checked.ok().flatten()
     }

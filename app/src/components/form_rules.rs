@@ -12,6 +12,7 @@ use crate::api::case_record::{
 };
 use crate::api::change_work::{AddBalanceItem, NoteOnChangePlan, RecordChangeTalk, RecordStage};
 use crate::api::disclosure::Withhold;
+use crate::api::disposals::{DestroyFamily, KeepRecordsLonger, LiftLegalHold, PlaceLegalHold};
 use crate::api::family::OpenFamily;
 use crate::api::information_requests::{
     ExtendInformationRequest, FindRequestSubject, FinishInformationRequest, LogInformationRequest,
@@ -34,6 +35,7 @@ use crate::domain::credentials::{
 use crate::domain::findings::parse_finding;
 use crate::domain::household::{parse_left, parse_member, parse_new_family};
 use crate::domain::ids::{AccountId, MemberId};
+use crate::domain::information_rights::disposal::{parse_destroy, parse_hold, parse_keep};
 use crate::domain::information_rights::request::{
     parse_finish, parse_identity, parse_request, parse_search,
 };
@@ -169,4 +171,9 @@ form_rules! {
     fn finish_information_request(form, received_on: NaiveDate, today: NaiveDate) reads FinishInformationRequest =>
         |i| errors_of(parse_finish(&i.form, received_on, today));
     fn withhold(form) reads Withhold => |i| errors_of(parse_withholding(&i.form));
+    fn keep_records_longer(form, today: NaiveDate) reads KeepRecordsLonger =>
+        |i| errors_of(parse_keep(&i.form, today));
+    fn place_legal_hold(form) reads PlaceLegalHold => |i| errors_of(parse_hold(&i.form));
+    fn lift_legal_hold(form) reads LiftLegalHold => |i| errors_of(parse_hold(&i.form));
+    fn destroy_family(form) reads DestroyFamily => |i| errors_of(parse_destroy(&i.form));
 }

@@ -39,7 +39,10 @@ fn links_for(role: Option<StaffRole>) -> Vec<(&'static str, &'static str)> {
             ("/imports", "Case system"),
         ],
         Some(StaffRole::InformationGovernance) => {
-            vec![(crate::paths::INFORMATION_REQUESTS, "Requests")]
+            vec![
+                (crate::paths::INFORMATION_REQUESTS, "Requests"),
+                (crate::paths::DISPOSALS, "Retention"),
+            ]
         }
         Some(StaffRole::TeamManager) => {
             vec![
@@ -48,6 +51,7 @@ fn links_for(role: Option<StaffRole>) -> Vec<(&'static str, &'static str)> {
                 ("/prompts", "Prompts"),
                 ("/audit", "Audit trail"),
                 (crate::paths::INFORMATION_REQUESTS, "Requests"),
+                (crate::paths::DISPOSALS, "Retention"),
             ]
         }
         Some(_) => vec![

@@ -51,6 +51,28 @@ fn demo_statuses(
     }
 }
 
+/// Adds one person to a family's household, as its social worker would.
+pub(super) async fn add_member(
+    write: &mut WriteTx,
+    authority: AuthorityId,
+    member: &StoredMember,
+    social_worker: AccountId,
+    now: i64,
+) -> Result<(), AppError> {
+    let save = Save {
+        family: member.family_id,
+        after: member_words(member),
+        current: None,
+        reason: "",
+        record: MemberSave {
+            authority,
+            member: member.clone(),
+            typed: Default::default(),
+        },
+    };
+    added(save_in(write, &save, social_worker, now).await?)
+}
+
 /// Adds `family`'s people (with their accounts), statuses and findings, recorded by its
 /// social worker; the people, for the plans and workbook that follow.
 #[allow(clippy::too_many_arguments)]
@@ -85,18 +107,7 @@ pub(super) async fn seed(
             statuses: Vec::new(),
             has_account: false,
         };
-        let save = Save {
-            family: family_id,
-            after: member_words(&member),
-            current: None,
-            reason: "",
-            record: MemberSave {
-                authority,
-                member: member.clone(),
-                typed: Default::default(),
-            },
-        };
-        added(save_in(write, &save, social_worker, now).await?)?;
+        add_member(write, authority, &member, social_worker, now).await?;
         if let Some((kind, category)) = m.status {
             for period in demo_statuses(member.id, kind, category, today) {
                 let save = Save {

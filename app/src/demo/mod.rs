@@ -1,6 +1,7 @@
 //! Made-up demo data (DOMAIN.md §7): a fictional council with two teams, every role, seven
 //! families of varied make-up and one family member account each. Never real people or places.
 
+mod archive;
 mod household;
 mod mi;
 mod openings;
@@ -515,6 +516,12 @@ pub async fn seed_if_empty(db: &Db) -> Result<bool, AppError> {
             crate::demo::openings::seed(&mut write, family_id, noor, now).await?;
         }
     }
+    let (north, south) = (
+        team_id(Team::North).ok_or(AppError::Internal)?,
+        team_id(Team::South).ok_or(AppError::Internal)?,
+    );
+    let noor = *staff_ids.get(NOOR).ok_or(AppError::Internal)?;
+    archive::seed(&mut write, authority, (north, south), noor, now).await?;
     write.commit().await?;
     Ok(true)
 }

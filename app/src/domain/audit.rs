@@ -120,6 +120,12 @@ coded_enum!(
         ReviewDisclosure => "review_disclosure", "Said a disclosure is ready for approval";
         ApproveDisclosure => "approve_disclosure", "Approved a disclosure";
         ProduceDisclosure => "produce_disclosure", "Made a disclosure document";
+        ViewDisposals => "view_disposals", "Viewed the disposal review queue";
+        ViewFamilyDisposal => "view_family_disposal", "Viewed a family's retention and legal holds";
+        KeepRecordsLonger => "keep_records_longer", "Kept a family's records beyond their period";
+        PlaceLegalHold => "place_legal_hold", "Placed a legal hold on a family";
+        LiftLegalHold => "lift_legal_hold", "Lifted a legal hold";
+        DestroyFamily => "destroy_family", "Destroyed a family's records";
     }
 );
 

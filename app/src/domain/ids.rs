@@ -81,6 +81,14 @@ id_type!(
     WithholdingId
 );
 id_type!(
+    /// A legal hold on a family: nothing of it is destroyed until the hold is lifted.
+    LegalHoldId
+);
+id_type!(
+    /// A reviewer's decision to keep a family's records beyond their retention period.
+    ExtensionId
+);
+id_type!(
     /// One period of a child's legal status: a child in need plan, a child protection plan,
     /// pre-proceedings or care proceedings.
     LegalStatusId

@@ -3,9 +3,9 @@
 
 use super::ids::{
     AccountId, ActionId, AuthorityId, BalanceItemId, ChangePlanWordsId, CheckInId, CommentId,
-    EntryId, ExtractReportId, FamilyId, FindingId, GoalId, HousesId, InformationRequestId,
-    InvitationId, LegalStatusId, MemberId, OpeningId, PromptId, SafetyId, SetUpCodeId, StageNoteId,
-    StepId, SupervisionId, TallyId, TeamId, WithholdingId,
+    EntryId, ExtensionId, ExtractReportId, FamilyId, FindingId, GoalId, HousesId,
+    InformationRequestId, InvitationId, LegalHoldId, LegalStatusId, MemberId, OpeningId, PromptId,
+    SafetyId, SetUpCodeId, StageNoteId, StepId, SupervisionId, TallyId, TeamId, WithholdingId,
 };
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -55,6 +55,9 @@ coded_enum!(
         Withholding => "withholding", "Withheld from a disclosure";
         Workbook => "workbook", "Workbook";
         Disclosure => "disclosure", "Disclosure";
+        LegalHold => "legal_hold", "Legal hold";
+        RetentionExtension => "retention_extension", "Records kept beyond their period";
+        Disposals => "disposals", "Disposal review";
     }
 );
 
@@ -118,9 +121,11 @@ record_ref! {
         Goal(GoalId),
         InformationRequest(InformationRequestId),
         Invitation(InvitationId),
+        LegalHold(LegalHoldId),
         LegalStatus(LegalStatusId),
         Member(MemberId),
         Prompt(PromptId),
+        RetentionExtension(ExtensionId),
         Safety(SafetyId),
         SetUpCode(SetUpCodeId),
         Stage(StageNoteId),
@@ -136,6 +141,7 @@ record_ref! {
     others {
         Accounts,
         Disclosure,
+        Disposals,
         InformationRequests,
         Assessment,
         AuditTrail,

@@ -11,6 +11,7 @@ pub mod case_record;
 pub mod caseload;
 pub mod change_work;
 pub mod disclosure;
+pub mod disposals;
 pub mod family;
 pub mod import;
 pub mod information_requests;

@@ -32,9 +32,14 @@ const FOUND: usize = 20;
 /// What a search's words are held as, for the page the search leads to.
 const HELD_SEARCH: &str = "request_subjects";
 
-/// Whose requests the viewer follows, once the policy allows: the council's for an information
-/// governance officer, their team's for a team manager. Anyone else is refused and recorded.
-async fn reach(caller: &Caller, entry: NewEntry) -> Result<Reach, AppError> {
+/// Whose requests (or disposal review) the viewer follows, once the policy allows `action`: the
+/// council's for an information governance officer, their team's for a team manager. Anyone
+/// else is refused and recorded.
+pub(crate) async fn reach_for(
+    caller: &Caller,
+    action: Action,
+    entry: NewEntry,
+) -> Result<Reach, AppError> {
     let viewer = caller.viewer()?;
     let (target, reach) = match (viewer.staff_role(), viewer.authority_id(), viewer.team_id()) {
         (Some(StaffRole::InformationGovernance), Some(authority), _) => {
@@ -42,17 +47,25 @@ async fn reach(caller: &Caller, entry: NewEntry) -> Result<Reach, AppError> {
         }
         (_, _, Some(team)) => (Target::Team(team), Reach::Team(team)),
         _ => {
-            return authorize(caller, Action::ViewInformationRequests, Target::Own, entry)
+            return authorize(caller, action, Target::Own, entry)
                 .await
                 .and(Err(AppError::Forbidden))
         }
     };
-    authorize(caller, Action::ViewInformationRequests, target, entry).await?;
+    authorize(caller, action, target, entry).await?;
     Ok(reach)
 }
 
-fn reach_entry(caller: &Caller, action: AuditAction, reach: Reach) -> NewEntry {
-    let entry = caller.entry(action, RecordKind::InformationRequests);
+async fn reach(caller: &Caller, entry: NewEntry) -> Result<Reach, AppError> {
+    reach_for(caller, Action::ViewInformationRequests, entry).await
+}
+
+pub(crate) fn reach_entry(caller: &Caller, action: AuditAction, reach: Reach) -> NewEntry {
+    let kind = match action {
+        AuditAction::ViewDisposals => RecordKind::Disposals,
+        _ => RecordKind::InformationRequests,
+    };
+    let entry = caller.entry(action, kind);
     match reach {
         Reach::Authority(authority) => entry.record(authority),
         Reach::Team(team) => entry.record(team),

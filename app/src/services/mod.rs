@@ -14,6 +14,7 @@ mod code_attempts;
 mod council_scope;
 pub mod council_setup;
 pub mod disclosure;
+pub mod disposals;
 pub mod failed_attempts;
 pub mod family;
 mod guard;

@@ -48,8 +48,9 @@ impl Db {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
                         // Per connection: enforce references, wait for the writer instead of
-                        // failing at once, and let WAL make commits cheap.
-                        conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;")
+                        // failing at once, let WAL make commits cheap, and overwrite what is
+                        // deleted (a destroyed family's words must not linger in free pages).
+                        conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;")
                             .await?;
                     }
                     Ok(())

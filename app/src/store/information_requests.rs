@@ -18,7 +18,7 @@ pub enum Reach {
 
 impl Reach {
     /// The condition on `teams t` (joined to the family) and its one parameter.
-    fn condition(self) -> (&'static str, String) {
+    pub(super) fn condition(self) -> (&'static str, String) {
         match self {
             Reach::Authority(a) => ("t.authority_id = $1", a.to_string()),
             Reach::Team(t) => ("t.id = $1", t.to_string()),

@@ -72,6 +72,10 @@ pub async fn owner_of(
         RecordRef::LegalStatus(_) => "SELECT family_id FROM legal_statuses WHERE id = $1",
         RecordRef::Finding(_) => "SELECT family_id FROM findings WHERE id = $1",
         RecordRef::Withholding(_) => "SELECT request_id FROM withholdings WHERE id = $1",
+        RecordRef::LegalHold(_) => "SELECT family_id FROM legal_holds WHERE id = $1",
+        RecordRef::RetentionExtension(_) => {
+            "SELECT family_id FROM retention_extensions WHERE id = $1"
+        }
         RecordRef::InformationRequest(_) => {
             "SELECT family_id FROM information_requests WHERE id = $1"
         }

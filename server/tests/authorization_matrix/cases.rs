@@ -15,6 +15,8 @@ mod information_rights;
 mod motivation;
 #[path = "own_account.rs"]
 mod own_account;
+#[path = "retention.rs"]
+mod retention;
 
 /// The people asked, grouped; each group's logins share one column of expectations.
 pub const PEOPLE: [(&str, &[&str]); 13] = [
@@ -132,6 +134,9 @@ pub struct Fresh {
     pub request: String,
     pub other_request: String,
     pub withholding: String,
+    /// A legal hold and a decision to keep records longer.
+    pub hold: String,
+    pub extension: String,
 }
 
 pub type Form = Vec<(&'static str, String)>;
@@ -721,5 +726,6 @@ pub fn cases() -> Vec<Case> {
     .chain(administration::cases())
     .chain(case_record::cases())
     .chain(information_rights::cases())
+    .chain(retention::cases())
     .collect()
 }

@@ -84,16 +84,13 @@ async fn findings_and_closure(app: TestApp) {
         .iter()
         .chain(&caseload.others)
         .all(|f| f.name != "Ashworth"));
-    assert_eq!(caseload.closed, 1, "counted as closed");
+    // With the demo's two long-closed families of the team (Holloway and Jessop).
+    assert_eq!(caseload.closed, 3, "counted as closed");
     let closed: ClosedCases = app.call("closed_families", &[], Some(&sam)).await.json();
     assert_eq!(
-        closed
-            .families
-            .iter()
-            .map(|f| f.id.to_string())
-            .collect::<Vec<_>>(),
-        vec![family.clone()],
-        "listed as closed, for reopening"
+        closed.families.iter().map(|f| f.id.to_string()).next(),
+        Some(family.clone()),
+        "listed as closed, newest first, for reopening"
     );
     let week = app.call("week", &[], Some(&sam)).await;
     assert!(!week.body.contains("Ashworth"), "off the due list");

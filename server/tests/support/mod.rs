@@ -71,6 +71,10 @@ pub fn demo_settings() -> Settings {
     Settings {
         sign_in_delay_step: Duration::from_millis(40),
         second_factor_rule: SecondFactorRule::NotRequired,
+        retention: app::domain::information_rights::retention_file::parse(
+            app::domain::information_rights::retention_file::EXAMPLE,
+        )
+        .ok(),
         ..Settings::default()
     }
 }

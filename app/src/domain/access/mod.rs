@@ -60,6 +60,12 @@ pub enum Action {
     /// Log a subject access request about a family's member and keep it up to date: the same
     /// people, for that family. Reads nothing of the case record.
     HandleInformationRequest,
+    /// See the families whose retention periods have passed: the same people as requests, the
+    /// council's information governance officers for the council, a manager for their team.
+    ReviewDisposals,
+    /// Keep a family's records longer, place or lift a legal hold, or confirm their destruction:
+    /// the same people, for that family.
+    DecideDisposal,
 }
 
 impl Action {
@@ -284,15 +290,18 @@ impl Staff<'_> {
             (Action::RetirePrompt, Target::Team(team)) => {
                 allow_if(self.role == StaffRole::TeamManager && self.in_team(team))
             }
-            (Action::ViewInformationRequests, Target::Authority(authority)) => allow_if(
+            (
+                Action::ViewInformationRequests | Action::ReviewDisposals,
+                Target::Authority(authority),
+            ) => allow_if(
                 self.role == StaffRole::InformationGovernance && authority == self.authority_id,
             ),
-            (Action::ViewInformationRequests, Target::Team(team)) => {
+            (Action::ViewInformationRequests | Action::ReviewDisposals, Target::Team(team)) => {
                 allow_if(self.role == StaffRole::TeamManager && self.in_team(team))
             }
             // A closed case's family may still ask: the policy's closed-case gate does not apply.
             (
-                Action::HandleInformationRequest,
+                Action::HandleInformationRequest | Action::DecideDisposal,
                 Target::Family {
                     team_id,
                     authority_id,

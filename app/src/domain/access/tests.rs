@@ -538,62 +538,69 @@ fn information_requests_are_for_information_governance_and_the_familys_manager()
     if let ViewerKind::Staff { team_id, .. } = &mut governance.kind {
         *team_id = None;
     }
-    let handle = Action::HandleInformationRequest;
-    let view = Action::ViewInformationRequests;
-    assert_eq!(decide(&governance, handle, own), Decision::Allow);
-    assert_eq!(decide(&governance, handle, other_team), Decision::Allow);
-    assert_eq!(decide(&governance, handle, other_council), Decision::Deny);
-    assert_eq!(
-        decide(&governance, view, Target::Authority(home())),
-        Decision::Allow
-    );
-    assert_eq!(
-        decide(&governance, view, Target::Authority(AuthorityId::new())),
-        Decision::Deny
-    );
-    // No case work: the officer reads no family.
-    assert_eq!(decide(&governance, Action::ViewFamily, own), Decision::Deny);
-    assert_eq!(
-        decide(&governance, Action::ViewCaseload, Target::Own),
-        Decision::Deny
-    );
+    // Requests and the disposal review are for the same people.
+    for (handle, view) in [
+        (
+            Action::HandleInformationRequest,
+            Action::ViewInformationRequests,
+        ),
+        (Action::DecideDisposal, Action::ReviewDisposals),
+    ] {
+        assert_eq!(decide(&governance, handle, own), Decision::Allow);
+        assert_eq!(decide(&governance, handle, other_team), Decision::Allow);
+        assert_eq!(decide(&governance, handle, other_council), Decision::Deny);
+        assert_eq!(
+            decide(&governance, view, Target::Authority(home())),
+            Decision::Allow
+        );
+        assert_eq!(
+            decide(&governance, view, Target::Authority(AuthorityId::new())),
+            Decision::Deny
+        );
+        // No case work: the officer reads no family.
+        assert_eq!(decide(&governance, Action::ViewFamily, own), Decision::Deny);
+        assert_eq!(
+            decide(&governance, Action::ViewCaseload, Target::Own),
+            Decision::Deny
+        );
 
-    let manager = staff(StaffRole::TeamManager, w.own_team);
-    assert_eq!(decide(&manager, handle, own), Decision::Allow);
-    assert_eq!(decide(&manager, handle, other_team), Decision::Deny);
-    assert_eq!(
-        decide(&manager, view, Target::Team(w.own_team)),
-        Decision::Allow
-    );
-    assert_eq!(
-        decide(&manager, view, Target::Team(w.other_team)),
-        Decision::Deny
-    );
-    assert_eq!(
-        decide(&manager, view, Target::Authority(home())),
-        Decision::Deny
-    );
+        let manager = staff(StaffRole::TeamManager, w.own_team);
+        assert_eq!(decide(&manager, handle, own), Decision::Allow);
+        assert_eq!(decide(&manager, handle, other_team), Decision::Deny);
+        assert_eq!(
+            decide(&manager, view, Target::Team(w.own_team)),
+            Decision::Allow
+        );
+        assert_eq!(
+            decide(&manager, view, Target::Team(w.other_team)),
+            Decision::Deny
+        );
+        assert_eq!(
+            decide(&manager, view, Target::Authority(home())),
+            Decision::Deny
+        );
 
-    for role in StaffRole::ALL {
-        if matches!(
-            role,
-            StaffRole::TeamManager | StaffRole::InformationGovernance
-        ) {
-            continue;
+        for role in StaffRole::ALL {
+            if matches!(
+                role,
+                StaffRole::TeamManager | StaffRole::InformationGovernance
+            ) {
+                continue;
+            }
+            let viewer = staff(role, w.own_team);
+            assert_eq!(decide(&viewer, handle, own), Decision::Deny, "{role:?}");
+            assert_eq!(
+                decide(&viewer, view, Target::Team(w.own_team)),
+                Decision::Deny,
+                "{role:?}"
+            );
+            assert_eq!(
+                decide(&viewer, view, Target::Authority(home())),
+                Decision::Deny,
+                "{role:?}"
+            );
         }
-        let viewer = staff(role, w.own_team);
-        assert_eq!(decide(&viewer, handle, own), Decision::Deny, "{role:?}");
-        assert_eq!(
-            decide(&viewer, view, Target::Team(w.own_team)),
-            Decision::Deny,
-            "{role:?}"
-        );
-        assert_eq!(
-            decide(&viewer, view, Target::Authority(home())),
-            Decision::Deny,
-            "{role:?}"
-        );
+        let kelly = parent(w.own_family, MemberId::new());
+        assert_eq!(decide(&kelly, handle, own), Decision::Deny);
     }
-    let kelly = parent(w.own_family, MemberId::new());
-    assert_eq!(decide(&kelly, handle, own), Decision::Deny);
 }

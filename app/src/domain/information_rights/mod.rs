@@ -3,6 +3,7 @@
 //! records is the server's.
 
 pub mod disclosure;
+pub mod disposal;
 pub mod passage;
 pub mod redaction;
 pub mod request;

@@ -4,6 +4,7 @@
 
 pub mod anchor;
 pub mod checks;
+pub mod erasure;
 mod group;
 mod seal;
 mod verify;
@@ -40,18 +41,23 @@ pub struct NewEntry {
 
 /// Appends an entry inside a write transaction: it commits or rolls back with the change it records.
 pub async fn append(write: &mut WriteTx, entry: &NewEntry) -> Result<(), StoreError> {
+    append_as(write, entry, &Uuid::new_v4().to_string()).await
+}
+
+/// Appends an entry under an id the caller chose beforehand: a destruction's erased entries
+/// name the entry that records it.
+pub async fn append_as(write: &mut WriteTx, entry: &NewEntry, id: &str) -> Result<(), StoreError> {
     let (seq, prev_hash): (i64, String) =
         sqlx::query_as("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash")
             .fetch_one(&mut *write.tx)
             .await?;
-    let id = Uuid::new_v4().to_string();
     let actor_id = entry.actor_id.map(|a| a.to_string());
     let record_id = entry.record.map(|r| r.id().to_string());
     let family_id = entry.family_id.map(|f| f.to_string());
     let team_id = entry.team_id.map(|t| t.to_string());
     let sealed = Sealed {
         seq,
-        id: &id,
+        id,
         at: now_ms(),
         actor_id: actor_id.as_deref(),
         actor_name: &entry.actor_name,
@@ -71,7 +77,7 @@ pub async fn append(write: &mut WriteTx, entry: &NewEntry) -> Result<(), StoreEr
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
     )
     .bind(seq)
-    .bind(&id)
+    .bind(id)
     .bind(sealed.at)
     .bind(sealed.actor_id)
     .bind(sealed.actor_name)
