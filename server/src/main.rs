@@ -387,7 +387,7 @@ fn print_demo_logins(seeded: bool, addr: SocketAddr) {
     println!(
         "{}",
         if seeded {
-            "Demo data added: a made-up council, two teams and seven families."
+            "Demo data added: a made-up council, two teams, seven families, and three closed long ago."
         } else {
             "Demo data was already there."
         }
