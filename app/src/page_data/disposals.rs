@@ -37,7 +37,6 @@ pub struct DestroyedFamily {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DisposalQueue {
-    pub today: NaiveDate,
     /// Whether the council has set a retention schedule: without one nothing is ever due.
     pub scheduled: bool,
     pub rules: Vec<ClassDue>,

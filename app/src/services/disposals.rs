@@ -104,7 +104,6 @@ pub async fn queue(caller: &Caller) -> Result<DisposalQueue, AppError> {
         })
         .collect();
     let queue = DisposalQueue {
-        today: today(),
         scheduled: schedule.is_some(),
         rules: schedule
             .map(|schedule| class_rules(schedule, None))

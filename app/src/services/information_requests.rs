@@ -61,11 +61,8 @@ async fn reach(caller: &Caller, entry: NewEntry) -> Result<Reach, AppError> {
 }
 
 pub(crate) fn reach_entry(caller: &Caller, action: AuditAction, reach: Reach) -> NewEntry {
-    let kind = match action {
-        AuditAction::ViewDisposals => RecordKind::Disposals,
-        _ => RecordKind::InformationRequests,
-    };
-    let entry = caller.entry(action, kind);
+    // The record named below sets the entry's kind.
+    let entry = caller.entry(action, RecordKind::InformationRequests);
     match reach {
         Reach::Authority(authority) => entry.record(authority),
         Reach::Team(team) => entry.record(team),

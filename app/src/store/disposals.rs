@@ -194,17 +194,3 @@ pub async fn destroyed(db: &Db, reach: Reach, limit: i64) -> Result<Vec<Destroye
     .fetch_all(db.pool())
     .await?)
 }
-
-/// Whether a family was destroyed, and where it was: a page about it says so instead of
-/// "not found", to the people who may know.
-pub async fn destroyed_one(
-    db: &Db,
-    family: FamilyId,
-) -> Result<Option<(TeamId, AuthorityId)>, StoreError> {
-    Ok(
-        sqlx::query_as("SELECT team_id, authority_id FROM destroyed_families WHERE family_id = $1")
-            .bind(family)
-            .fetch_optional(db.pool())
-            .await?,
-    )
-}
