@@ -22,9 +22,7 @@ trap cleanup EXIT
 hearth_start_measured "$work" sqlite
 db="$work/hearth.db"
 
-cookie="$(curl -s -D - -o /dev/null -H "Origin: $base" -H 'Accept: application/json' \
-  --data "login=hana.ito%40brookford.example&password=hearth-demo" "$base/api/sign_in" |
-  sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p' | head -n1)"
+cookie="$(hearth_sign_in hana.ito%40brookford.example)"
 [[ -n "$cookie" ]] || hearth_die "could not sign in the demo's information governance officer"
 family="$(sqlite3 "$db" "SELECT id FROM families WHERE name = 'Ashworth'")"
 sqlite3 "$db" "UPDATE families SET closed_on = '1986-04-30' WHERE id = '$family'"

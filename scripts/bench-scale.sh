@@ -43,12 +43,6 @@ ask() {
   fi
 }
 
-sign_in() {
-  curl -s -D - -o /dev/null -H "Origin: $base" -H 'Accept: application/json' \
-    --data "login=$1&password=hearth-demo" "$base/api/sign_in" |
-    sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p' | head -n1
-}
-
 latency() {
   local label="$1"; shift
   for _ in $(seq 1 200); do curl -s -o /dev/null -w '%{time_total} %{http_code}\n' "$@"; done |
@@ -88,9 +82,9 @@ for backend in $backends; do
     done
     grown="$(grep -m1 '^Grew' "$data/server.log" || echo "(no growth line)")"
     echo "  -- $backend, $size families: ready after $(($(date +%s) - started)) s; $grown"
-    sam="$(sign_in sam.whitfield%40brookford.example)"
-    maya="$(sign_in maya.okafor%40brookford.example)"
-    kelly="$(sign_in kelly.ashworth)"
+    sam="$(hearth_sign_in sam.whitfield%40brookford.example)"
+    maya="$(hearth_sign_in maya.okafor%40brookford.example)"
+    kelly="$(hearth_sign_in kelly.ashworth)"
     # Kelly's own family, the demo's original (its copies share its name).
     family="$(ask "SELECT m.family_id FROM accounts a JOIN members m ON m.id = a.member_id WHERE a.login = 'kelly.ashworth'")"
     own_page="$(curl -s -H "Origin: $base" -H "Cookie: $kelly" -X POST "$base/api/own_page")"

@@ -130,6 +130,14 @@ hearth_start_measured() {
   hearth_die "the server did not answer (see $work/server.log)"
 }
 
+# The session cookie (name=value) of a demo account signed in at $base, or nothing when refused.
+# $1 is the login, URL-encoded (sam.whitfield%40brookford.example).
+hearth_sign_in() {
+  curl -s -D - -o /dev/null -H "Origin: $base" -H 'Accept: application/json' \
+    --data "login=$1&password=hearth-demo" "$base/api/sign_in" |
+    sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p' | head -n1
+}
+
 hearth_stop_measured() {
   [[ -n "${server_pid:-}" ]] && kill "$server_pid" 2>/dev/null || true
   [[ -n "${pg_dir:-}" ]] && bash scripts/pg-stop.sh "$pg_dir" >/dev/null 2>&1 || true

@@ -27,13 +27,8 @@ cleanup() {
 trap cleanup EXIT
 hearth_start_measured "$work" sqlite
 
-sign_in() {
-  curl -s -D - -o /dev/null -H "Origin: $base" -H 'Accept: application/json' \
-    --data "login=$1&password=hearth-demo" "$base/api/sign_in" |
-    sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p' | head -n1
-}
-sam="$(sign_in sam.whitfield%40brookford.example)"
-parent="$(sign_in kelly.ashworth)"
+sam="$(hearth_sign_in sam.whitfield%40brookford.example)"
+parent="$(hearth_sign_in kelly.ashworth)"
 [[ -n "$sam" && -n "$parent" ]] || hearth_die "could not sign in the demo's worker and parent"
 own_page="$(curl -s -H "Origin: $base" -H "Cookie: $parent" -X POST "$base/api/own_page")"
 goal="$(sed -n 's/.*"goals":\[{"id":"\([0-9a-f-]*\)".*/\1/p' <<<"$own_page")"

@@ -30,6 +30,22 @@ async fn grows(backend: Backend) {
         "the busiest worker holds {} families",
         grown.busiest_caseload
     );
+    if backend == Backend::Sqlite {
+        // Row counts kept, value samples gone: SQLite would otherwise prepare every statement
+        // again for each new bound value (decision 26).
+        let counted: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_stat1")
+            .fetch_one(app.db.pool())
+            .await
+            .expect("row counts");
+        let sampled: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_stat4")
+            .fetch_one(app.db.pool())
+            .await
+            .expect("value samples");
+        assert!(
+            counted > 0 && sampled == 0,
+            "stat1 {counted} rows, stat4 {sampled}"
+        );
+    }
     // Asked again, it does nothing.
     assert!(server::scale::grow(&app.db, FAMILIES)
         .await
