@@ -26,11 +26,13 @@ test.describe('what a page costs a phone', () => {
       expect(await codeLoadedBy(page, path), `${path} loads no code`).toEqual([]);
     }
     await hearth.signOut();
-    // The sign-in form checks itself before it is sent: its island wakes with the bundle.
-    const code = await codeLoadedBy(page, '/login');
+    // Signing in is checked by the server alone (decision 27): its page stays as light.
+    expect(await codeLoadedBy(page, '/login'), '/login loads no code').toEqual([]);
+    // The invitation form checks itself before it is sent: its island wakes with the bundle.
+    const code = await codeLoadedBy(page, '/join');
     expect(code.some((url) => url.endsWith('.wasm'))).toBe(true);
     await hearth.settle();
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await expect(page.locator('#login-error')).toContainText('Enter your email or username');
+    await page.getByRole('button', { name: 'Create my account', exact: true }).click();
+    await expect(page.locator('#code-error')).toContainText('Enter your invitation code');
   });
 });

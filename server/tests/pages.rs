@@ -123,14 +123,14 @@ async fn security_headers(app: TestApp) {
             && csp.contains("object-src 'none'")
             && !csp.contains("unsafe-inline")
     );
-    // Nothing on the caseload reacts in the browser, so it sends no script at all; the
-    // sign-in form checks itself, so its page brings the scripts that wake it.
-    assert_eq!(
-        page.body.matches("<script").count(),
-        0,
-        "no island, no script"
-    );
-    let form = app.get("/login", None).await;
+    // Nothing on the caseload or the sign-in page reacts in the browser, so they send no
+    // script at all; the invitation form checks itself, so its page brings the scripts that
+    // wake it.
+    let sign_in = app.get("/login", None).await;
+    for body in [&page.body, &sign_in.body] {
+        assert_eq!(body.matches("<script").count(), 0, "no island, no script");
+    }
+    let form = app.get("/join", None).await;
     let nonce = nonce_of(form.header("content-security-policy").expect("a policy"));
     let scripts = form.body.matches("<script").count();
     assert!(scripts > 0 && form.body.contains("<leptos-island"));

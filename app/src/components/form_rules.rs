@@ -23,15 +23,12 @@ use crate::api::own_change::{AddOwnBalanceItem, GiveRuler, SaveChangePlan};
 use crate::api::own_plan::{RateGoal, TellWorker};
 use crate::api::plan::{AddCheckIn, RecordHouses, ReplyToFamily, SaveGoal, SaveSafety, SaveStep};
 use crate::api::prompts::AddPrompt;
-use crate::api::session::{SignIn, SignInCode};
 use crate::api::set_up::SetUpAccount;
 use crate::api::staff_accounts::CreateStaffAccount;
 use crate::api::teams::{CreateTeam, RenameTeam};
 use crate::api::workbook::{RecordSupervision, SaveEntry, SaveSchedule};
 use crate::domain::closure::{parse_close, parse_reopen};
-use crate::domain::credentials::{
-    parse_password, validate_claim, validate_reason, validate_sign_in,
-};
+use crate::domain::credentials::{parse_password, validate_claim, validate_reason};
 use crate::domain::findings::parse_finding;
 use crate::domain::household::{parse_left, parse_member, parse_new_family};
 use crate::domain::ids::{AccountId, MemberId};
@@ -55,7 +52,7 @@ use crate::domain::plan_input::{
     errors_of, parse_check_in, parse_goal, parse_houses, parse_own_rating, parse_safety,
     parse_step, parse_words, Context,
 };
-use crate::domain::second_factor::{validate_app_code, validate_code};
+use crate::domain::second_factor::validate_app_code;
 use crate::domain::staff::account_form::validate_staff;
 use crate::domain::staff::team_name::validate_team_name;
 use crate::domain::workbook::Person;
@@ -94,8 +91,6 @@ macro_rules! form_rules {
 }
 
 form_rules! {
-    fn sign_in(form) reads SignIn => |i| validate_sign_in(&i.login, &i.password);
-    fn sign_in_code(form) reads SignInCode => |i| validate_code(&i.code);
     fn set_up_account(form) reads SetUpAccount =>
         |i| validate_set_up(&i.code, &i.new_password, &i.confirm);
     fn claim_invitation(form) reads ClaimInvitation =>

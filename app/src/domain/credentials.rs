@@ -170,7 +170,7 @@ pub fn parse_reason(text: &str) -> Result<String, String> {
     Ok(reason.to_string())
 }
 
-/// The sign-in form, checked the same way in the browser and on the server.
+/// The sign-in form, as the server checks it (the sign-in page sends no script: decision 27).
 pub fn validate_sign_in(login: &str, password: &str) -> FieldErrors {
     let mut errors = FieldErrors::default();
     check(&mut errors, "login", parse_login(login));

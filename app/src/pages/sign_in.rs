@@ -1,8 +1,6 @@
 use crate::api::session::SignIn;
 use crate::api::set_up::is_set_up;
-use crate::components::checked_form::CheckedForm;
 use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextField};
-use crate::components::form_check::FormCheck;
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -20,7 +18,6 @@ fn throttled(feedback: Feedback) -> bool {
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let feedback = Feedback::of::<SignIn>();
-    let check = FormCheck::SignIn;
     let set_up = Resource::new(|| (), |_| is_set_up());
     view! {
         <Title text="Sign in"/>
@@ -31,7 +28,9 @@ pub fn SignInPage() -> impl IntoView {
                 (set_up.await == Ok(false)).then(|| view! { <NotSetUp/> })
             })}
         </Suspense>
-        <CheckedForm action=SignIn::url() check feedback>
+        // A plain form, checked by the server alone: the page carries no island and so no
+        // script or wasm (decision 27).
+        <form method="post" action=SignIn::url() novalidate>
             <TextField feedback name="login" label="Email or username" autocomplete="username" verbatim=true/>
             <TextField feedback name="password" label="Password" kind="password" autocomplete="current-password"/>
             // Shown when the login is being throttled: its owner can still sign in with their code.
@@ -39,7 +38,7 @@ pub fn SignInPage() -> impl IntoView {
                 <TextField feedback name="code" label="Code from your authenticator app" hint="If you use one, you can sign in now with your password and its code. Otherwise, wait 15 minutes." verbatim=true width="width-10" autocomplete="one-time-code"/>
             })}
             <SubmitButton label="Sign in" busy_label="Signing in…"/>
-        </CheckedForm>
+        </form>
         <h2>"New to Hearth?"</h2>
         <p>"If your worker gave you a code, you can set up your account with it."</p>
         <p><a href="/join">"I have an invitation code"</a></p>

@@ -1,7 +1,5 @@
 use crate::api::session::SignInCode;
-use crate::components::checked_form::CheckedForm;
 use crate::components::form::{ErrorSummary, Feedback, SubmitButton, TextField};
-use crate::components::form_check::FormCheck;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -10,16 +8,16 @@ use leptos_meta::Title;
 #[component]
 pub fn SignInCodePage() -> impl IntoView {
     let feedback = Feedback::of::<SignInCode>();
-    let check = FormCheck::SignInCode;
     view! {
         <Title text="Enter your code"/>
         <ErrorSummary feedback/>
         <h1>"Enter the code from your authenticator app"</h1>
         <p>"Open the app on your phone and enter the 6-digit code it shows for Hearth."</p>
-        <CheckedForm action=SignInCode::url() check feedback>
+        // Like the sign-in page, checked by the server alone (decision 27).
+        <form method="post" action=SignInCode::url() novalidate>
             <TextField feedback name="code" label="Code" hint="6 digits, for example 123456" verbatim=true width="width-10" autocomplete="one-time-code"/>
             <SubmitButton label="Sign in" busy_label="Signing in…"/>
-        </CheckedForm>
+        </form>
         <details class="details">
             <summary class="details__summary"><span class="details__summary-text">"I do not have my phone"</span></summary>
             <div class="details__text">
