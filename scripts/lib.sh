@@ -55,8 +55,9 @@ hearth_site_pkg_dir() {
   echo "${pkg:-pkg}"
 }
 
+# HEARTH_BIN measures another build, such as a copy kept from an earlier commit.
 hearth_bin() {
-  echo "$CARGO_TARGET_DIR/release/hearth"
+  echo "${HEARTH_BIN:-$CARGO_TARGET_DIR/release/hearth}"
 }
 
 # Environment the release binary needs when it is started by hand rather than

@@ -6,7 +6,7 @@
 
 use super::error_marks;
 use super::form::Feedback;
-use super::form_check::FormCheck;
+use super::form_check::{self, FormCheck};
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -24,6 +24,7 @@ pub fn CheckedForm(
     children: Children,
 ) -> impl IntoView {
     let prefix = feedback.prefix();
+    let check = check.to_json();
     view! {
         <CheckingForm action check prefix class>{children()}</CheckingForm>
     }
@@ -33,7 +34,9 @@ pub fn CheckedForm(
 #[island]
 fn CheckingForm(
     action: String,
-    check: FormCheck,
+    /// The form's [`FormCheck`] as JSON text: the code that reads it is fetched with the
+    /// first check (`form_check::run`), so it stays out of the bundle every page loads.
+    check: String,
     prefix: String,
     class: Option<String>,
     children: Children,
@@ -47,7 +50,7 @@ fn CheckingForm(
         if !fetched.get_value() {
             fetched.set_value(true);
             if let Ok(empty) = FormData::new() {
-                let rules = fetching.clone().errors(empty);
+                let rules = errors_of(fetching.clone(), empty);
                 leptos::task::spawn_local(async move {
                     rules.await;
                 });
@@ -73,9 +76,17 @@ fn CheckingForm(
     }
 }
 
+/// What the form's check finds; `None` when it could not be fetched (no signal) or read.
+async fn errors_of(check: String, form: FormData) -> Option<crate::error::FieldErrors> {
+    match form_check::run(check, form).await {
+        Ok(finding) => finding.await,
+        Err(_) => None,
+    }
+}
+
 /// Holds the submission while the rules run (they may have to be fetched first), then shows
 /// what they found, or sends the form as its button would have.
-fn check_then_send(ev: &SubmitEvent, check: FormCheck, prefix: String, checked: StoredValue<bool>) {
+fn check_then_send(ev: &SubmitEvent, check: String, prefix: String, checked: StoredValue<bool>) {
     let Some(form) = ev
         .target()
         .and_then(|target| target.dyn_into::<HtmlFormElement>().ok())
@@ -89,7 +100,7 @@ fn check_then_send(ev: &SubmitEvent, check: FormCheck, prefix: String, checked: 
     let submitter = ev.submitter();
     leptos::task::spawn_local(async move {
         let document = document();
-        match check.errors(data).await {
+        match errors_of(check, data).await {
             Some(errors) if !errors.is_empty() => {
                 error_marks::show(&document, &form, &prefix, &errors)
             }

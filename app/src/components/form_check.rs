@@ -5,7 +5,9 @@
 //!
 //! Each form's rules are a split point (`form_rules`): the release build puts them in a wasm
 //! chunk of their own, fetched when a page with that form wakes. A parent's page then carries a
-//! parent's rules, not all 38 forms' (decision 21).
+//! parent's rules, not every form's (decision 21). The island carries the check as JSON text,
+//! and reading it is a split point too ([`run`]): the code that reads every form's facts (about
+//! a fifth of the main module when it was there) comes with the first check, not with the page.
 
 use super::form_rules as rules;
 use crate::domain::ids::{AccountId, MemberId};
@@ -14,14 +16,15 @@ use crate::domain::plan::PlanMember;
 use crate::domain::workbook::Person;
 use crate::error::FieldErrors;
 use chrono::NaiveDate;
+use leptos::wasm_split::wasm_split;
 use leptos::web_sys::FormData;
 use serde::{Deserialize, Serialize};
+use std::future::Future;
+use std::pin::Pin;
 
 /// One variant per form that checks itself, named after the server function it posts to.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum FormCheck {
-    SignIn,
-    SignInCode,
     SetUpAccount,
     ClaimInvitation,
     ChangePassword,
@@ -130,13 +133,17 @@ pub enum FormCheck {
 }
 
 impl FormCheck {
+    /// The check as the island carries it to the browser, read there by [`run`]. An empty
+    /// text (it cannot happen for this plain data) reads as no check: the server answers.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
     /// What is wrong with the form as filled in. `None` when it cannot be read as the server
     /// function's arguments, or when its rules could not be fetched (no signal): the browser
     /// then sends it and the server, which checks everything anyway, answers.
-    pub async fn errors(self, form: FormData) -> Option<FieldErrors> {
+    async fn errors(self, form: FormData) -> Option<FieldErrors> {
         let checked = match self {
-            Self::SignIn => rules::sign_in(form).await,
-            Self::SignInCode => rules::sign_in_code(form).await,
             Self::SetUpAccount => rules::set_up_account(form).await,
             Self::ClaimInvitation => rules::claim_invitation(form).await,
             Self::ChangePassword => rules::change_password(form).await,
@@ -202,5 +209,53 @@ impl FormCheck {
             Self::DestroyFamily => rules::destroy_family(form).await,
         };
         checked.ok().flatten()
+    }
+}
+
+/// What the browser's check of one form finds (see [`FormCheck::errors`]).
+pub type Finding = Pin<Box<dyn Future<Output = Option<FieldErrors>>>>;
+
+/// Reads a check the island carried ([`FormCheck::to_json`]) and runs its form's rules. A split
+/// point, whose future is boxed because split points cannot be `async`; `Err` when it cannot
+/// be fetched (no signal). Text that is not a check finds nothing, and the form is sent for the
+/// server to answer.
+#[wasm_split(form_check, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn run(check: String, form: FormData) -> Result<Finding, rules::NotFetched> {
+    Ok(Box::pin(async move {
+        match serde_json::from_str::<FormCheck>(&check) {
+            Ok(check) => check.errors(form).await,
+            Err(_) => None,
+        }
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::family::MemberKind;
+
+    #[test]
+    fn a_check_reads_back_as_it_was_drawn() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 3).expect("a date");
+        let child = PlanMember {
+            id: MemberId::new(),
+            name: "Kai \"KJ\" Ashworth".into(),
+            kind: MemberKind::Child,
+        };
+        for check in [
+            FormCheck::RateGoal,
+            FormCheck::AddMember { today },
+            FormCheck::SaveGoal {
+                today,
+                members: vec![child],
+            },
+            FormCheck::SaveChangePlan {
+                latest: vec![(PlanPart::Why, "For them, and me".into())],
+            },
+        ] {
+            let read = serde_json::from_str::<FormCheck>(&check.to_json());
+            assert_eq!(read.ok(), Some(check));
+        }
+        assert!(serde_json::from_str::<FormCheck>("").is_err());
     }
 }
