@@ -2,13 +2,16 @@
 //! fetch the bundle and wake the islands in every page's head, because which islands a page has
 //! is known only once it has been drawn; this takes them out of a page that turned out to have
 //! none, so it loads no script and no wasm at all (decision 21). A page with islands keeps the
-//! script but loses the wasm preload, so the page itself comes first on a slow connection.
+//! script but loses the wasm preload, so the page itself comes first on a slow connection, and
+//! its script wakes the islands with Hearth's bootstrap (`island_bootstrap.js`), which gives
+//! the browser a turn between islands.
 
 use axum::body::{to_bytes, Body};
 use axum::extract::Request;
 use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use axum::middleware::Next;
 use axum::response::Response;
+use std::sync::OnceLock;
 
 /// Far above any page Hearth draws (a page of a team's list is tens of kilobytes).
 const MAX_PAGE: usize = 16 * 1024 * 1024;
@@ -36,7 +39,7 @@ pub async fn only_where_islands_are(request: Request, next: Next) -> Response {
         return Response::from_parts(parts, Body::from(bytes));
     };
     let page = if page.contains("<leptos-island") {
-        without_wasm_preload(page)
+        with_own_bootstrap(&without_wasm_preload(page))
     } else {
         without_bundle(page)
     };
@@ -49,6 +52,43 @@ pub async fn only_where_islands_are(request: Request, next: Next) -> Response {
 /// islands wake, so drawing the page sooner is worth more than waking them sooner.
 fn without_wasm_preload(page: &str) -> String {
     without(page, wasm_preload)
+}
+
+/// How leptos's island script begins; Hearth's bootstrap takes the same arguments.
+const LEPTOS_ISLAND_SCRIPT: &str = "((root, pkg_path, output_name, wasm_output_name) =>";
+
+/// Hearth's bootstrap without its whole-line comments, which are for its readers, not phones.
+fn bootstrap() -> &'static str {
+    static SCRIPT: OnceLock<String> = OnceLock::new();
+    SCRIPT.get_or_init(|| {
+        include_str!("island_bootstrap.js")
+            .lines()
+            .filter(|line| !line.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
+/// The page with Hearth's bootstrap in place of leptos's island script, keeping the call's
+/// arguments (the hashed file names). A page whose script is not leptos's, as after an upgrade
+/// that changes it, is left as it is and said in the log: its islands still wake, all in one
+/// task, but nothing marks the page woken, which the end-to-end tests notice.
+fn with_own_bootstrap(page: &str) -> String {
+    let replaced = page.find(LEPTOS_ISLAND_SCRIPT).and_then(|start| {
+        let script = &page[start..];
+        let end = script.find("</script>")?;
+        let call = script[..end].rfind("})")? + "})".len();
+        Some(format!(
+            "{}{}{}",
+            &page[..start],
+            bootstrap(),
+            &script[call..]
+        ))
+    });
+    replaced.unwrap_or_else(|| {
+        tracing::warn!("a page with islands has no leptos island script to replace");
+        page.to_string()
+    })
 }
 
 /// The page without leptos's hydration scripts: the module preload, the wasm preload, the module
@@ -103,7 +143,7 @@ fn tag(html: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::{without_bundle, without_wasm_preload};
+    use super::{bootstrap, with_own_bootstrap, without_bundle, without_wasm_preload};
 
     #[test]
     fn an_island_page_keeps_its_script_but_not_the_wasm_preload() {
@@ -140,5 +180,29 @@ mod tests {
                 "<title>Team – Hearth</title></head><body><p>1 < 2</p></body>"
             )
         );
+    }
+
+    #[test]
+    fn the_island_script_becomes_hearths_with_the_same_arguments() {
+        let page = concat!(
+            "<head><script type=\"module\" nonce=\"n\">",
+            "((root, pkg_path, output_name, wasm_output_name) => {\n\tgo(() => {});\n})\n",
+            "(\"\", \"pkg\", \"hearth.aa\", \"hearth.bb\", false);</script></head>",
+            "<body><leptos-island data-component=\"C\"></leptos-island></body>"
+        );
+        let expected = format!(
+            "<head><script type=\"module\" nonce=\"n\">{}\n(\"\", \"pkg\", \"hearth.aa\", \"hearth.bb\", false);</script></head><body><leptos-island data-component=\"C\"></leptos-island></body>",
+            bootstrap()
+        );
+        assert_eq!(with_own_bootstrap(page), expected);
+        assert!(bootstrap().starts_with(super::LEPTOS_ISLAND_SCRIPT));
+        assert!(bootstrap().ends_with("})"));
+        assert!(!bootstrap().contains("\n//"));
+    }
+
+    #[test]
+    fn a_page_without_leptos_script_is_left_alone() {
+        let page = "<head><script type=\"module\">other()</script></head>";
+        assert_eq!(with_own_bootstrap(page), page);
     }
 }
