@@ -30,7 +30,10 @@ pub async fn caseload(caller: &Caller, page: Option<u32>) -> Result<Caseload, Ap
         None => FamilySet::TeamPage(team, paging.into()),
         Some(worker) => FamilySet::MineAndOthersPage(team, worker, paging.into()),
     };
-    let families = store::families::of_set(db, listed).await?;
+    let (families, closed) = tokio::try_join!(
+        store::families::of_set(db, listed),
+        store::case_closures::count_closed_in_team(db, team),
+    )?;
     let team_name = match families.first() {
         Some(family) => family.team_name.clone(),
         None => team_name(caller, team).await?,
@@ -57,7 +60,7 @@ pub async fn caseload(caller: &Caller, page: Option<u32>) -> Result<Caseload, Ap
         others,
         paging,
         can_open: decide(viewer, Action::OpenFamily, Target::Team(team)).is_allowed(),
-        closed: store::case_closures::count_closed_in_team(db, team).await?,
+        closed,
     })
 }
 

@@ -30,19 +30,20 @@ pub async fn view(caller: &Caller, family: FamilyId) -> Result<FamilyDetail, App
         .entry(AuditAction::ViewFamily, RecordKind::Family)
         .about_family(family, team);
     let decision = authorize(caller, Action::ViewFamily, target, entry.clone()).await?;
-    let stored = store::families::one(db, family)
-        .await?
-        .ok_or(AppError::NotFound)?;
     let outside = decision == Decision::AllowOutsideTeam;
-    audit::record(
-        db,
-        &if outside {
-            entry.flagged().detail("outside own team")
-        } else {
-            entry
-        },
-    )
-    .await?;
+    let entry = if outside {
+        entry.flagged().detail("outside own team")
+    } else {
+        entry
+    };
+    // The reads and the view's audit entry go together; the page is served only when all have
+    // succeeded, so nothing is shown unrecorded.
+    let (stored, kept_apart, ()) = tokio::try_join!(
+        store::families::one(db, family),
+        store::kept_apart::current(db, family),
+        audit::record(db, &entry),
+    )?;
+    let stored = stored.ok_or(AppError::NotFound)?;
 
     let viewer = caller.viewer()?;
     let any_adult = Target::Member {
@@ -61,8 +62,7 @@ pub async fn view(caller: &Caller, family: FamilyId) -> Result<FamilyDetail, App
             .map(|m| m.full_name())
             .unwrap_or_default()
     };
-    let kept_apart = store::kept_apart::current(db, family)
-        .await?
+    let kept_apart = kept_apart
         .into_iter()
         .map(|(pair, since)| KeptApart {
             first: pair.first(),

@@ -50,21 +50,52 @@ struct FamilySchedule {
     family_id: FamilyId,
 }
 
-/// The facts of every family in `set` that has any; a family with none is absent.
+/// The facts of every family in `set` that has any; a family with none is absent. The five
+/// statements are independent and go to the database together.
 pub async fn due_facts(db: &Db, set: FamilySet) -> Result<HashMap<FamilyId, DueFacts>, StoreError> {
     let condition = set.condition();
     // Constants are written in as their codes, so the set's own parameters are the only ones.
+    let latest_sql = format!(
+        "SELECT e.family_id, e.chapter, e.kind, MAX(e.occurred_on) AS last
+         FROM workbook_entries e JOIN families f ON f.id = e.family_id
+         WHERE {condition} AND e.kind IN ('{visit}', '{summary}') GROUP BY e.family_id, e.chapter, e.kind",
+        visit = EntryKind::Visit.code(),
+        summary = EntryKind::MonthlySummary.code(),
+    );
+    let supervisions_sql = format!(
+        "SELECT s.family_id, MAX(s.held_on) FROM supervisions s JOIN families f ON f.id = s.family_id
+         WHERE {condition} GROUP BY s.family_id"
+    );
+    let actions_sql = format!(
+        "SELECT x.id, x.what, x.owner_id, a.display_name, x.due_on, x.done, x.family_id
+         FROM supervision_actions x JOIN accounts a ON a.id = x.owner_id JOIN families f ON f.id = x.family_id
+         WHERE {condition} AND x.done = 0 ORDER BY x.due_on"
+    );
+    let schedules_sql = format!(
+        "SELECT s.plan_started_on, s.initial_conference_on, s.visit_every_working_days, s.family_id
+         FROM family_schedules s JOIN families f ON f.id = s.family_id WHERE {condition}"
+    );
+    let meetings_sql = format!(
+        "SELECT m.family_id, m.kind, MAX(m.held_on) FROM meetings m JOIN families f ON f.id = m.family_id
+         WHERE {condition} GROUP BY m.family_id, m.kind"
+    );
+    let (latest, supervisions, actions, schedules, meetings) = tokio::try_join!(
+        set.bind_to(sqlx::query_as::<_, Latest>(&latest_sql))
+            .fetch_all(db.pool()),
+        set.bind_to(sqlx::query_as::<_, (FamilyId, Option<Day>)>(
+            &supervisions_sql
+        ))
+        .fetch_all(db.pool()),
+        set.bind_to(sqlx::query_as::<_, FamilyAction>(&actions_sql))
+            .fetch_all(db.pool()),
+        set.bind_to(sqlx::query_as::<_, FamilySchedule>(&schedules_sql))
+            .fetch_all(db.pool()),
+        set.bind_to(sqlx::query_as::<_, (FamilyId, String, Option<Day>)>(
+            &meetings_sql
+        ))
+        .fetch_all(db.pool()),
+    )?;
     let mut out: HashMap<FamilyId, DueFacts> = HashMap::new();
-    let latest: Vec<Latest> = set
-        .bind_to(sqlx::query_as(&format!(
-            "SELECT e.family_id, e.chapter, e.kind, MAX(e.occurred_on) AS last
-             FROM workbook_entries e JOIN families f ON f.id = e.family_id
-             WHERE {condition} AND e.kind IN ('{visit}', '{summary}') GROUP BY e.family_id, e.chapter, e.kind",
-            visit = EntryKind::Visit.code(),
-            summary = EntryKind::MonthlySummary.code(),
-        )))
-        .fetch_all(db.pool())
-        .await?;
     for row in latest {
         let Some(last) = row.last else { continue };
         let facts = out.entry(row.family_id).or_default();
@@ -75,47 +106,18 @@ pub async fn due_facts(db: &Db, set: FamilySet) -> Result<HashMap<FamilyId, DueF
         };
         by_chapter.insert(row.chapter, last.into());
     }
-    let supervisions: Vec<(FamilyId, Option<Day>)> = set
-        .bind_to(sqlx::query_as(&format!(
-            "SELECT s.family_id, MAX(s.held_on) FROM supervisions s JOIN families f ON f.id = s.family_id
-             WHERE {condition} GROUP BY s.family_id"
-        )))
-        .fetch_all(db.pool())
-        .await?;
     for (family, last) in supervisions {
         out.entry(family).or_default().last_supervision = last.map(NaiveDate::from);
     }
-    let actions: Vec<FamilyAction> = set
-        .bind_to(sqlx::query_as(&format!(
-            "SELECT x.id, x.what, x.owner_id, a.display_name, x.due_on, x.done, x.family_id
-             FROM supervision_actions x JOIN accounts a ON a.id = x.owner_id JOIN families f ON f.id = x.family_id
-             WHERE {condition} AND x.done = 0 ORDER BY x.due_on"
-        )))
-        .fetch_all(db.pool())
-        .await?;
     for row in actions {
         out.entry(row.family_id)
             .or_default()
             .open_actions
             .push(row.action.into());
     }
-    let schedules: Vec<FamilySchedule> = set
-        .bind_to(sqlx::query_as(&format!(
-            "SELECT s.plan_started_on, s.initial_conference_on, s.visit_every_working_days, s.family_id
-             FROM family_schedules s JOIN families f ON f.id = s.family_id WHERE {condition}"
-        )))
-        .fetch_all(db.pool())
-        .await?;
     for row in schedules {
         out.entry(row.family_id).or_default().schedule = Some(row.schedule.into());
     }
-    let meetings: Vec<(FamilyId, String, Option<Day>)> = set
-        .bind_to(sqlx::query_as(&format!(
-            "SELECT m.family_id, m.kind, MAX(m.held_on) FROM meetings m JOIN families f ON f.id = m.family_id
-             WHERE {condition} GROUP BY m.family_id, m.kind"
-        )))
-        .fetch_all(db.pool())
-        .await?;
     for (family, kind, last) in meetings {
         let Some(last) = last else { continue };
         let facts = out.entry(family).or_default();

@@ -323,43 +323,47 @@ impl From<AllocationRow> for Allocation {
     }
 }
 
-/// The families `which` names, with their members, trio and allocations.
+/// The families `which` names, with their members, trio and allocations. The five statements
+/// are independent, so they go to the database together: a page waits for the slowest of them,
+/// not for their sum (each is its own snapshot, as they were when read one after another).
 async fn load(db: &Db, which: FamilySet) -> Result<Vec<StoredFamily>, StoreError> {
     let condition = which.condition();
-    let families: Vec<FamilyRow> = which
-        .bind_to(sqlx::query_as(&format!(
-            "SELECT f.id, f.team_id, t.name AS team_name, f.name, f.created_at, f.closed_on,
-                (SELECT c.reason FROM case_closures c WHERE c.family_id = f.id AND c.reopened_at IS NULL ORDER BY c.closed_at DESC LIMIT 1) AS closure_reason
-             FROM families f JOIN teams t ON t.id = f.team_id WHERE {condition} ORDER BY f.name, f.id"
-        )))
-        .fetch_all(db.pool())
-        .await?;
-    let members: Vec<MemberRow> = which
-        .bind_to(sqlx::query_as(&format!(
-            "{MEMBER_SELECT} WHERE {condition} ORDER BY m.family_id, m.position"
-        )))
-        .fetch_all(db.pool())
-        .await?;
-    let statuses: Vec<super::legal_statuses::StatusRow> = which
-        .bind_to(sqlx::query_as(&format!(
-            "{} JOIN families f ON f.id = ls.family_id WHERE {condition} ORDER BY ls.started_on",
-            super::legal_statuses::SELECT
-        )))
-        .fetch_all(db.pool())
-        .await?;
-    let findings: Vec<super::findings::FindingRow> = which
-        .bind_to(sqlx::query_as(&format!(
-            "{} JOIN families f ON f.id = fi.family_id WHERE {condition} ORDER BY fi.identified_on",
-            super::findings::SELECT
-        )))
-        .fetch_all(db.pool())
-        .await?;
-    let allocations: Vec<AllocationRow> = which
-        .bind_to(sqlx::query_as(&format!(
-            "{ALLOCATION_SELECT} WHERE {condition}"
-        )))
-        .fetch_all(db.pool())
-        .await?;
+    let families_sql = format!(
+        "SELECT f.id, f.team_id, t.name AS team_name, f.name, f.created_at, f.closed_on,
+            (SELECT c.reason FROM case_closures c WHERE c.family_id = f.id AND c.reopened_at IS NULL ORDER BY c.closed_at DESC LIMIT 1) AS closure_reason
+         FROM families f JOIN teams t ON t.id = f.team_id WHERE {condition} ORDER BY f.name, f.id"
+    );
+    let members_sql = format!("{MEMBER_SELECT} WHERE {condition} ORDER BY m.family_id, m.position");
+    let statuses_sql = format!(
+        "{} JOIN families f ON f.id = ls.family_id WHERE {condition} ORDER BY ls.started_on",
+        super::legal_statuses::SELECT
+    );
+    let findings_sql = format!(
+        "{} JOIN families f ON f.id = fi.family_id WHERE {condition} ORDER BY fi.identified_on",
+        super::findings::SELECT
+    );
+    let allocations_sql = format!("{ALLOCATION_SELECT} WHERE {condition}");
+    let (families, members, statuses, findings, allocations) = tokio::try_join!(
+        which
+            .bind_to(sqlx::query_as::<_, FamilyRow>(&families_sql))
+            .fetch_all(db.pool()),
+        which
+            .bind_to(sqlx::query_as::<_, MemberRow>(&members_sql))
+            .fetch_all(db.pool()),
+        which
+            .bind_to(sqlx::query_as::<_, super::legal_statuses::StatusRow>(
+                &statuses_sql
+            ))
+            .fetch_all(db.pool()),
+        which
+            .bind_to(sqlx::query_as::<_, super::findings::FindingRow>(
+                &findings_sql
+            ))
+            .fetch_all(db.pool()),
+        which
+            .bind_to(sqlx::query_as::<_, AllocationRow>(&allocations_sql))
+            .fetch_all(db.pool()),
+    )?;
     Ok(assemble(families, members, statuses, findings, allocations))
 }
 

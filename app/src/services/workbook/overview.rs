@@ -58,9 +58,12 @@ pub async fn my_week(caller: &Caller) -> Result<crate::page_data::workbook::Week
     };
     let authority = viewer.authority_id().ok_or(AppError::Forbidden)?;
     let db = &caller.state.db;
-    let families = store::families::allocated_to(db, viewer.account_id).await?;
-    let mut latest =
-        store::due_facts::due_facts(db, FamilySet::AllocatedTo(viewer.account_id)).await?;
+    // Independent reads, sent together.
+    let (families, mut latest, actions) = tokio::try_join!(
+        store::families::allocated_to(db, viewer.account_id),
+        store::due_facts::due_facts(db, FamilySet::AllocatedTo(viewer.account_id)),
+        store::workbook::open_actions_of(db, viewer.account_id),
+    )?;
     let today = today();
     let mut items = Vec::new();
     for family in families {
@@ -79,9 +82,7 @@ pub async fn my_week(caller: &Caller) -> Result<crate::page_data::workbook::Week
         }
     }
     // Supervision actions are the owner's wherever the family is, while its case is open.
-    for (family, family_name, action) in
-        store::workbook::open_actions_of(db, viewer.account_id).await?
-    {
+    for (family, family_name, action) in actions {
         items.push(DueItem {
             family_id: family,
             family_name,
@@ -112,8 +113,18 @@ pub async fn team_dashboard(
     let today = today();
     let paging = Paging::of(page, store::families::count_open(db, team, None).await?);
     let set = FamilySet::TeamPage(team, paging.into());
-    let families = store::families::of_set(db, set).await?;
-    let mut latest = store::due_facts::due_facts(db, set).await?;
+    // The reads and the view's audit entry are independent: the page waits for the slowest.
+    // It is served only when all have succeeded, so nothing is shown unrecorded.
+    let (families, mut latest, openings_overdue, team_row, ()) = tokio::try_join!(
+        async { Ok::<_, AppError>(store::families::of_set(db, set).await?) },
+        async { Ok::<_, AppError>(store::due_facts::due_facts(db, set).await?) },
+        crate::services::openings::overdue(db, team, today),
+        async { Ok::<_, AppError>(store::teams::find(db, team).await?) },
+        async {
+            let detail = format!("page {} of {}", paging.number, paging.pages);
+            Ok::<_, AppError>(audit::record(db, &entry.detail(detail)).await?)
+        },
+    )?;
     let mut rows = Vec::new();
     for family in families {
         let cohort = crate::services::family::cohort(&family, today).meets;
@@ -138,17 +149,8 @@ pub async fn team_dashboard(
             cohort_met: cohort,
         });
     }
-    let openings_overdue = crate::services::openings::overdue(db, team, today).await?;
-    audit::record(
-        db,
-        &entry.detail(format!("page {} of {}", paging.number, paging.pages)),
-    )
-    .await?;
     Ok(crate::page_data::workbook::Dashboard {
-        team_name: store::teams::find(db, team)
-            .await?
-            .map(|(_, name)| name)
-            .unwrap_or_default(),
+        team_name: team_row.map(|(_, name)| name).unwrap_or_default(),
         rows,
         paging,
         openings_overdue,
