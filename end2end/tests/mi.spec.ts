@@ -75,14 +75,12 @@ test.describe('Motivational Interviewing', () => {
       (r) => r.url().endsWith('/api/save_change_plan') && r.request().method() === 'POST',
     );
     // The page the answer sends the browser back to: opening it again before it has loaded
-    // would be interrupted by that navigation.
-    const back = page.waitForResponse(
-      (r) => r.request().isNavigationRequest() && r.request().method() === 'GET' && r.url().includes('/me/goals/'),
-    );
+    // would be interrupted by that navigation. Its response arriving is not enough (the old
+    // page still counts as loaded until the new one commits): wait for the new page's load.
+    const back = page.waitForEvent('load');
     await page.getByRole('button', { name: 'Save my plan', exact: true }).click();
     expect((await saving).status()).toBe(302);
     await back;
-    await page.waitForLoadState('load');
     await hearth.open(new URL(page.url()).pathname, 200);
     await expect(page.getByLabel('My steps', { exact: true })).toHaveValue(steps);
     await expect(page.locator('#plan-saved')).toContainText('You last saved your plan on');
